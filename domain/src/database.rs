@@ -1,0 +1,162 @@
+//! Opening the database: SQLite (the default, a file under `data/`) or PostgreSQL, chosen by the URL's scheme.
+
+use std::fmt;
+use std::path::Path;
+use std::time::Duration;
+
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm_migration::MigratorTrait;
+
+use crate::migration::Migrator;
+
+/// A database URL whose `Display` and `Debug` never show a password, so it can be logged.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    /// Wraps a URL such as `sqlite://data/info-backoffice.db?mode=rwc` or `postgres://user:secret@host/db`.
+    pub fn new(url: impl Into<String>) -> Self {
+        Self(url.into())
+    }
+
+    /// The full URL, password included: only for handing to the driver.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// True for `sqlite:` URLs.
+    pub fn is_sqlite(&self) -> bool {
+        self.0.starts_with("sqlite:")
+    }
+
+    /// The file an SQLite URL points at, if it names a file (not `:memory:` or `mode=memory`).
+    pub fn sqlite_file(&self) -> Option<&Path> {
+        let rest = self.0.strip_prefix("sqlite:")?;
+        let rest = rest.strip_prefix("//").unwrap_or(rest);
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        if path.is_empty() || path == ":memory:" || query.split('&').any(|pair| pair == "mode=memory") {
+            return None;
+        }
+        Some(Path::new(path))
+    }
+
+    /// The URL with any password replaced by `***`.
+    pub fn redacted(&self) -> String {
+        let Some((scheme, rest)) = self.0.split_once("://") else {
+            return self.0.clone();
+        };
+        // The authority ends at the first '/', '?' or '#'; a password sits between ':' and '@' inside it.
+        let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (authority, tail) = rest.split_at(authority_end);
+        match authority.rsplit_once('@') {
+            Some((userinfo, host)) => {
+                let user = userinfo.split_once(':').map_or(userinfo, |(user, _)| user);
+                let masked = if userinfo.contains(':') { format!("{user}:***") } else { user.to_owned() };
+                format!("{scheme}://{masked}@{host}{tail}")
+            }
+            None => self.0.clone(),
+        }
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("DatabaseUrl").field(&self.redacted()).finish()
+    }
+}
+
+/// Why the database could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The directory for the SQLite file could not be created.
+    #[error("cannot create the directory {path} for the SQLite database: {source}")]
+    CreateDirectory {
+        /// The directory that could not be created.
+        path: String,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The driver refused the URL or could not connect.
+    #[error("cannot connect to the database {url}: {source}")]
+    Connect {
+        /// The redacted URL.
+        url: String,
+        /// The driver's error.
+        source: DbErr,
+    },
+}
+
+/// Opens a connection pool; for an SQLite file, creates its directory first and switches the file to WAL mode
+/// (readers never wait for the writer; the mode is stored in the file, so this runs once per start).
+pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, OpenError> {
+    if let Some(parent) = url.sqlite_file().and_then(Path::parent).filter(|dir| !dir.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| OpenError::CreateDirectory {
+            path: parent.display().to_string(),
+            source,
+        })?;
+    }
+    let mut options = ConnectOptions::new(url.expose());
+    options
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(5))
+        .sqlx_logging(false);
+    if url.sqlite_file().is_none() && url.is_sqlite() {
+        // Every connection to `sqlite::memory:` is a separate, empty database: keep exactly one.
+        options.max_connections(1).min_connections(1);
+    }
+    let connect_error = |source| OpenError::Connect { url: url.redacted(), source };
+    let db = Database::connect(options).await.map_err(connect_error)?;
+    if db.get_database_backend() == DbBackend::Sqlite && url.sqlite_file().is_some() {
+        db.execute_unprepared("PRAGMA journal_mode = WAL").await.map_err(connect_error)?;
+    }
+    Ok(db)
+}
+
+/// Applies every pending migration and returns how many ran.
+pub async fn migrate(db: &DatabaseConnection) -> Result<usize, DbErr> {
+    let pending = Migrator::get_pending_migrations(db).await?.len();
+    Migrator::up(db, None).await?;
+    Ok(pending)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_postgres_password_never_appears_in_display_or_debug() {
+        let url = DatabaseUrl::new("postgres://info:s3cret@db.internal:5432/info?sslmode=require");
+        assert_eq!(url.to_string(), "postgres://info:***@db.internal:5432/info?sslmode=require");
+        assert!(!format!("{url:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn a_url_without_password_is_shown_unchanged() {
+        for raw in ["postgres://127.0.0.1:5432/test", "postgres://info@localhost/test", "sqlite://data/a.db?mode=rwc"] {
+            assert_eq!(DatabaseUrl::new(raw).to_string(), raw);
+        }
+    }
+
+    #[test]
+    fn an_at_sign_in_the_path_is_not_mistaken_for_credentials() {
+        assert_eq!(DatabaseUrl::new("postgres://host/db?user=a@b").to_string(), "postgres://host/db?user=a@b");
+    }
+
+    #[test]
+    fn sqlite_file_urls_name_their_file_and_memory_urls_do_not() {
+        assert_eq!(
+            DatabaseUrl::new("sqlite://data/info-backoffice.db?mode=rwc").sqlite_file(),
+            Some(Path::new("data/info-backoffice.db"))
+        );
+        assert_eq!(DatabaseUrl::new("sqlite:///var/lib/info/db.sqlite").sqlite_file(), Some(Path::new("/var/lib/info/db.sqlite")));
+        assert_eq!(DatabaseUrl::new("sqlite::memory:").sqlite_file(), None);
+        assert_eq!(DatabaseUrl::new("sqlite://file.db?mode=memory&cache=shared").sqlite_file(), None);
+        assert_eq!(DatabaseUrl::new("postgres://localhost/test").sqlite_file(), None);
+    }
+}

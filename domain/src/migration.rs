@@ -1,0 +1,17 @@
+//! The schema's history: one migration per change, each with `up` and `down`, never edited once shipped.
+//!
+//! The server applies pending migrations at start (`server` without arguments) or on `server migrate`.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261124_000001_create_organisation_unit;
+
+/// Runs this crate's migrations in order; the applied ones are recorded in `seaql_migrations`.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261124_000001_create_organisation_unit::Migration)]
+    }
+}

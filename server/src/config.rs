@@ -1,0 +1,456 @@
+//! The server's runtime configuration: `Leptos.toml`, each key overridable by an environment variable, secrets also
+//! readable from a file named by `<NAME>_FILE`. Values are checked here, once, so the rest of the server can trust
+//! them.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use domain::database::DatabaseUrl;
+use serde::Deserialize;
+
+/// Each key of `Leptos.toml`, the environment variable that overrides it, and whether it is a secret (secrets may
+/// also come from `<NAME>_FILE`). The README's configuration table lists the same.
+pub const KEYS: &[(&str, &str, Secrecy)] = &[
+    ("site.address", "LEPTOS_SITE_ADDR", Secrecy::Public),
+    ("site.base_url", "APP_BASE_URL", Secrecy::Public),
+    ("site.root", "LEPTOS_SITE_ROOT", Secrecy::Public),
+    ("database.url", "DATABASE_URL", Secrecy::Secret),
+    ("digital_id.issuer", "DIGITAL_ID_ISSUER", Secrecy::Public),
+    ("digital_id.client_id", "DIGITAL_ID_CLIENT_ID", Secrecy::Public),
+    ("digital_id.client_secret", "DIGITAL_ID_CLIENT_SECRET", Secrecy::Secret),
+    ("digital_id.secret_hashing", "DIGITAL_ID_SECRET_HASHING", Secrecy::Public),
+    ("digital_id.scopes", "DIGITAL_ID_SCOPES", Secrecy::Public),
+    ("session.idle_timeout_minutes", "SESSION_IDLE_TIMEOUT_MINUTES", Secrecy::Public),
+    ("session.absolute_timeout_hours", "SESSION_ABSOLUTE_TIMEOUT_HOURS", Secrecy::Public),
+];
+
+/// Whether a key may hold a secret (and so may also be read from `<NAME>_FILE`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Secrecy {
+    /// An ordinary value.
+    Public,
+    /// A password, key or URL with credentials.
+    Secret,
+}
+
+/// The whole, checked configuration.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Where and how the site is served.
+    pub site: SiteSettings,
+    /// The database URL (SQLite or PostgreSQL).
+    pub database_url: DatabaseUrl,
+    /// How to reach Digital ID.
+    pub digital_id: DigitalIdSettings,
+    /// Officers' session lifetimes.
+    pub session: SessionSettings,
+}
+
+/// `[site]`
+#[derive(Clone, Debug)]
+pub struct SiteSettings {
+    /// The listening address (`LEPTOS_SITE_ADDR`).
+    pub address: SocketAddr,
+    /// The public base URL without a trailing slash (`APP_BASE_URL`).
+    pub base_url: String,
+    /// The folder of the built site assets (`LEPTOS_SITE_ROOT`).
+    pub root: PathBuf,
+}
+
+/// `[digital_id]`
+#[derive(Clone, Debug)]
+pub struct DigitalIdSettings {
+    /// The external issuer, or `None` for the built-in simulator (`DIGITAL_ID_ISSUER`).
+    pub issuer: Option<String>,
+    /// Our client id (`DIGITAL_ID_CLIENT_ID`).
+    pub client_id: String,
+    /// Our client secret (`DIGITAL_ID_CLIENT_SECRET`[`_FILE`]); required with an external issuer.
+    pub client_secret: Option<Secret>,
+    /// How the secret is sent (`DIGITAL_ID_SECRET_HASHING`).
+    pub secret_hashing: SecretHashing,
+    /// Scopes requested at sign-in, always including `openid` (`DIGITAL_ID_SCOPES`).
+    pub scopes: Vec<String>,
+}
+
+/// How the client secret is presented to the token endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SecretHashing {
+    /// The real Digital ID's scheme: md5 of secret + "EGA", 7 rounds, lowercase hex.
+    Dga,
+    /// The secret as it is (standard OpenID Providers).
+    Plain,
+}
+
+/// `[session]`
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionSettings {
+    /// Minutes without a request after which a session ends (`SESSION_IDLE_TIMEOUT_MINUTES`).
+    pub idle_timeout_minutes: u32,
+    /// Hours after sign-in after which a session ends regardless (`SESSION_ABSOLUTE_TIMEOUT_HOURS`).
+    pub absolute_timeout_hours: u32,
+}
+
+/// A secret string whose `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret itself, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// Why the configuration was refused. Each message names the key and its environment variable.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read the configuration file {path}: {source}")]
+    ReadFile {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// A `<NAME>_FILE` could not be read.
+    #[error("cannot read {variable} ({path}): {source}")]
+    ReadSecretFile {
+        /// The `<NAME>_FILE` variable.
+        variable: String,
+        /// The file it names.
+        path: String,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// Both `<NAME>` and `<NAME>_FILE` are set.
+    #[error("both {0} and {0}_FILE are set; set only one")]
+    Ambiguous(&'static str),
+    /// The file's syntax or a value's type is wrong, or a key is unknown.
+    #[error("invalid configuration: {0}")]
+    Parse(#[from] config::ConfigError),
+    /// A value is well-formed but not acceptable.
+    #[error("invalid {key} (environment variable {variable}): {reason}")]
+    Invalid {
+        /// The key in `Leptos.toml`.
+        key: &'static str,
+        /// Its environment variable.
+        variable: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// The file as written, before checks.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    site: RawSite,
+    database: RawDatabase,
+    digital_id: RawDigitalId,
+    session: RawSession,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    address: String,
+    base_url: String,
+    root: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDatabase {
+    url: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDigitalId {
+    issuer: String,
+    client_id: String,
+    client_secret: String,
+    secret_hashing: SecretHashing,
+    scopes: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSession {
+    idle_timeout_minutes: u32,
+    absolute_timeout_hours: u32,
+}
+
+impl Settings {
+    /// Reads `path` and applies the process environment.
+    pub fn load(path: &std::path::Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| ConfigError::ReadFile { path: path.to_owned(), source })?;
+        Self::from_sources(&text, |name| std::env::var(name).ok())
+    }
+
+    /// Parses the TOML `text`, then applies overrides from `env` (a lookup such as `std::env::var`).
+    pub fn from_sources(text: &str, env: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let mut builder =
+            config::Config::builder().add_source(config::File::from_str(text, config::FileFormat::Toml));
+        for &(key, variable, secrecy) in KEYS {
+            builder = builder.set_override_option(key, lookup(&env, variable, secrecy)?)?;
+        }
+        let raw: RawSettings = builder.build()?.try_deserialize()?;
+        raw.check()
+    }
+}
+
+/// The value of `variable`, or for a secret the trimmed contents of the file named by `<variable>_FILE`.
+fn lookup(
+    env: &impl Fn(&str) -> Option<String>,
+    variable: &'static str,
+    secrecy: Secrecy,
+) -> Result<Option<String>, ConfigError> {
+    let direct = env(variable);
+    if secrecy == Secrecy::Public {
+        return Ok(direct);
+    }
+    let file_variable = format!("{variable}_FILE");
+    match (direct, env(&file_variable)) {
+        (Some(_), Some(_)) => Err(ConfigError::Ambiguous(variable)),
+        (Some(value), None) => Ok(Some(value)),
+        (None, Some(path)) => std::fs::read_to_string(&path)
+            .map(|contents| Some(contents.trim().to_owned()))
+            .map_err(|source| ConfigError::ReadSecretFile { variable: file_variable, path, source }),
+        (None, None) => Ok(None),
+    }
+}
+
+fn invalid(key: &'static str, reason: impl Into<String>) -> ConfigError {
+    let variable = KEYS.iter().find(|(k, _, _)| *k == key).map_or("?", |(_, variable, _)| variable);
+    ConfigError::Invalid { key, variable, reason: reason.into() }
+}
+
+impl RawSettings {
+    fn check(self) -> Result<Settings, ConfigError> {
+        let address = self
+            .site
+            .address
+            .parse()
+            .map_err(|_| invalid("site.address", "expected host:port, e.g. 127.0.0.1:3000"))?;
+        let base_url = check_url(&self.site.base_url).map_err(|reason| invalid("site.base_url", reason))?;
+        if self.site.root.trim().is_empty() {
+            return Err(invalid("site.root", "must name a folder"));
+        }
+        let database_url = self.database.url.trim();
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
+            return Err(invalid("database.url", "expected a sqlite:… or postgres://… URL"));
+        }
+
+        let issuer = match self.digital_id.issuer.trim() {
+            "" => None,
+            issuer => Some(check_url(issuer).map_err(|reason| invalid("digital_id.issuer", reason))?),
+        };
+        let client_id = self.digital_id.client_id.trim().to_owned();
+        if client_id.is_empty() {
+            return Err(invalid("digital_id.client_id", "must not be empty"));
+        }
+        let client_secret = Some(self.digital_id.client_secret.trim()).filter(|s| !s.is_empty()).map(|s| Secret(s.into()));
+        if issuer.is_some() && client_secret.is_none() {
+            return Err(invalid("digital_id.client_secret", "is required when an external issuer is configured"));
+        }
+        let scopes: Vec<String> = self.digital_id.scopes.split_whitespace().map(str::to_owned).collect();
+        if !scopes.iter().any(|scope| scope == "openid") {
+            return Err(invalid("digital_id.scopes", "must include openid"));
+        }
+
+        let session = SessionSettings {
+            idle_timeout_minutes: self.session.idle_timeout_minutes,
+            absolute_timeout_hours: self.session.absolute_timeout_hours,
+        };
+        if session.idle_timeout_minutes == 0 {
+            return Err(invalid("session.idle_timeout_minutes", "must be at least 1"));
+        }
+        if session.absolute_timeout_hours == 0 {
+            return Err(invalid("session.absolute_timeout_hours", "must be at least 1"));
+        }
+        if u64::from(session.idle_timeout_minutes) > u64::from(session.absolute_timeout_hours) * 60 {
+            return Err(invalid("session.idle_timeout_minutes", "must not exceed the absolute timeout"));
+        }
+
+        Ok(Settings {
+            site: SiteSettings { address, base_url, root: PathBuf::from(self.site.root) },
+            database_url: DatabaseUrl::new(database_url),
+            digital_id: DigitalIdSettings {
+                issuer,
+                client_id,
+                client_secret,
+                secret_hashing: self.digital_id.secret_hashing,
+                scopes,
+            },
+            session,
+        })
+    }
+}
+
+/// An absolute http(s) URL without query or fragment, returned without its trailing slash. Plain `http` is allowed
+/// only for loopback hosts (development and tests).
+fn check_url(url: &str) -> Result<String, String> {
+    let url = url.trim().trim_end_matches('/');
+    let rest = if let Some(rest) = url.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = url.strip_prefix("http://") {
+        let loopback = ["127.0.0.1", "localhost", "[::1]"].iter().any(|host| {
+            rest.strip_prefix(host).is_some_and(|after| after.is_empty() || after.starts_with([':', '/']))
+        });
+        if !loopback {
+            return Err("must use https:// (plain http:// only for 127.0.0.1, localhost or [::1])".into());
+        }
+        rest
+    } else {
+        return Err("must start with https://".into());
+    };
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err("has no host".into());
+    }
+    if rest.contains(['?', '#', ' ']) {
+        return Err("must not contain a query, fragment or space".into());
+    }
+    Ok(url.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    const SHIPPED: &str = include_str!("../../Leptos.toml");
+
+    fn load(env: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let env: HashMap<String, String> = env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        Settings::from_sources(SHIPPED, |name| env.get(name).cloned())
+    }
+
+    #[test]
+    fn the_shipped_file_gives_a_local_sqlite_setup_with_the_simulator() {
+        let settings = load(&[]).expect("shipped Leptos.toml is valid");
+        assert_eq!(settings.site.address, "127.0.0.1:3000".parse().expect("address"));
+        assert_eq!(settings.site.base_url, "http://127.0.0.1:3000");
+        assert!(settings.database_url.is_sqlite());
+        assert_eq!(settings.digital_id.issuer, None);
+        assert_eq!(settings.digital_id.secret_hashing, SecretHashing::Dga);
+        assert_eq!(settings.session, SessionSettings { idle_timeout_minutes: 30, absolute_timeout_hours: 12 });
+    }
+
+    #[test]
+    fn every_key_is_overridden_by_its_environment_variable() {
+        let settings = load(&[
+            ("LEPTOS_SITE_ADDR", "0.0.0.0:8080"),
+            ("APP_BASE_URL", "https://admin.info.go.th/"),
+            ("LEPTOS_SITE_ROOT", "/srv/site"),
+            ("DATABASE_URL", "postgres://info:pw@db/info"),
+            ("DIGITAL_ID_ISSUER", "https://connect.egov.go.th"),
+            ("DIGITAL_ID_CLIENT_ID", "abc"),
+            ("DIGITAL_ID_CLIENT_SECRET", "s3cret"),
+            ("DIGITAL_ID_SECRET_HASHING", "plain"),
+            ("DIGITAL_ID_SCOPES", "openid citizen_id"),
+            ("SESSION_IDLE_TIMEOUT_MINUTES", "15"),
+            ("SESSION_ABSOLUTE_TIMEOUT_HOURS", "8"),
+        ])
+        .expect("valid");
+        assert_eq!(settings.site.address.port(), 8080);
+        assert_eq!(settings.site.base_url, "https://admin.info.go.th", "trailing slash dropped");
+        assert_eq!(settings.site.root, PathBuf::from("/srv/site"));
+        assert_eq!(settings.database_url.expose(), "postgres://info:pw@db/info");
+        assert_eq!(settings.digital_id.issuer.as_deref(), Some("https://connect.egov.go.th"));
+        assert_eq!(settings.digital_id.client_id, "abc");
+        assert_eq!(settings.digital_id.client_secret.as_ref().map(Secret::expose), Some("s3cret"));
+        assert_eq!(settings.digital_id.secret_hashing, SecretHashing::Plain);
+        assert_eq!(settings.digital_id.scopes, ["openid", "citizen_id"]);
+        assert_eq!(settings.session, SessionSettings { idle_timeout_minutes: 15, absolute_timeout_hours: 8 });
+    }
+
+    #[test]
+    fn the_documented_keys_match_the_file_one_to_one() {
+        let table: toml_keys::Keys = toml_keys::of(SHIPPED);
+        let documented: Vec<&str> = KEYS.iter().map(|(key, _, _)| *key).collect();
+        assert_eq!(table, documented);
+    }
+
+    #[test]
+    fn a_secret_is_read_from_its_file_variable_and_trimmed() {
+        let dir = std::env::temp_dir().join(format!("info-config-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("secret");
+        std::fs::write(&file, "from-file\n").expect("write");
+        let path = file.to_string_lossy().into_owned();
+        let settings = load(&[("DIGITAL_ID_CLIENT_SECRET_FILE", &path)]).expect("valid");
+        assert_eq!(settings.digital_id.client_secret.as_ref().map(Secret::expose), Some("from-file"));
+        let both = load(&[("DIGITAL_ID_CLIENT_SECRET_FILE", &path), ("DIGITAL_ID_CLIENT_SECRET", "x")]);
+        assert!(matches!(both, Err(ConfigError::Ambiguous("DIGITAL_ID_CLIENT_SECRET"))));
+        let missing = load(&[("DATABASE_URL_FILE", "/nonexistent/info-db-url")]);
+        assert!(matches!(missing, Err(ConfigError::ReadSecretFile { .. })));
+        std::fs::remove_dir_all(&dir).expect("cleanup");
+    }
+
+    #[test]
+    fn secrets_never_appear_in_debug_output() {
+        let settings = load(&[
+            ("DATABASE_URL", "postgres://info:db-password@db/info"),
+            ("DIGITAL_ID_ISSUER", "https://connect.egov.go.th"),
+            ("DIGITAL_ID_CLIENT_SECRET", "client-secret-value"),
+        ])
+        .expect("valid");
+        let debug = format!("{settings:?}");
+        assert!(!debug.contains("db-password"), "{debug}");
+        assert!(!debug.contains("client-secret-value"), "{debug}");
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_the_key_and_variable_named() {
+        let cases: &[(&[(&str, &str)], &str)] = &[
+            (&[("LEPTOS_SITE_ADDR", "nowhere")], "LEPTOS_SITE_ADDR"),
+            (&[("APP_BASE_URL", "http://info.example.go.th")], "APP_BASE_URL"),
+            (&[("APP_BASE_URL", "ftp://x")], "APP_BASE_URL"),
+            (&[("DATABASE_URL", "mysql://x")], "DATABASE_URL"),
+            (&[("DIGITAL_ID_ISSUER", "https://connect.egov.go.th")], "DIGITAL_ID_CLIENT_SECRET"),
+            (&[("DIGITAL_ID_SCOPES", "profile email")], "DIGITAL_ID_SCOPES"),
+            (&[("SESSION_IDLE_TIMEOUT_MINUTES", "0")], "SESSION_IDLE_TIMEOUT_MINUTES"),
+            (&[("SESSION_IDLE_TIMEOUT_MINUTES", "900")], "SESSION_IDLE_TIMEOUT_MINUTES"),
+        ];
+        for (env, variable) in cases {
+            let error = load(env).expect_err("refused").to_string();
+            assert!(error.contains(variable), "{env:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_hashing_scheme_or_key_is_refused() {
+        assert!(load(&[("DIGITAL_ID_SECRET_HASHING", "sha1")]).is_err());
+        let typo = SHIPPED.replace("idle_timeout_minutes", "idle_timout_minutes");
+        assert!(Settings::from_sources(&typo, |_| None).is_err());
+    }
+
+    /// Lists the dotted keys of a two-level TOML file in order (enough for `Leptos.toml`).
+    mod toml_keys {
+        pub type Keys = Vec<String>;
+
+        pub fn of(text: &str) -> Keys {
+            let mut section = String::new();
+            let mut keys = Vec::new();
+            for line in text.lines().map(str::trim) {
+                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    section = name.to_owned();
+                } else if let Some((key, _)) = line.split_once('=').filter(|_| !line.starts_with('#')) {
+                    keys.push(format!("{section}.{}", key.trim()));
+                }
+            }
+            keys
+        }
+    }
+}

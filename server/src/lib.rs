@@ -1,0 +1,8 @@
+//! The Info Backoffice server: configuration, database start-up, the HTTP router and the command line.
+//!
+//! `main.rs` only parses the command line and calls in here, so integration tests build the same router.
+
+pub mod cli;
+pub mod config;
+pub mod router;
+pub mod state;

@@ -96,16 +96,11 @@ pub enum OpenError {
 /// (readers never wait for the writer; the mode is stored in the file, so this runs once per start).
 pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, OpenError> {
     if let Some(parent) = url.sqlite_file().and_then(Path::parent).filter(|dir| !dir.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|source| OpenError::CreateDirectory {
-            path: parent.display().to_string(),
-            source,
-        })?;
+        std::fs::create_dir_all(parent)
+            .map_err(|source| OpenError::CreateDirectory { path: parent.display().to_string(), source })?;
     }
     let mut options = ConnectOptions::new(url.expose());
-    options
-        .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(5))
-        .sqlx_logging(false);
+    options.connect_timeout(Duration::from_secs(5)).acquire_timeout(Duration::from_secs(5)).sqlx_logging(false);
     if url.sqlite_file().is_none() && url.is_sqlite() {
         // Every connection to `sqlite::memory:` is a separate, empty database: keep exactly one.
         options.max_connections(1).min_connections(1);
@@ -154,7 +149,10 @@ mod tests {
             DatabaseUrl::new("sqlite://data/info-backoffice.db?mode=rwc").sqlite_file(),
             Some(Path::new("data/info-backoffice.db"))
         );
-        assert_eq!(DatabaseUrl::new("sqlite:///var/lib/info/db.sqlite").sqlite_file(), Some(Path::new("/var/lib/info/db.sqlite")));
+        assert_eq!(
+            DatabaseUrl::new("sqlite:///var/lib/info/db.sqlite").sqlite_file(),
+            Some(Path::new("/var/lib/info/db.sqlite"))
+        );
         assert_eq!(DatabaseUrl::new("sqlite::memory:").sqlite_file(), None);
         assert_eq!(DatabaseUrl::new("sqlite://file.db?mode=memory&cache=shared").sqlite_file(), None);
         assert_eq!(DatabaseUrl::new("postgres://localhost/test").sqlite_file(), None);

@@ -83,7 +83,10 @@ mod tests {
     #[test]
     fn the_database_name_is_replaced_and_the_rest_kept() {
         assert_eq!(with_database_name("postgres://127.0.0.1:5432/test", "t1"), "postgres://127.0.0.1:5432/t1");
-        assert_eq!(with_database_name("postgres://u:p@h/test?sslmode=disable", "t1"), "postgres://u:p@h/t1?sslmode=disable");
+        assert_eq!(
+            with_database_name("postgres://u:p@h/test?sslmode=disable", "t1"),
+            "postgres://u:p@h/t1?sslmode=disable"
+        );
         assert_eq!(with_database_name("postgres://h:5432", "t1"), "postgres://h:5432/t1");
     }
 }

@@ -192,15 +192,14 @@ struct RawSession {
 impl Settings {
     /// Reads `path` and applies the process environment.
     pub fn load(path: &std::path::Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| ConfigError::ReadFile { path: path.to_owned(), source })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|source| ConfigError::ReadFile { path: path.to_owned(), source })?;
         Self::from_sources(&text, |name| std::env::var(name).ok())
     }
 
     /// Parses the TOML `text`, then applies overrides from `env` (a lookup such as `std::env::var`).
     pub fn from_sources(text: &str, env: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let mut builder =
-            config::Config::builder().add_source(config::File::from_str(text, config::FileFormat::Toml));
+        let mut builder = config::Config::builder().add_source(config::File::from_str(text, config::FileFormat::Toml));
         for &(key, variable, secrecy) in KEYS {
             builder = builder.set_override_option(key, lookup(&env, variable, secrecy)?)?;
         }
@@ -259,7 +258,8 @@ impl RawSettings {
         if client_id.is_empty() {
             return Err(invalid("digital_id.client_id", "must not be empty"));
         }
-        let client_secret = Some(self.digital_id.client_secret.trim()).filter(|s| !s.is_empty()).map(|s| Secret(s.into()));
+        let client_secret =
+            Some(self.digital_id.client_secret.trim()).filter(|s| !s.is_empty()).map(|s| Secret(s.into()));
         if issuer.is_some() && client_secret.is_none() {
             return Err(invalid("digital_id.client_secret", "is required when an external issuer is configured"));
         }
@@ -304,9 +304,9 @@ fn check_url(url: &str) -> Result<String, String> {
     let rest = if let Some(rest) = url.strip_prefix("https://") {
         rest
     } else if let Some(rest) = url.strip_prefix("http://") {
-        let loopback = ["127.0.0.1", "localhost", "[::1]"].iter().any(|host| {
-            rest.strip_prefix(host).is_some_and(|after| after.is_empty() || after.starts_with([':', '/']))
-        });
+        let loopback = ["127.0.0.1", "localhost", "[::1]"]
+            .iter()
+            .any(|host| rest.strip_prefix(host).is_some_and(|after| after.is_empty() || after.starts_with([':', '/'])));
         if !loopback {
             return Err("must use https:// (plain http:// only for 127.0.0.1, localhost or [::1])".into());
         }

@@ -45,10 +45,7 @@ fn security_headers() -> tower::layer::util::Stack<
     };
     tower::layer::util::Stack::new(
         header("x-content-type-options", "nosniff"),
-        tower::layer::util::Stack::new(
-            header("x-frame-options", "DENY"),
-            header("referrer-policy", "same-origin"),
-        ),
+        tower::layer::util::Stack::new(header("x-frame-options", "DENY"), header("referrer-policy", "same-origin")),
     )
 }
 

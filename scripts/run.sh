@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds and starts Info Backoffice at http://127.0.0.1:3000 with the embedded SQLite database (data/).
+# Any Leptos.toml key can be overridden by its environment variable (see README).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-tools.sh
+export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+exec cargo leptos serve "$@"

@@ -44,7 +44,8 @@ fi
 if $with_browser; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi 'thai\|garuda\|loma\|waree' || missing+=(fonts-thai-tlwg)
+  # Without a Thai system font, Chromium draws Thai as boxes wherever our web font is not (yet) used.
+  dpkg-query -W -f='${Status}' fonts-thai-tlwg 2>/dev/null | grep -q 'ok installed' || missing+=(fonts-thai-tlwg)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then
       step "installing ${missing[*]} from Debian"

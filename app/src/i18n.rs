@@ -107,7 +107,7 @@ const TH: Text = Text {
     officers_heading: "เว็บไซต์สำหรับเจ้าหน้าที่",
     officers_intro: "ระบบจัดการข้อมูลของศูนย์รวมข้อมูลบริการภาครัฐ (Info) สำหรับเจ้าหน้าที่หน่วยงานของรัฐ \
         ใช้จัดทำและปรับปรุงข้อมูลงานบริการและคู่มือสำหรับประชาชนที่หน่วยงานต้องเผยแพร่ \
-        ตามพระราชบัญญัติการอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ พ.ศ. 2558",
+        ตามพระราชบัญญัติการอำนวยความสะดวกในการพิจารณาอนุญาตของทางราชการ พ.ศ.\u{a0}2558",
     access_heading: "การขอรับสิทธิ์เข้าใช้งาน",
     access_central_officers: "เจ้าหน้าที่ส่วนกลาง ติดต่อขอรับ Token ที่ DGA Contact Center",
     access_unit_officers: "เจ้าหน้าที่หน่วยงาน / จุดบริการ ติดต่อขอรับ Token ที่เจ้าหน้าที่ส่วนกลางต้นสังกัด",
@@ -131,7 +131,7 @@ const EN: Text = Text {
     officers_heading: "Officers' website",
     officers_intro: "The back office of the Government Service Information Center (Info), where government officers \
         prepare and update the service information and citizens' manuals their agencies must publish under the \
-        Licensing Facilitation Act B.E. 2558 (2015).",
+        Licensing Facilitation Act B.E.\u{a0}2558 (2015).",
     access_heading: "Getting access",
     access_central_officers: "Central officers get their Token from the DGA Contact Center.",
     access_unit_officers: "Agency and service-point officers get their Token from the central officer of their \

@@ -29,6 +29,6 @@ node scripts/size-budget.mjs
 step "end-to-end (Playwright: hydrated and without JavaScript)"
 e2e_dir=target/e2e
 rm -rf "$e2e_dir" && mkdir -p "$e2e_dir"
-DATABASE_URL="sqlite://$e2e_dir/info-backoffice.db?mode=rwc" cargo leptos end-to-end --release
+DATABASE_URL="sqlite://$e2e_dir/info-backoffice.db?mode=rwc" cargo leptos end-to-end --release --precompress
 
 step "all checks passed in $((SECONDS - started)) s"

@@ -68,3 +68,11 @@ test('nothing overflows sideways at a 360 px phone width', async ({ page }) => {
   const overflow = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the WASM, JS and CSS bundles are served precompressed with brotli', async ({ request }) => {
+  for (const path of ['/pkg/info-backoffice.wasm', '/pkg/info-backoffice.js', '/pkg/info-backoffice.css']) {
+    const response = await request.get(path, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-encoding'], path).toBe('br');
+  }
+});

@@ -102,8 +102,9 @@ pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, OpenError>
     let mut options = ConnectOptions::new(url.expose());
     options.connect_timeout(Duration::from_secs(5)).acquire_timeout(Duration::from_secs(5)).sqlx_logging(false);
     if url.sqlite_file().is_none() && url.is_sqlite() {
-        // Every connection to `sqlite::memory:` is a separate, empty database: keep exactly one.
-        options.max_connections(1).min_connections(1);
+        // Every connection to `sqlite::memory:` is a separate, empty database: keep exactly one, and never let the
+        // pool close it for idleness or age, which would silently empty the database.
+        options.max_connections(1).min_connections(1).idle_timeout(None).max_lifetime(None);
     }
     let connect_error = |source| OpenError::Connect { url: url.redacted(), source };
     let db = Database::connect(options).await.map_err(connect_error)?;

@@ -69,10 +69,16 @@ test('nothing overflows sideways at a 360 px phone width', async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
-test('the WASM, JS and CSS bundles are served precompressed with brotli', async ({ request }) => {
+test('the WASM, JS and CSS bundles are served precompressed with brotli and revalidated, not served stale', async ({ request }) => {
   for (const path of ['/pkg/info-backoffice.wasm', '/pkg/info-backoffice.js', '/pkg/info-backoffice.css']) {
     const response = await request.get(path, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(response.status(), path).toBe(200);
     expect(response.headers()['content-encoding'], path).toBe('br');
+    expect(response.headers()['cache-control'], path).toBe('no-cache');
+    // Revalidation is cheap: an unchanged file answers 304 without a body.
+    const again = await request.get(path, {
+      headers: { 'accept-encoding': 'br, gzip', 'if-modified-since': response.headers()['last-modified'] },
+    });
+    expect(again.status(), path).toBe(304);
   }
 });

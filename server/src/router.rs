@@ -9,11 +9,13 @@
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::header::{REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use axum::handler::Handler;
+use axum::http::header::{CACHE_CONTROL, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use leptos_axum::{LeptosRoutes, file_and_error_handler, generate_route_list};
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -26,16 +28,25 @@ use crate::state::AppState;
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    // Files under the site root (`/pkg/*`, `/fonts/*`), brotli/gzip-precompressed when built with `--precompress`,
+    // with conditional requests (If-Modified-Since → 304) honoured; anything else renders the 404 page. (leptos_axum's
+    // `file_and_error_handler` alone drops conditional headers, so every revalidation would re-send the WASM.)
+    let not_found = file_and_error_handler::<AppState, _>(shell).with_state(state.clone());
+    let static_files =
+        ServeDir::new(&*state.leptos_options.site_root).precompressed_br().precompressed_gzip().fallback(not_found);
     Router::new()
         .route("/", get(|| async { Redirect::to(OFFICERS_PAGE_PATH) }))
         .route("/healthz", get(health))
         .leptos_routes(&state, routes, move || shell(options.clone()))
-        .fallback(file_and_error_handler::<AppState, _>(shell))
+        .fallback_service(static_files)
         // Headers every response carries. (The Content-Security-Policy comes with the sign-in work, which adds
         // nonces to it.)
         .layer(SetResponseHeaderLayer::if_not_present(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        // Bundle file names carry no hash, so caches must revalidate (a cheap 304) or a deploy would pair new HTML
+        // with old WASM. Handlers that need stricter rules (no-store behind sign-in) set their own.
+        .layer(SetResponseHeaderLayer::if_not_present(CACHE_CONTROL, HeaderValue::from_static("no-cache")))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

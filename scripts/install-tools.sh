@@ -14,9 +14,10 @@ with_browser=false
 export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n==> %s\n' "$*"; }
 # Tools are built without LTO: the install takes a fraction of the time and the tools run just as well.
+# The registry mirror sometimes lacks a locked dependency version; then install unlocked at the same pinned version.
 cargo_install() {
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@" --locked \
-    || CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
+  local no_lto=(env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16)
+  "${no_lto[@]}" cargo install "$@" --locked || "${no_lto[@]}" cargo install "$@"
 }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -95,20 +95,21 @@ pub enum OpenError {
 /// Opens a connection pool; for an SQLite file, creates its directory first and switches the file to WAL mode
 /// (readers never wait for the writer; the mode is stored in the file, so this runs once per start).
 pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, OpenError> {
-    if let Some(parent) = url.sqlite_file().and_then(Path::parent).filter(|dir| !dir.as_os_str().is_empty()) {
+    let sqlite_file = url.sqlite_file();
+    if let Some(parent) = sqlite_file.and_then(Path::parent).filter(|dir| !dir.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|source| OpenError::CreateDirectory { path: parent.display().to_string(), source })?;
     }
     let mut options = ConnectOptions::new(url.expose());
     options.connect_timeout(Duration::from_secs(5)).acquire_timeout(Duration::from_secs(5)).sqlx_logging(false);
-    if url.sqlite_file().is_none() && url.is_sqlite() {
+    if url.is_sqlite() && sqlite_file.is_none() {
         // Every connection to `sqlite::memory:` is a separate, empty database: keep exactly one, and never let the
         // pool close it for idleness or age, which would silently empty the database.
         options.max_connections(1).min_connections(1).idle_timeout(None).max_lifetime(None);
     }
     let connect_error = |source| OpenError::Connect { url: url.redacted(), source };
     let db = Database::connect(options).await.map_err(connect_error)?;
-    if db.get_database_backend() == DbBackend::Sqlite && url.sqlite_file().is_some() {
+    if db.get_database_backend() == DbBackend::Sqlite && sqlite_file.is_some() {
         db.execute_unprepared("PRAGMA journal_mode = WAL").await.map_err(connect_error)?;
     }
     Ok(db)

@@ -14,7 +14,7 @@ use axum::http::header::{CACHE_CONTROL, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
-use leptos_axum::{LeptosRoutes, file_and_error_handler, generate_route_list};
+use leptos_axum::{LeptosRoutes, generate_route_list, render_app_to_stream};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -29,9 +29,13 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     // Files under the site root (`/pkg/*`, `/fonts/*`), brotli/gzip-precompressed when built with `--precompress`,
-    // with conditional requests (If-Modified-Since → 304) honoured; anything else renders the 404 page. (leptos_axum's
-    // `file_and_error_handler` alone drops conditional headers, so every revalidation would re-send the WASM.)
-    let not_found = file_and_error_handler::<AppState, _>(shell).with_state(state.clone());
+    // with conditional requests (If-Modified-Since → 304) honoured (leptos_axum's `file_and_error_handler` drops
+    // them). Anything else renders the app, whose router answers with the 404 page and status.
+    let not_found = render_app_to_stream({
+        let options = options.clone();
+        move || shell(options.clone())
+    })
+    .with_state(());
     let static_files =
         ServeDir::new(&*state.leptos_options.site_root).precompressed_br().precompressed_gzip().fallback(not_found);
     Router::new()

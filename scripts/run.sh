@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds and starts Info Backoffice at http://127.0.0.1:3000 with the embedded SQLite database (data/).
+# Builds and starts Info Backoffice at http://127.0.0.1:3000 with the embedded SQLite database (data/) and the
+# built-in Digital ID simulator at http://127.0.0.1:3002 (its own database, data/digital-id.db).
 # Any Leptos.toml key can be overridden by its environment variable (see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,14 +11,14 @@ step() { printf '\n==> %s (%ss so far)\n' "$*" $((SECONDS - started)); }
 step "cargo fmt --check"
 cargo fmt --all --check
 
-step "clippy: server side (app[ssr], domain, server)"
-cargo clippy -p app -p domain -p server --all-targets -- -D warnings
+step "clippy: server side (app[ssr], digital-id, domain, server)"
+cargo clippy -p app -p digital-id -p domain -p server --all-targets -- -D warnings
 step "clippy: browser side (app[hydrate], frontend) for wasm32"
 cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "Rust tests${TEST_DATABASE_URL:+ (SQLite and PostgreSQL)}"
 if [ -z "${TEST_DATABASE_URL:-}" ]; then echo "TEST_DATABASE_URL is unset: database tests run on SQLite only"; fi
-cargo test -p app -p domain -p server
+cargo test -p app -p digital-id -p domain -p server
 
 step "release build (WASM, JS, CSS precompressed; server)"
 cargo leptos build --release --precompress
@@ -29,6 +29,7 @@ node scripts/size-budget.mjs
 step "end-to-end (Playwright: hydrated and without JavaScript)"
 e2e_dir=target/e2e
 rm -rf "$e2e_dir" && mkdir -p "$e2e_dir"
-DATABASE_URL="sqlite://$e2e_dir/info-backoffice.db?mode=rwc" cargo leptos end-to-end --release --precompress
+DATABASE_URL="sqlite://$e2e_dir/info-backoffice.db?mode=rwc" SIMULATOR_DATABASE_URL="sqlite://$e2e_dir/digital-id.db?mode=rwc" \
+  cargo leptos end-to-end --release --precompress
 
 step "all checks passed in $((SECONDS - started)) s"

@@ -70,7 +70,14 @@ async fn print_status(db: &DatabaseConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn serve(settings: Settings, db: DatabaseConnection) -> anyhow::Result<()> {
+async fn serve(mut settings: Settings, db: DatabaseConnection) -> anyhow::Result<()> {
+    if let Some(simulator) = crate::simulator::start(&mut settings).await? {
+        tokio::spawn(async move {
+            if let Err(error) = simulator.await {
+                tracing::error!(%error, "the Digital ID simulator stopped");
+            }
+        });
+    }
     let address = settings.site.address;
     let state = AppState { leptos_options: leptos_options(&settings), db, settings: settings.into() };
     let listener = TcpListener::bind(address).await.with_context(|| format!("binding {address}"))?;

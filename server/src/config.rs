@@ -23,6 +23,9 @@ pub const KEYS: &[(&str, &str, Secrecy)] = &[
     ("digital_id.scopes", "DIGITAL_ID_SCOPES", Secrecy::Public),
     ("session.idle_timeout_minutes", "SESSION_IDLE_TIMEOUT_MINUTES", Secrecy::Public),
     ("session.absolute_timeout_hours", "SESSION_ABSOLUTE_TIMEOUT_HOURS", Secrecy::Public),
+    ("simulator.address", "SIMULATOR_ADDR", Secrecy::Public),
+    ("simulator.database_url", "SIMULATOR_DATABASE_URL", Secrecy::Secret),
+    ("simulator.enable_faults", "SIMULATOR_ENABLE_FAULTS", Secrecy::Public),
 ];
 
 /// Whether a key may hold a secret (and so may also be read from `<NAME>_FILE`).
@@ -45,6 +48,26 @@ pub struct Settings {
     pub digital_id: DigitalIdSettings,
     /// Officers' session lifetimes.
     pub session: SessionSettings,
+    /// The built-in Digital ID simulator; `Some` exactly when no external issuer is configured.
+    pub simulator: Option<SimulatorSettings>,
+}
+
+/// `[simulator]`: the built-in Digital ID simulator, started with the server when `digital_id.issuer` is empty.
+#[derive(Clone, Debug)]
+pub struct SimulatorSettings {
+    /// Where it listens (`SIMULATOR_ADDR`); its issuer is `http://{address}`.
+    pub address: SocketAddr,
+    /// Its own database of accounts, consents and keys (`SIMULATOR_DATABASE_URL`).
+    pub database_url: DatabaseUrl,
+    /// Whether tests may switch fault modes on at run time (`SIMULATOR_ENABLE_FAULTS`).
+    pub enable_faults: bool,
+}
+
+impl SimulatorSettings {
+    /// The simulator's issuer identifier.
+    pub fn issuer(&self) -> String {
+        format!("http://{}", self.address)
+    }
 }
 
 /// `[site]`
@@ -97,6 +120,11 @@ pub struct SessionSettings {
 pub struct Secret(String);
 
 impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
     /// The secret itself, for the one place that must send it.
     pub fn expose(&self) -> &str {
         &self.0
@@ -156,6 +184,15 @@ struct RawSettings {
     database: RawDatabase,
     digital_id: RawDigitalId,
     session: RawSession,
+    simulator: RawSimulator,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSimulator {
+    address: String,
+    database_url: String,
+    enable_faults: bool,
 }
 
 #[derive(Deserialize)]
@@ -282,6 +319,35 @@ impl RawSettings {
             return Err(invalid("session.idle_timeout_minutes", "must not exceed the absolute timeout"));
         }
 
+        let simulator = match issuer {
+            Some(_) => None,
+            None => {
+                let simulator_address: SocketAddr = self
+                    .simulator
+                    .address
+                    .parse()
+                    .map_err(|_| invalid("simulator.address", "expected host:port, e.g. 127.0.0.1:3002"))?;
+                if !simulator_address.ip().is_loopback() {
+                    return Err(invalid("simulator.address", "the simulator listens on a loopback address only"));
+                }
+                if simulator_address == address {
+                    return Err(invalid("simulator.address", "must differ from site.address"));
+                }
+                let database_url = self.simulator.database_url.trim();
+                if !database_url.starts_with("sqlite:") && !database_url.starts_with("postgres") {
+                    return Err(invalid("simulator.database_url", "expected a sqlite:… or postgres://… URL"));
+                }
+                if database_url == self.database.url.trim() {
+                    return Err(invalid("simulator.database_url", "must differ from database.url"));
+                }
+                Some(SimulatorSettings {
+                    address: simulator_address,
+                    database_url: DatabaseUrl::new(database_url),
+                    enable_faults: self.simulator.enable_faults,
+                })
+            }
+        };
+
         Ok(Settings {
             site: SiteSettings { address, base_url, root: PathBuf::from(self.site.root) },
             database_url: DatabaseUrl::new(database_url),
@@ -293,6 +359,7 @@ impl RawSettings {
                 scopes,
             },
             session,
+            simulator,
         })
     }
 }

@@ -5,4 +5,5 @@
 pub mod cli;
 pub mod config;
 pub mod router;
+pub mod simulator;
 pub mod state;

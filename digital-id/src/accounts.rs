@@ -1,0 +1,156 @@
+//! Registered people and their consents: registration (Argon2id password hashes), sign-in checks and consent
+//! records.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Argon2, password_hash::rand_core::OsRng};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, sea_query::OnConflict,
+};
+
+use crate::entities::{account, consent};
+use crate::validation::NewAccount;
+
+/// Why registration failed for a reason the form can show.
+#[derive(Debug, thiserror::Error)]
+pub enum RegisterError {
+    /// The username is taken.
+    #[error("username taken")]
+    UsernameTaken,
+    /// The citizen ID already has an account.
+    #[error("citizen id already registered")]
+    CitizenIdTaken,
+    /// Anything else.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+/// Hashes with Argon2id (the crate's defaults: 19 MiB, 2 passes, as OWASP recommends) off the async threads.
+pub async fn hash_password(password: String) -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default().hash_password(password.as_bytes(), &salt).map(|hash| hash.to_string())
+    })
+    .await?
+    .map_err(|error| anyhow::anyhow!("hashing a password: {error}"))
+}
+
+/// Creates an account from a validated registration. Self-registered accounts have no identity proofing in the
+/// simulator (no laser code or DOPA check), so they report `citizen_id_verified = false` and IAL 1.1.
+pub async fn register(db: &impl ConnectionTrait, new: NewAccount) -> Result<account::Model, RegisterError> {
+    if find_by_column(db, account::Column::Username, &new.username).await.map_err(anyhow::Error::from)?.is_some() {
+        return Err(RegisterError::UsernameTaken);
+    }
+    if find_by_column(db, account::Column::CitizenId, &new.citizen_id).await.map_err(anyhow::Error::from)?.is_some() {
+        return Err(RegisterError::CitizenIdTaken);
+    }
+    let password_hash = hash_password(new.password.clone()).await?;
+    let row = account::ActiveModel {
+        id: Set(uuid::Uuid::new_v4().to_string()),
+        username: Set(new.username.clone()),
+        citizen_id: Set(new.citizen_id.clone()),
+        title: Set(new.title.clone()),
+        given_name: Set(new.given_name.clone()),
+        family_name: Set(new.family_name.clone()),
+        phone_number: Set(new.phone_number.clone()),
+        email: Set(None),
+        password_hash: Set(password_hash),
+        citizen_id_verified: Set(false),
+        ial_level: Set("1.1".into()),
+        created_at: Set(chrono::Utc::now()),
+    };
+    // A concurrent registration can still win the race between the checks and the insert: the unique keys decide.
+    row.insert(db).await.map_err(|error| match find_conflict(&error) {
+        Some(conflict) => conflict,
+        None => RegisterError::Internal(error.into()),
+    })
+}
+
+fn find_conflict(error: &DbErr) -> Option<RegisterError> {
+    let text = error.to_string();
+    if !text.to_lowercase().contains("unique") {
+        return None;
+    }
+    Some(if text.contains("citizen_id") { RegisterError::CitizenIdTaken } else { RegisterError::UsernameTaken })
+}
+
+async fn find_by_column(
+    db: &impl ConnectionTrait,
+    column: account::Column,
+    value: &str,
+) -> Result<Option<account::Model>, DbErr> {
+    account::Entity::find().filter(column.eq(value)).one(db).await
+}
+
+/// The account for a sign-in: `login` is a normalised username or 13-digit citizen ID
+/// ([`crate::validation::normalize_login`]). Returns `None` for an unknown login or a wrong password; both take
+/// the same time (a dummy hash is verified for unknown logins).
+pub async fn authenticate(
+    db: &impl ConnectionTrait,
+    login: &str,
+    password: String,
+) -> anyhow::Result<Option<account::Model>> {
+    let column = if login.len() == 13 && login.bytes().all(|b| b.is_ascii_digit()) {
+        account::Column::CitizenId
+    } else {
+        account::Column::Username
+    };
+    let account = find_by_column(db, column, login).await?;
+    let hash = match &account {
+        Some(account) => account.password_hash.clone(),
+        None => dummy_hash().await?,
+    };
+    let matches = tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    })
+    .await?;
+    Ok(account.filter(|_| matches))
+}
+
+async fn dummy_hash() -> anyhow::Result<String> {
+    static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    DUMMY.get_or_try_init(|| hash_password("not a real password".into())).await.cloned()
+}
+
+/// The account with subject `id`.
+pub async fn find(db: &impl ConnectionTrait, id: &str) -> Result<Option<account::Model>, DbErr> {
+    account::Entity::find_by_id(id).one(db).await
+}
+
+/// Whether the account has consented to give `client_id` every scope in `scopes`.
+pub async fn has_consented(
+    db: &impl ConnectionTrait,
+    account_id: &str,
+    client_id: &str,
+    scopes: &[String],
+) -> Result<bool, DbErr> {
+    let row = consent::Entity::find_by_id((account_id.to_owned(), client_id.to_owned())).one(db).await?;
+    Ok(row.is_some_and(|row| {
+        let granted: Vec<&str> = row.scopes.split_whitespace().collect();
+        scopes.iter().all(|scope| granted.contains(&scope.as_str()))
+    }))
+}
+
+/// Records consent to `scopes` (replacing an earlier, narrower one).
+pub async fn record_consent(
+    db: &impl ConnectionTrait,
+    account_id: &str,
+    client_id: &str,
+    scopes: &[String],
+) -> Result<(), DbErr> {
+    let row = consent::ActiveModel {
+        account_id: Set(account_id.to_owned()),
+        client_id: Set(client_id.to_owned()),
+        scopes: Set(scopes.join(" ")),
+        granted_at: Set(chrono::Utc::now()),
+    };
+    consent::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([consent::Column::AccountId, consent::Column::ClientId])
+                .update_columns([consent::Column::Scopes, consent::Column::GrantedAt])
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,198 @@
+//! `POST /connect/token`: the authorization-code grant. Authenticates the client (DGA-hashed or plain secret),
+//! redeems the code once, checks the redirect URI and the PKCE verifier, and returns an RS256 ID token with the
+//! real Digital ID's minimal claims (300 s) and a JWT access token (3600 s). Fault modes spoil the ID token here.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::State;
+use axum::response::{Html, IntoResponse, Response};
+use http::{HeaderMap, StatusCode, header};
+use serde_json::{Value, json};
+
+use super::{oauth_error, param, unique_pairs};
+use crate::client_secret::{ClientAuthError, authenticate};
+use crate::faults::{IdTokenFault, TokenEndpointFault};
+use crate::grants::{AccessGrant, CodeGrant, Redemption, now, random_token};
+use crate::jws;
+use crate::simulator::SimState;
+
+/// ID tokens live 300 s at the real Digital ID.
+pub const ID_TOKEN_LIFETIME_SECONDS: i64 = 300;
+/// Access tokens live 3600 s at the real Digital ID.
+pub const ACCESS_TOKEN_LIFETIME_SECONDS: i64 = 3600;
+
+/// The token endpoint.
+pub async fn token(State(state): State<Arc<SimState>>, headers: HeaderMap, body: String) -> Response {
+    state.faults.delay().await;
+    if state.faults.get().token_endpoint == Some(TokenEndpointFault::ServerError) {
+        return (StatusCode::INTERNAL_SERVER_ERROR, Html("<h1>500 Internal Server Error</h1>")).into_response();
+    }
+    let Some(pairs) = unique_pairs(&body) else {
+        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "a parameter is repeated");
+    };
+    let authorization = headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
+    let client = match authenticate(
+        &state.settings,
+        authorization,
+        param(&pairs, "client_id"),
+        param(&pairs, "client_secret"),
+    ) {
+        Ok(client) => client,
+        Err(ClientAuthError::MultipleMethods) => {
+            return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "use one client authentication method");
+        }
+        Err(ClientAuthError::InvalidClient) => {
+            let mut response = oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "client authentication failed");
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, http::HeaderValue::from_static("Basic realm=\"digital-id\""));
+            return response;
+        }
+    };
+    if param(&pairs, "grant_type") != Some("authorization_code") {
+        return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "only authorization_code is supported");
+    }
+    let Some(code) = param(&pairs, "code") else {
+        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "code is required");
+    };
+    let Redemption::Fresh(grant) = state.grants.redeem_code(code) else {
+        return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "the code is invalid, expired or already used");
+    };
+    if grant.client_id != client.client_id {
+        return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "the code was issued to another client");
+    }
+    if param(&pairs, "redirect_uri") != Some(grant.redirect_uri.as_str()) {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "redirect_uri does not match the authorization request",
+        );
+    }
+    if let Some(challenge) = &grant.code_challenge {
+        let verified = param(&pairs, "code_verifier").is_some_and(|verifier| {
+            (43..=128).contains(&verifier.len())
+                && verifier.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+                && jws::sha256_base64url(verifier) == *challenge
+        });
+        if !verified {
+            return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "the PKCE code_verifier does not match");
+        }
+    }
+
+    match issue_tokens(&state, code, &grant).await {
+        Ok(body) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store"), (header::PRAGMA, "no-cache")], Json(body))
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot sign tokens");
+            oauth_error(StatusCode::INTERNAL_SERVER_ERROR, "server_error", "tokens could not be issued")
+        }
+    }
+}
+
+async fn issue_tokens(state: &SimState, code: &str, grant: &CodeGrant) -> Result<Value, crate::keys::KeyError> {
+    let issuer = &state.settings.issuer;
+    let issued_at = now();
+    let jti = random_token();
+    let access_claims = json!({
+        "iss": issuer,
+        "aud": format!("{issuer}/resources"),
+        "client_id": grant.client_id,
+        "sub": grant.account_id,
+        "auth_time": grant.auth_time,
+        "idp": "local",
+        "sid": grant.sid,
+        "jti": jti,
+        "iat": issued_at,
+        "nbf": issued_at,
+        "exp": issued_at + ACCESS_TOKEN_LIFETIME_SECONDS,
+        "scope": grant.scopes,
+        "amr": ["pwd"],
+    });
+    let signer = state.keys.active().await?;
+    let access_token = jws::sign(&access_claims, &signer.key, Some(&signer.kid), "at+jwt");
+    state.grants.record_access_token(
+        code,
+        jti,
+        AccessGrant {
+            client_id: grant.client_id.clone(),
+            account_id: grant.account_id.clone(),
+            scopes: grant.scopes.clone(),
+            expires_at: issued_at + ACCESS_TOKEN_LIFETIME_SECONDS,
+        },
+    );
+
+    let mut id_claims = json!({
+        "iss": issuer,
+        "aud": grant.client_id,
+        "sub": grant.account_id,
+        "iat": issued_at,
+        "nbf": issued_at,
+        "exp": issued_at + ID_TOKEN_LIFETIME_SECONDS,
+        "auth_time": grant.auth_time,
+        "sid": grant.sid,
+        "idp": "local",
+        "amr": ["pwd"],
+        "at_hash": jws::left_half_hash(&access_token),
+    });
+    if let Some(nonce) = &grant.nonce {
+        id_claims["nonce"] = json!(nonce);
+    }
+    let id_token = sign_id_token(state, id_claims).await?;
+    Ok(json!({
+        "id_token": id_token,
+        "access_token": access_token,
+        "expires_in": ACCESS_TOKEN_LIFETIME_SECONDS,
+        "token_type": "Bearer",
+        "scope": grant.scopes.join(" "),
+    }))
+}
+
+/// Signs ID token claims with the active key, applying the ID token fault in force.
+async fn sign_id_token(state: &SimState, mut claims: Value) -> Result<String, crate::keys::KeyError> {
+    let fault = state.faults.take_id_token_fault();
+    if let Some(fault) = fault {
+        tracing::warn!(?fault, "issuing a deliberately faulty ID token");
+    }
+    let object = claims.as_object_mut();
+    if let Some(object) = object {
+        match fault {
+            Some(IdTokenFault::WrongIss) => drop(object.insert("iss".into(), json!("https://attacker.example"))),
+            Some(IdTokenFault::WrongAud) => drop(object.insert("aud".into(), json!("another-client"))),
+            Some(IdTokenFault::MissingAud) => drop(object.remove("aud")),
+            Some(IdTokenFault::MissingSub) => drop(object.remove("sub")),
+            Some(IdTokenFault::MissingIat) => drop(object.remove("iat")),
+            Some(IdTokenFault::NonceMismatch) => drop(object.insert("nonce".into(), json!(random_token()))),
+            Some(IdTokenFault::Expired) => {
+                let past = now() - 2 * 3600;
+                object.insert("iat".into(), json!(past));
+                object.insert("nbf".into(), json!(past));
+                object.insert("exp".into(), json!(past + ID_TOKEN_LIFETIME_SECONDS));
+            }
+            _ => {}
+        }
+    }
+    if fault == Some(IdTokenFault::RotateKeysBeforeSigning) {
+        let kid = state.keys.rotate().await?;
+        tracing::warn!(kid, "rotated the signing keys just before signing (fault mode)");
+    }
+    if fault == Some(IdTokenFault::AlgNone) {
+        return Ok(jws::unsigned(&claims));
+    }
+    if fault == Some(IdTokenFault::UnknownKid) {
+        let key = state
+            .unpublished_key
+            .get_or_try_init(|| async {
+                tokio::task::spawn_blocking(|| rsa::RsaPrivateKey::new(&mut rsa::rand_core::OsRng, 2048))
+                    .await
+                    .map_err(|error| crate::keys::KeyError::Crypto(error.to_string()))?
+                    .map_err(|error| crate::keys::KeyError::Crypto(error.to_string()))
+            })
+            .await?;
+        return Ok(jws::sign(&claims, key, Some("unpublished-key"), "JWT"));
+    }
+    let signer = state.keys.active().await?;
+    let kid = (fault != Some(IdTokenFault::KidAbsent)).then_some(signer.kid.as_str());
+    let token = jws::sign(&claims, &signer.key, kid, "JWT");
+    Ok(if fault == Some(IdTokenFault::BadSignature) { jws::corrupt_signature(&token) } else { token })
+}

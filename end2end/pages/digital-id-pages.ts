@@ -1,0 +1,144 @@
+// Page objects: the Digital ID simulator's sign-in, registration and consent pages (http://127.0.0.1:3002).
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const SIMULATOR = 'http://127.0.0.1:3002';
+export const BACK_OFFICE = 'http://127.0.0.1:3000';
+
+/** A made-up 13-digit citizen ID; `valid` decides whether its check digit is right. */
+export function citizenId(valid = true): string {
+  const digits = [1 + Math.floor(Math.random() * 8)];
+  while (digits.length < 12) digits.push(Math.floor(Math.random() * 10));
+  const sum = digits.reduce((total, digit, i) => total + digit * (13 - i), 0);
+  const check = (11 - (sum % 11)) % 10;
+  return digits.join('') + String(valid ? check : (check + 1) % 10);
+}
+
+export interface NewAccount {
+  title: string;
+  givenName: string;
+  familyName: string;
+  citizenId: string;
+  phone: string;
+  username: string;
+  password: string;
+}
+
+export function newAccount(): NewAccount {
+  const suffix = Math.random().toString(36).slice(2, 10);
+  return {
+    title: 'นางสาว',
+    givenName: 'ทดลอง',
+    familyName: 'ลงทะเบียน',
+    citizenId: citizenId(),
+    phone: '081-234-5678',
+    username: `officer.${suffix}`,
+    password: `Passphrase-${suffix}`,
+  };
+}
+
+/**
+ * An authorization request from the back office's registered client, as the back office will send it
+ * (PKCE S256 with RFC 7636's example pair; the simulator only checks its shape here).
+ */
+export function authorizeUrl(state: string): string {
+  const params = new URLSearchParams({
+    client_id: 'info-backoffice',
+    redirect_uri: `${BACK_OFFICE}/auth/callback`,
+    response_type: 'code',
+    scope: 'openid user_id citizen_id title given_name family_name phone_number',
+    state,
+    nonce: `nonce-${state}`,
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+  });
+  return `${SIMULATOR}/connect/authorize?${params}`;
+}
+
+export class SignInPage {
+  readonly heading: Locator;
+  readonly login: Locator;
+  readonly password: Locator;
+  readonly submit: Locator;
+  readonly registerLink: Locator;
+  readonly notice: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'เข้าสู่ระบบ Digital ID' });
+    this.login = page.getByLabel('ชื่อบัญชีผู้ใช้ หรือ เลขบัตรประจำตัวประชาชน');
+    this.password = page.getByLabel('รหัสผ่าน', { exact: true });
+    this.submit = page.getByRole('button', { name: 'เข้าสู่ระบบ' });
+    this.registerLink = page.getByRole('link', { name: 'ลงทะเบียน', exact: true });
+    this.notice = page.getByRole('status');
+  }
+
+  async signIn(login: string, password: string): Promise<void> {
+    await this.login.fill(login);
+    await this.password.fill(password);
+    await this.submit.click();
+  }
+}
+
+export class RegisterPage {
+  readonly heading: Locator;
+  readonly title: Locator;
+  readonly givenName: Locator;
+  readonly familyName: Locator;
+  readonly citizenId: Locator;
+  readonly phone: Locator;
+  readonly username: Locator;
+  readonly password: Locator;
+  readonly passwordConfirmation: Locator;
+  readonly submit: Locator;
+  readonly errorSummary: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'ลงทะเบียน Digital ID' });
+    this.title = page.getByLabel('คำนำหน้าชื่อ');
+    this.givenName = page.getByLabel('ชื่อ', { exact: true });
+    this.familyName = page.getByLabel('นามสกุล', { exact: true });
+    this.citizenId = page.getByLabel('เลขบัตรประจำตัวประชาชน');
+    this.phone = page.getByLabel('เบอร์โทรศัพท์มือถือ');
+    this.username = page.getByLabel('ชื่อบัญชีผู้ใช้', { exact: true });
+    this.password = page.getByLabel('รหัสผ่าน', { exact: true });
+    this.passwordConfirmation = page.getByLabel('ยืนยันรหัสผ่าน');
+    this.submit = page.getByRole('button', { name: 'ลงทะเบียน' });
+    this.errorSummary = page.getByRole('alert');
+  }
+
+  async fill(account: NewAccount): Promise<void> {
+    await this.title.selectOption(account.title);
+    await this.givenName.fill(account.givenName);
+    await this.familyName.fill(account.familyName);
+    await this.citizenId.fill(account.citizenId);
+    await this.phone.fill(account.phone);
+    await this.username.fill(account.username);
+    await this.password.fill(account.password);
+    await this.passwordConfirmation.fill(account.password);
+  }
+}
+
+export class ConsentPage {
+  readonly heading: Locator;
+  readonly allow: Locator;
+  readonly deny: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'ขอความยินยอม' });
+    this.allow = page.getByRole('button', { name: 'ยินยอม', exact: true });
+    this.deny = page.getByRole('button', { name: 'ไม่ยินยอม', exact: true });
+  }
+}
+
+/** Registers `account` starting from an authorization request, ending on the sign-in page it returns to. */
+export async function registerThroughSignIn(page: Page, account: NewAccount, state: string): Promise<SignInPage> {
+  await page.goto(authorizeUrl(state));
+  const signIn = new SignInPage(page);
+  await expect(signIn.heading).toBeVisible();
+  await signIn.registerLink.click();
+  const register = new RegisterPage(page);
+  await expect(register.heading).toBeVisible();
+  await register.fill(account);
+  await register.submit.click();
+  await expect(signIn.heading).toBeVisible();
+  return signIn;
+}

@@ -147,7 +147,7 @@ async fn discovered_verifier(sim: &TestSimulator) -> CoreIdTokenVerifier<'static
 #[derive(Debug)]
 enum Refusal {
     /// It is not even an ID token to the library (a required claim is missing).
-    Parse(serde_json::Error),
+    Parse(#[expect(dead_code, reason = "read only through Debug, in assertion messages")] serde_json::Error),
     /// It parsed but did not verify.
     Verification(ClaimsVerificationError),
 }
@@ -201,11 +201,11 @@ async fn the_missing_aud_fault_leaves_aud_out_of_the_id_token() {
     let claims = jwt_part(&raw, 1);
     assert!(claims.get("aud").is_none(), "{claims}");
     assert!(claims.get("sub").is_some() && claims.get("iss").is_some(), "only aud is missing: {claims}");
-    let refusal = verdict(&verifier, &raw).expect_err("openidconnect refuses an ID token without aud");
-    assert!(
-        matches!(refusal, Refusal::Parse(_) | Refusal::Verification(ClaimsVerificationError::InvalidAudience(_))),
-        "{refusal:?}"
-    );
+    // openidconnect reads a missing aud as an empty list (for lenient providers), which never contains the client.
+    assert!(matches!(
+        verdict(&verifier, &raw),
+        Err(Refusal::Verification(ClaimsVerificationError::InvalidAudience(_)))
+    ));
 }
 
 #[tokio::test]
@@ -247,8 +247,12 @@ async fn the_alg_none_fault_issues_an_unsigned_id_token() {
     let (raw, verifier, _sim) = spoiled_id_token("alg_none").await;
     assert_eq!(jwt_part(&raw, 0)["alg"], "none");
     assert!(raw.ends_with('.'), "an empty signature: {raw}");
-    let refusal = verdict(&verifier, &raw).expect_err("openidconnect refuses an unsigned ID token");
-    assert!(matches!(refusal, Refusal::Verification(_)), "{refusal:?}");
+    assert!(matches!(
+        verdict(&verifier, &raw),
+        Err(Refusal::Verification(ClaimsVerificationError::SignatureVerification(
+            SignatureVerificationError::NoSignature
+        )))
+    ));
 }
 
 #[tokio::test]

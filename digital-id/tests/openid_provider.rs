@@ -177,7 +177,17 @@ async fn a_relying_party_using_openidconnect_completes_the_whole_journey_and_ver
     .set_redirect_uri(RedirectUrl::new(REDIRECT_URI.into()).expect("a redirect URL"));
 
     // Authorization with PKCE, state and nonce.
-    let scopes = ["user_id", "citizen_id", "title", "given_name", "family_name", "phone_number", "preferred_username"];
+    let scopes = [
+        "user_id",
+        "citizen_id",
+        "citizen_id_verified",
+        "ial_level",
+        "title",
+        "given_name",
+        "family_name",
+        "phone_number",
+        "preferred_username",
+    ];
     let (pkce_challenge, pkce_verifier) = PkceCodeChallenge::new_random_sha256();
     let (authorize_url, state, nonce) = client
         .authorize_url(CoreAuthenticationFlow::AuthorizationCode, CsrfToken::new_random, Nonce::new_random)
@@ -237,8 +247,8 @@ async fn a_relying_party_using_openidconnect_completes_the_whole_journey_and_ver
     assert_eq!(extra.user_id.as_deref(), Some(sub.as_str()));
     assert_eq!(extra.citizen_id.as_deref(), Some(account.citizen_id.as_str()));
     assert_eq!(extra.title, account.title);
-    assert_eq!(extra.ial_level, Some(serde_json::json!(1.1)));
-    assert_eq!(extra.citizen_id_verified, None, "citizen_id_verified was not requested");
+    assert_eq!(extra.ial_level, Some(serde_json::json!(1.1)), "a number, as the real Digital ID sends it");
+    assert_eq!(extra.citizen_id_verified, Some(Value::Bool(false)), "self-registered accounts are not proofed");
     assert_eq!(userinfo.given_name().and_then(|name| name.get(None)).map(|name| name.as_str()), Some("ทดสอบ"));
     assert_eq!(userinfo.family_name().and_then(|name| name.get(None)).map(|name| name.as_str()), Some("ระบบ"));
     assert_eq!(userinfo.phone_number().map(|phone| phone.as_str()), Some(account.phone_number.as_str()));
@@ -474,6 +484,9 @@ async fn a_person_registers_through_the_pages_and_then_signs_in_to_the_consent_p
 
     let refused = browser.post("/Account/Register", &borrowed(&form(&invalid_citizen_id))).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("id=\"citizen_id-error\""), "the citizen ID is marked: {}", refused.body);
+    assert_eq!(refused.body.matches("class=\"field-error\"").count(), 1, "and nothing else: {}", refused.body);
+    assert!(refused.body.contains("value=\"นางสาว\" selected"), "the title stays chosen: {}", refused.body);
     assert_eq!(refused.field("given_name").as_deref(), Some("สมหญิง"));
     assert_eq!(refused.field("family_name").as_deref(), Some("ใจดี"));
     assert_eq!(refused.field("citizen_id").as_deref(), Some(invalid_citizen_id.as_str()));

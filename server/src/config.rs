@@ -489,11 +489,25 @@ mod tests {
             (&[("DIGITAL_ID_SCOPES", "profile email")], "DIGITAL_ID_SCOPES"),
             (&[("SESSION_IDLE_TIMEOUT_MINUTES", "0")], "SESSION_IDLE_TIMEOUT_MINUTES"),
             (&[("SESSION_IDLE_TIMEOUT_MINUTES", "900")], "SESSION_IDLE_TIMEOUT_MINUTES"),
+            (&[("SIMULATOR_ADDR", "0.0.0.0:3002")], "SIMULATOR_ADDR"),
+            (&[("SIMULATOR_ADDR", "127.0.0.1:3000")], "SIMULATOR_ADDR"),
+            (&[("SIMULATOR_DATABASE_URL", "sqlite://data/info-backoffice.db?mode=rwc")], "SIMULATOR_DATABASE_URL"),
         ];
         for (env, variable) in cases {
             let error = load(env).expect_err("refused").to_string();
             assert!(error.contains(variable), "{env:?}: {error}");
         }
+    }
+
+    #[test]
+    fn the_simulator_runs_only_without_an_external_issuer() {
+        let local = load(&[("SIMULATOR_ENABLE_FAULTS", "true")]).expect("valid");
+        let simulator = local.simulator.expect("the simulator stands in for Digital ID");
+        assert_eq!(simulator.issuer(), "http://127.0.0.1:3002");
+        assert!(simulator.enable_faults);
+        let external = load(&[("DIGITAL_ID_ISSUER", "https://connect.egov.go.th"), ("DIGITAL_ID_CLIENT_SECRET", "s")])
+            .expect("valid");
+        assert!(external.simulator.is_none(), "never started beside the real Digital ID");
     }
 
     #[test]

@@ -167,7 +167,7 @@ async fn a_relying_party_using_openidconnect_completes_the_whole_journey_and_ver
 
     // Discovery (which also fetches the JWKS).
     let issuer = IssuerUrl::new(sim.issuer.clone()).expect("an issuer URL");
-    let metadata = ProviderMetadataWithLogout::discover_async(issuer.clone(), &http).await.expect("discovery succeeds");
+    let metadata = ProviderMetadataWithLogout::discover_async(issuer, &http).await.expect("discovery succeeds");
     let end_session_url = metadata.additional_metadata().end_session_endpoint.clone().expect("an end_session_endpoint");
     let client = CoreClient::from_provider_metadata(
         metadata,

@@ -89,9 +89,11 @@ async fn a_username_or_citizen_id_can_be_registered_only_once() {
     let citizen_id = testing::random_citizen_id();
     let first = digital_id::validation::validate_registration(&form("first.user", &citizen_id)).expect("valid");
     accounts::register(db, first).await.expect("first registration");
-    let same_username = digital_id::validation::validate_registration(&form("first.user", &testing::random_citizen_id()))
-        .expect("valid");
+    let same_username =
+        digital_id::validation::validate_registration(&form("first.user", &testing::random_citizen_id()))
+            .expect("valid");
     assert!(matches!(accounts::register(db, same_username).await, Err(accounts::RegisterError::UsernameTaken)));
-    let same_citizen_id = digital_id::validation::validate_registration(&form("second.user", &citizen_id)).expect("valid");
+    let same_citizen_id =
+        digital_id::validation::validate_registration(&form("second.user", &citizen_id)).expect("valid");
     assert!(matches!(accounts::register(db, same_citizen_id).await, Err(accounts::RegisterError::CitizenIdTaken)));
 }

@@ -86,10 +86,7 @@ impl KeyStore {
 
     /// Generates a new key, makes it the signer and keeps the previous signer published. Returns the new `kid`.
     pub async fn rotate(&self) -> Result<String, KeyError> {
-        let key = tokio::task::spawn_blocking(|| RsaPrivateKey::new(&mut rsa::rand_core::OsRng, KEY_BITS))
-            .await
-            .map_err(|error| KeyError::Crypto(error.to_string()))?
-            .map_err(|error| KeyError::Crypto(error.to_string()))?;
+        let key = generate().await?;
         let pem = key.to_pkcs8_pem(LineEnding::LF).map_err(|error| KeyError::Crypto(error.to_string()))?;
         let now = chrono::Utc::now();
         let kid = format!("{}-{}", now.format("%Y%m%d%H%M%S"), &uuid::Uuid::new_v4().simple().to_string()[..8]);
@@ -151,6 +148,14 @@ impl KeyStore {
         parsed.insert(row.kid.clone(), key.clone());
         Ok(key)
     }
+}
+
+/// A new RSA key, generated off the async threads (it takes a noticeable fraction of a second).
+pub async fn generate() -> Result<RsaPrivateKey, KeyError> {
+    tokio::task::spawn_blocking(|| RsaPrivateKey::new(&mut rsa::rand_core::OsRng, KEY_BITS))
+        .await
+        .map_err(|error| KeyError::Crypto(error.to_string()))?
+        .map_err(|error| KeyError::Crypto(error.to_string()))
 }
 
 /// A public key as a JWK (RFC 7517/7518).

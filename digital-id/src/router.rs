@@ -21,7 +21,7 @@ pub fn router(state: Arc<SimState>) -> Router {
         .route("/", get(account_pages::home))
         .route("/.well-known/openid-configuration", get(discovery::openid_configuration))
         .route("/.well-known/openid-configuration/jwks", get(discovery::jwks))
-        .route("/connect/authorize", get(authorize::authorize))
+        .route("/connect/authorize", get(authorize::authorize).post(authorize::authorize_post))
         .route(authorize::CALLBACK_PATH, get(authorize::authorize))
         .route("/connect/token", axum::routing::post(token::token))
         .route("/connect/userinfo", get(userinfo::userinfo).post(userinfo::userinfo))

@@ -396,6 +396,26 @@ async fn prompt_login_sends_a_signed_in_browser_back_to_the_sign_in_page() {
 }
 
 #[tokio::test]
+async fn max_age_sends_a_browser_signed_in_too_long_ago_back_to_sign_in_once() {
+    let sim = TestSimulator::start(vec![]).await;
+    let (username, _) = sim.add_account().await;
+    let browser = TestBrowser::new(&sim.issuer);
+    browser.authorize(&authorize_url(&sim.issuer, &[]), &username, PASSWORD).await;
+
+    let recent_enough = browser.get(&authorize_url(&sim.issuer, &[("max_age", Some("3600"))])).await;
+    assert!(query(&location(&sim.issuer, &recent_enough), "code").is_some(), "signed in within the hour");
+
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let too_old = browser.get(&authorize_url(&sim.issuer, &[("max_age", Some("0"))])).await;
+    let next = too_old.location.expect("a redirect");
+    assert!(next.starts_with("/Account/Login?"), "expected the sign-in page, got {next}");
+    // The fresh sign-in satisfies max_age: the browser returns with a code instead of looping back to sign-in.
+    let sign_in_page = browser.get(&next).await;
+    let back = browser.follow(browser.sign_in(&sign_in_page, &username, PASSWORD).await).await;
+    assert!(query(&location(&sim.issuer, &back), "code").is_some(), "{:?}", back.location);
+}
+
+#[tokio::test]
 async fn prompt_none_without_a_session_returns_login_required() {
     let sim = TestSimulator::start(vec![]).await;
     let page = TestBrowser::new(&sim.issuer).get(&authorize_url(&sim.issuer, &[("prompt", Some("none"))])).await;

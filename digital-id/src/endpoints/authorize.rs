@@ -140,29 +140,39 @@ fn is_base64url(text: &str) -> bool {
     text.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_')
 }
 
-/// Both `/connect/authorize` and its callback.
+/// `GET /connect/authorize` and its callback.
 pub async fn authorize(State(state): State<Arc<SimState>>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
-    let request = match parse(&state, query.as_deref().unwrap_or("")) {
+    respond(&state, &headers, query.as_deref().unwrap_or("")).await
+}
+
+/// `POST /connect/authorize` with a form body (OpenID Connect Core §3.1.2.1: providers must accept both).
+pub async fn authorize_post(State(state): State<Arc<SimState>>, headers: HeaderMap, body: String) -> Response {
+    respond(&state, &headers, &body).await
+}
+
+async fn respond(state: &Arc<SimState>, headers: &HeaderMap, query: &str) -> Response {
+    let request = match parse(state, query) {
         Ok(request) => request,
-        Err(error) => return refusal(&state, error),
+        Err(error) => return refusal(state, error),
     };
     let return_url = format!("{CALLBACK_PATH}?{}", request.continue_query);
     let wants = |value: &str| request.prompt.iter().any(|prompt| prompt == value);
 
-    let session = browser::session(&state, &headers).map(|(_, session)| session);
+    let session = browser::session(state, headers).map(|(_, session)| session);
     let fresh_enough = |auth_time: i64| request.max_age.is_none_or(|max_age| now() - auth_time <= max_age);
-    let account = match &session {
+    // A session counts if it is fresh enough for the request and its account still exists.
+    let signed_in = match session {
         Some(session) if !wants("login") && fresh_enough(session.auth_time) => {
             match accounts::find(&state.db, &session.account_id).await {
-                Ok(account) => account,
+                Ok(account) => account.map(|_| session),
                 Err(error) => return internal(&error),
             }
         }
         _ => None,
     };
-    let (Some(session), Some(_account)) = (session.filter(|_| account.is_some()), account) else {
+    let Some(session) = signed_in else {
         if wants("none") {
-            return refusal(&state, redirect_error(&request, "login_required", "the person is not signed in"));
+            return refusal(state, redirect_error(&request, "login_required", "the person is not signed in"));
         }
         return found(&login_url(&return_url));
     };
@@ -175,7 +185,7 @@ pub async fn authorize(State(state): State<Arc<SimState>>, headers: HeaderMap, R
         };
     if wants("consent") || !consented {
         if wants("none") {
-            return refusal(&state, redirect_error(&request, "consent_required", "consent has not been given"));
+            return refusal(state, redirect_error(&request, "consent_required", "consent has not been given"));
         }
         return found(&format!("/consent?{}", encode_return_url(&return_url)));
     }
@@ -190,7 +200,7 @@ pub async fn authorize(State(state): State<Arc<SimState>>, headers: HeaderMap, R
         auth_time: session.auth_time,
         sid: session.sid.clone(),
     });
-    found(&client_redirect(&state, &request.redirect_uri, &[("code", &code)], request.state.as_deref()))
+    found(&client_redirect(state, &request.redirect_uri, &[("code", &code)], request.state.as_deref()))
 }
 
 /// The sign-in page's URL for a pending request.

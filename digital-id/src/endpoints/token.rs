@@ -154,15 +154,26 @@ async fn sign_id_token(state: &SimState, mut claims: Value) -> Result<String, cr
     if let Some(fault) = fault {
         tracing::warn!(?fault, "issuing a deliberately faulty ID token");
     }
-    let object = claims.as_object_mut();
-    if let Some(object) = object {
+    if let Some(object) = claims.as_object_mut() {
         match fault {
-            Some(IdTokenFault::WrongIss) => drop(object.insert("iss".into(), json!("https://attacker.example"))),
-            Some(IdTokenFault::WrongAud) => drop(object.insert("aud".into(), json!("another-client"))),
-            Some(IdTokenFault::MissingAud) => drop(object.remove("aud")),
-            Some(IdTokenFault::MissingSub) => drop(object.remove("sub")),
-            Some(IdTokenFault::MissingIat) => drop(object.remove("iat")),
-            Some(IdTokenFault::NonceMismatch) => drop(object.insert("nonce".into(), json!(random_token()))),
+            Some(IdTokenFault::WrongIss) => {
+                object.insert("iss".into(), json!("https://attacker.example"));
+            }
+            Some(IdTokenFault::WrongAud) => {
+                object.insert("aud".into(), json!("another-client"));
+            }
+            Some(IdTokenFault::MissingAud) => {
+                object.remove("aud");
+            }
+            Some(IdTokenFault::MissingSub) => {
+                object.remove("sub");
+            }
+            Some(IdTokenFault::MissingIat) => {
+                object.remove("iat");
+            }
+            Some(IdTokenFault::NonceMismatch) => {
+                object.insert("nonce".into(), json!(random_token()));
+            }
             Some(IdTokenFault::Expired) => {
                 let past = now() - 2 * 3600;
                 object.insert("iat".into(), json!(past));
@@ -180,15 +191,7 @@ async fn sign_id_token(state: &SimState, mut claims: Value) -> Result<String, cr
         return Ok(jws::unsigned(&claims));
     }
     if fault == Some(IdTokenFault::UnknownKid) {
-        let key = state
-            .unpublished_key
-            .get_or_try_init(|| async {
-                tokio::task::spawn_blocking(|| rsa::RsaPrivateKey::new(&mut rsa::rand_core::OsRng, 2048))
-                    .await
-                    .map_err(|error| crate::keys::KeyError::Crypto(error.to_string()))?
-                    .map_err(|error| crate::keys::KeyError::Crypto(error.to_string()))
-            })
-            .await?;
+        let key = state.unpublished_key.get_or_try_init(crate::keys::generate).await?;
         return Ok(jws::sign(&claims, key, Some("unpublished-key"), "JWT"));
     }
     let signer = state.keys.active().await?;

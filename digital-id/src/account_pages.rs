@@ -266,18 +266,34 @@ fn deny(state: &SimState, request: &AuthorizeRequest) -> Response {
     see_other(&client_redirect(state, &request.redirect_uri, &params, request.state.as_deref()))
 }
 
-/// `GET /`: what the simulator is, for someone who opens it directly.
-pub async fn home() -> Response {
-    let body = message_page(MessageView {
-        title: "Digital ID (ระบบจำลอง)",
-        paragraphs: &[
-            "ระบบนี้จำลองการทำงานของ Digital ID ของสำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน) \
-             เพื่อใช้พัฒนา ทดสอบ และฝึกอบรมระบบสำหรับเจ้าหน้าที่ของศูนย์รวมข้อมูลบริการภาครัฐ",
-            "การเข้าสู่ระบบเริ่มจากแอปพลิเคชันที่ใช้ Digital ID เช่น หน้าสำหรับเจ้าหน้าที่ของศูนย์รวมข้อมูลบริการภาครัฐ",
-        ],
-        link: Some(("/Account/Register", "ลงทะเบียน Digital ID")),
-        is_error: false,
-    });
+/// `GET /`: what the simulator is, for someone who opens it directly; says who is signed in, if anyone.
+pub async fn home(State(state): State<Arc<SimState>>, headers: HeaderMap) -> Response {
+    let about = "ระบบนี้จำลองการทำงานของ Digital ID ของสำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน) \
+                 เพื่อใช้พัฒนา ทดสอบ และฝึกอบรมระบบสำหรับเจ้าหน้าที่ของศูนย์รวมข้อมูลบริการภาครัฐ";
+    let signed_in = match browser::session(&state, &headers) {
+        Some((_, session)) => match accounts::find(&state.db, &session.account_id).await {
+            Ok(account) => account,
+            Err(error) => return internal(&error),
+        },
+        None => None,
+    };
+    let body = match signed_in {
+        Some(account) => {
+            let who = format!("คุณเข้าสู่ระบบ Digital ID (ระบบจำลอง) ในชื่อ {}", account.display_name());
+            message_page(MessageView {
+                title: "Digital ID (ระบบจำลอง)",
+                paragraphs: &[&who, "กลับไปที่แอปพลิเคชันที่คุณต้องการใช้งานเพื่อดำเนินการต่อ", about],
+                link: Some(("/connect/endsession", "ออกจากระบบ Digital ID")),
+                is_error: false,
+            })
+        }
+        None => message_page(MessageView {
+            title: "Digital ID (ระบบจำลอง)",
+            paragraphs: &[about, "การเข้าสู่ระบบเริ่มจากแอปพลิเคชันที่ใช้ Digital ID เช่น หน้าสำหรับเจ้าหน้าที่ของศูนย์รวมข้อมูลบริการภาครัฐ"],
+            link: Some(("/Account/Register", "ลงทะเบียน Digital ID")),
+            is_error: false,
+        }),
+    };
     html(StatusCode::OK, body, None)
 }
 

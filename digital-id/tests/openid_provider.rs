@@ -528,3 +528,20 @@ async fn a_person_registers_through_the_pages_and_then_signs_in_to_the_consent_p
     assert_eq!(consent_page.status, StatusCode::OK);
     assert!(consent_page.body.contains("name=\"decision\""), "expected the consent page: {}", consent_page.body);
 }
+
+#[tokio::test]
+async fn the_home_page_names_the_signed_in_person_and_offers_to_sign_out() {
+    let sim = TestSimulator::start(vec![]).await;
+    let (username, _) = sim.add_account().await;
+    let browser = TestBrowser::new(&sim.issuer);
+    let anonymous = browser.get("/").await;
+    assert!(anonymous.body.contains("/Account/Register"), "a stranger is offered registration");
+
+    browser.authorize(&authorize_url(&sim.issuer, &[]), &username, PASSWORD).await;
+    let signed_in = browser.get("/").await;
+    assert!(signed_in.body.contains("นายทดสอบ ระบบ"), "{}", signed_in.body);
+    assert!(signed_in.body.contains("/connect/endsession"));
+
+    assert_eq!(browser.get("/connect/endsession").await.status, StatusCode::OK);
+    assert!(!browser.get("/").await.body.contains("นายทดสอบ ระบบ"), "signed out");
+}

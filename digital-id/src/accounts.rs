@@ -4,7 +4,7 @@
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Argon2, password_hash::rand_core::OsRng};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, sea_query::OnConflict,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, SqlErr, sea_query::OnConflict,
 };
 
 use crate::entities::{account, consent};
@@ -65,12 +65,15 @@ pub async fn register(db: &impl ConnectionTrait, new: NewAccount) -> Result<acco
     })
 }
 
+/// Which unique key a failed insert ran into, if that is why it failed.
 fn find_conflict(error: &DbErr) -> Option<RegisterError> {
-    let text = error.to_string();
-    if !text.to_lowercase().contains("unique") {
-        return None;
+    match error.sql_err()? {
+        SqlErr::UniqueConstraintViolation(message) if message.contains("citizen_id") => {
+            Some(RegisterError::CitizenIdTaken)
+        }
+        SqlErr::UniqueConstraintViolation(_) => Some(RegisterError::UsernameTaken),
+        _ => None,
     }
-    Some(if text.contains("citizen_id") { RegisterError::CitizenIdTaken } else { RegisterError::UsernameTaken })
 }
 
 async fn find_by_column(
@@ -153,4 +156,40 @@ pub async fn record_consent(
         .exec(db)
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm_migration::MigratorTrait;
+
+    use super::*;
+
+    fn row(username: &str, citizen_id: &str) -> account::ActiveModel {
+        account::ActiveModel {
+            id: Set(uuid::Uuid::new_v4().to_string()),
+            username: Set(username.into()),
+            citizen_id: Set(citizen_id.into()),
+            title: Set(None),
+            given_name: Set("ก".into()),
+            family_name: Set("ข".into()),
+            phone_number: Set("0812345678".into()),
+            email: Set(None),
+            password_hash: Set("x".into()),
+            citizen_id_verified: Set(false),
+            ial_level: Set("1.1".into()),
+            created_at: Set(chrono::Utc::now()),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_lost_race_on_a_unique_key_is_reported_as_that_key_taken() {
+        let db = domain::database::connect(&domain::database::DatabaseUrl::new("sqlite::memory:")).await.expect("db");
+        crate::migration::Migrator::up(&db, None).await.expect("migrate");
+        row("first", "1101700207030").insert(&db).await.expect("first insert");
+
+        let same_username = row("first", "3100100123451").insert(&db).await.expect_err("duplicate username");
+        assert!(matches!(find_conflict(&same_username), Some(RegisterError::UsernameTaken)), "{same_username}");
+        let same_citizen_id = row("second", "1101700207030").insert(&db).await.expect_err("duplicate citizen id");
+        assert!(matches!(find_conflict(&same_citizen_id), Some(RegisterError::CitizenIdTaken)), "{same_citizen_id}");
+    }
 }

@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod relying_party;
 pub mod router;
 pub mod simulator;
 pub mod state;

@@ -1,0 +1,527 @@
+//! The relying party: how the back office signs officers in with Digital ID (OpenID Connect code flow), with every
+//! check a certified relying party makes (`../shared/research/security.md` §0–2). The routes that use it (login,
+//! callback, logout) keep a [`LoginTransaction`] server-side between [`RelyingParty::start_login`] and
+//! [`RelyingParty::finish_login`].
+//!
+//! What `openidconnect` leaves to us, and where it is done here: algorithms pinned to RS256 (`verifier`), a clock
+//! leeway and an `iat` window (`verifier`), `azp` and `at_hash` (`check_id_token`), the RFC 9207 `iss` of the
+//! authorization response (`finish_login`), a throttled JWKS re-fetch on an unknown `kid` (`refresh_keys`), and an
+//! HTTP client that never follows redirects and gives up after 5 s (`http_client`).
+
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use openidconnect::core::{
+    CoreAuthDisplay, CoreAuthenticationFlow, CoreClaimName, CoreClaimType, CoreClient, CoreClientAuthMethod,
+    CoreGenderClaim, CoreGrantType, CoreIdToken, CoreJsonWebKey, CoreJweContentEncryptionAlgorithm,
+    CoreJweKeyManagementAlgorithm, CoreJwsSigningAlgorithm, CoreResponseMode, CoreResponseType,
+    CoreSubjectIdentifierType,
+};
+use openidconnect::{
+    AccessTokenHash, AdditionalClaims, AdditionalProviderMetadata, AuthorizationCode, ClaimsVerificationError,
+    ClientId, ClientSecret, CsrfToken, EndSessionUrl, EndpointNotSet, EndpointSet, IdTokenVerifier, IssuerUrl, Nonce,
+    OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, ProviderMetadata, RedirectUrl, Scope,
+    SignatureVerificationError, TokenResponse, UserInfoClaims,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::config::{SecretHashing, Settings};
+
+/// Connect timeout for every request to Digital ID.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+/// Total timeout for every request to Digital ID.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+/// Clock difference tolerated on `exp` and `iat`.
+const CLOCK_LEEWAY: chrono::Duration = chrono::Duration::seconds(60);
+/// The oldest `iat` accepted (Digital ID's ID tokens live 300 s).
+const MAX_ID_TOKEN_AGE: chrono::Duration = chrono::Duration::minutes(10);
+/// At most one JWKS re-fetch per this interval, so forged `kid`s cannot make us hammer Digital ID.
+const KEY_REFRESH_INTERVAL: Duration = Duration::from_secs(10);
+/// How long a login may take from the redirect to Digital ID to the callback.
+pub const LOGIN_TRANSACTION_LIFETIME: chrono::Duration = chrono::Duration::minutes(10);
+
+/// Discovery fields beyond `openidconnect`'s core set that we use.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct DigitalIdProviderMetadata {
+    /// RP-initiated logout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_session_endpoint: Option<EndSessionUrl>,
+    /// RFC 9207: whether authorization responses carry `iss` (then it is required and checked).
+    #[serde(default)]
+    pub authorization_response_iss_parameter_supported: bool,
+    /// PKCE methods (RFC 8414); S256 must be among them (RFC 9700 §2.1.1).
+    #[serde(default)]
+    pub code_challenge_methods_supported: Vec<String>,
+}
+
+impl AdditionalProviderMetadata for DigitalIdProviderMetadata {}
+
+/// Provider metadata with [`DigitalIdProviderMetadata`].
+pub type Metadata = ProviderMetadata<
+    DigitalIdProviderMetadata,
+    CoreAuthDisplay,
+    CoreClientAuthMethod,
+    CoreClaimName,
+    CoreClaimType,
+    CoreGrantType,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJweKeyManagementAlgorithm,
+    CoreJsonWebKey,
+    CoreResponseMode,
+    CoreResponseType,
+    CoreSubjectIdentifierType,
+>;
+
+type ConfiguredClient =
+    CoreClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet, EndpointSet>;
+
+/// Digital ID's own userinfo claims (one scope per claim). `ial_level` and `citizen_id_verified` have been seen as
+/// numbers, strings and booleans, so they are kept as JSON and read leniently.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct DigitalIdClaims {
+    /// Digital ID's user id.
+    #[serde(default)]
+    pub user_id: Option<String>,
+    /// The 13-digit citizen ID.
+    #[serde(default)]
+    pub citizen_id: Option<String>,
+    /// Whether the citizen ID was proofed.
+    #[serde(default)]
+    pub citizen_id_verified: Option<serde_json::Value>,
+    /// Identity assurance level, e.g. 2.3.
+    #[serde(default)]
+    pub ial_level: Option<serde_json::Value>,
+    /// Thai name prefix (นาย, นาง, นางสาว…).
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+impl AdditionalClaims for DigitalIdClaims {}
+
+/// The secrets of one login, kept server-side from the redirect to the callback; never sent to the browser except
+/// `state` and the challenge inside the authorization URL.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct LoginTransaction {
+    /// The `state` sent; the callback must bring it back.
+    pub state: String,
+    /// The `nonce` sent; the ID token must carry it.
+    pub nonce: String,
+    /// The PKCE verifier.
+    pub pkce_verifier: String,
+    /// The issuer the request went to (mix-up defence: the callback's `iss` must equal it).
+    pub issuer: String,
+    /// When the login started (Unix seconds); it expires after [`LOGIN_TRANSACTION_LIFETIME`].
+    pub started_at: i64,
+}
+
+impl std::fmt::Debug for LoginTransaction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoginTransaction").field("issuer", &self.issuer).field("started_at", &self.started_at).finish()
+    }
+}
+
+/// What the authorization response brought to the callback.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct CallbackParams {
+    /// The authorization code.
+    pub code: Option<String>,
+    /// The state.
+    pub state: Option<String>,
+    /// RFC 9207 issuer.
+    pub iss: Option<String>,
+    /// An OAuth error code, e.g. `access_denied`.
+    pub error: Option<String>,
+}
+
+/// An officer's Digital ID identity after a successful login.
+#[derive(Clone)]
+pub struct SignedIn {
+    /// The issuer.
+    pub issuer: String,
+    /// The stable subject.
+    pub subject: String,
+    /// When the person authenticated at Digital ID (Unix seconds), if given.
+    pub auth_time: Option<i64>,
+    /// The raw ID token, kept only as `id_token_hint` for logout.
+    pub id_token: String,
+    /// Given name (Thai).
+    pub given_name: Option<String>,
+    /// Family name (Thai).
+    pub family_name: Option<String>,
+    /// Mobile number.
+    pub phone_number: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Digital ID's own claims.
+    pub claims: DigitalIdClaims,
+}
+
+impl std::fmt::Debug for SignedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedIn").field("issuer", &self.issuer).field("subject", &self.subject).finish_non_exhaustive()
+    }
+}
+
+/// Why a login failed. The callback shows one Thai page for all but [`LoginError::AccessDenied`]; the variant and
+/// its detail go to the log under a reference id.
+#[derive(Debug, thiserror::Error)]
+pub enum LoginError {
+    /// The person chose "ไม่ยินยอม".
+    #[error("the person declined consent")]
+    AccessDenied,
+    /// Digital ID returned another error code.
+    #[error("Digital ID returned error {0}")]
+    Provider(String),
+    /// The transaction is missing, expired or its state does not match.
+    #[error("login transaction invalid: {0}")]
+    Transaction(&'static str),
+    /// The callback's `iss` is missing or wrong (RFC 9207).
+    #[error("authorization response issuer: {0}")]
+    Issuer(&'static str),
+    /// The token request failed (network, status, invalid_grant, invalid_client…).
+    #[error("token request: {0}")]
+    Token(String),
+    /// The ID token was refused.
+    #[error("ID token: {0}")]
+    IdToken(String),
+    /// Userinfo failed or named another subject.
+    #[error("userinfo: {0}")]
+    Userinfo(String),
+}
+
+/// Why Digital ID could not be used at all.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoveryError {
+    /// Discovery failed.
+    #[error("discovery at {issuer}: {reason}")]
+    Discovery {
+        /// The configured issuer.
+        issuer: String,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The provider lacks something we need.
+    #[error("Digital ID at {issuer} {reason}")]
+    Unsuitable {
+        /// The issuer.
+        issuer: String,
+        /// What is missing.
+        reason: &'static str,
+    },
+}
+
+struct Provider {
+    metadata: Metadata,
+    client: ConfiguredClient,
+}
+
+/// Who we are at Digital ID.
+struct Registration {
+    issuer: IssuerUrl,
+    client_id: ClientId,
+    client_secret: ClientSecret,
+    redirect_uri: RedirectUrl,
+}
+
+/// The relying party, shared by all requests.
+pub struct RelyingParty {
+    registration: Registration,
+    scopes: Vec<String>,
+    http: reqwest::Client,
+    provider: RwLock<Arc<Provider>>,
+    last_key_refresh: Mutex<Option<Instant>>,
+}
+
+/// The start of a login: where to send the browser, and what to keep server-side.
+#[derive(Debug)]
+pub struct LoginStart {
+    /// The authorization URL at Digital ID.
+    pub authorize_url: url::Url,
+    /// The secrets to keep until the callback.
+    pub transaction: LoginTransaction,
+}
+
+/// The HTTP client for Digital ID: no redirects (no SSRF through a redirecting token endpoint), short timeouts.
+pub fn http_client() -> Result<reqwest::Client, reqwest::Error> {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+}
+
+/// The real Digital ID's client-secret hashing: md5 hex of (secret + "EGA"), 7 rounds, starting from the trimmed
+/// secret. (The simulator has its own implementation; the tests check one against the other.)
+pub fn dga_hash(secret: &str) -> String {
+    use md5::{Digest, Md5};
+    let mut value = secret.trim().to_owned();
+    for _ in 0..7 {
+        value = Md5::digest(format!("{value}EGA").as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect();
+    }
+    value
+}
+
+impl RelyingParty {
+    /// Discovers Digital ID at `issuer` and checks it offers what we need (code flow, S256, RS256, userinfo).
+    pub async fn discover(settings: &Settings, issuer: &str) -> Result<Self, DiscoveryError> {
+        let secret = settings.digital_id.client_secret.as_ref().map(|secret| secret.expose()).unwrap_or_default();
+        let client_secret = ClientSecret::new(match settings.digital_id.secret_hashing {
+            SecretHashing::Dga => dga_hash(secret),
+            SecretHashing::Plain => secret.to_owned(),
+        });
+        let unsuitable = |reason| DiscoveryError::Unsuitable { issuer: issuer.to_owned(), reason };
+        let issuer_url = IssuerUrl::new(issuer.to_owned()).map_err(|_| unsuitable("is not a URL"))?;
+        let redirect_uri = RedirectUrl::new(format!("{}/auth/callback", settings.site.base_url))
+            .map_err(|_| unsuitable("cannot get our redirect URI"))?;
+        let registration = Registration {
+            issuer: issuer_url,
+            client_id: ClientId::new(settings.digital_id.client_id.clone()),
+            client_secret,
+            redirect_uri,
+        };
+        let http = http_client()
+            .map_err(|error| DiscoveryError::Discovery { issuer: issuer.to_owned(), reason: error.to_string() })?;
+        let provider = fetch_provider(&registration, &http).await?;
+        Ok(Self {
+            registration,
+            scopes: settings.digital_id.scopes.clone(),
+            http,
+            provider: RwLock::new(Arc::new(provider)),
+            last_key_refresh: Mutex::new(None),
+        })
+    }
+
+    fn provider(&self) -> Arc<Provider> {
+        self.provider.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// The end-session endpoint, if Digital ID has one.
+    pub fn end_session_endpoint(&self) -> Option<EndSessionUrl> {
+        self.provider().metadata.additional_metadata().end_session_endpoint.clone()
+    }
+
+    /// Starts a login: a fresh `state`, `nonce` and PKCE pair. `fresh` asks Digital ID for a new password entry
+    /// (`prompt=login`), for sensitive steps.
+    pub fn start_login(&self, fresh: bool) -> LoginStart {
+        let provider = self.provider();
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let mut request = provider
+            .client
+            .authorize_url(CoreAuthenticationFlow::AuthorizationCode, CsrfToken::new_random, Nonce::new_random)
+            .set_pkce_challenge(challenge);
+        for scope in self.scopes.iter().filter(|scope| *scope != "openid") {
+            request = request.add_scope(Scope::new(scope.clone()));
+        }
+        if fresh {
+            request = request.add_prompt(openidconnect::core::CoreAuthPrompt::Login);
+        }
+        let (authorize_url, state, nonce) = request.url();
+        LoginStart {
+            authorize_url,
+            transaction: LoginTransaction {
+                state: state.secret().clone(),
+                nonce: nonce.secret().clone(),
+                pkce_verifier: verifier.secret().clone(),
+                issuer: self.registration.issuer.as_str().to_owned(),
+                started_at: Utc::now().timestamp(),
+            },
+        }
+    }
+
+    /// Finishes a login at the callback: checks the response against the transaction, redeems the code, verifies
+    /// the ID token (re-fetching the keys once on an unknown `kid`) and reads userinfo for the same subject.
+    pub async fn finish_login(
+        &self,
+        transaction: &LoginTransaction,
+        params: &CallbackParams,
+    ) -> Result<SignedIn, LoginError> {
+        if Utc::now().timestamp() - transaction.started_at > LOGIN_TRANSACTION_LIFETIME.num_seconds() {
+            return Err(LoginError::Transaction("expired"));
+        }
+        let state_matches = params.state.as_deref().is_some_and(|state| {
+            use subtle::ConstantTimeEq;
+            bool::from(state.as_bytes().ct_eq(transaction.state.as_bytes()))
+        });
+        if !state_matches {
+            return Err(LoginError::Transaction("state does not match"));
+        }
+        let provider = self.provider();
+        if provider.metadata.additional_metadata().authorization_response_iss_parameter_supported {
+            match params.iss.as_deref() {
+                None => return Err(LoginError::Issuer("missing")),
+                Some(iss) if iss != transaction.issuer => return Err(LoginError::Issuer("does not match")),
+                Some(_) => {}
+            }
+        } else if params.iss.as_deref().is_some_and(|iss| iss != transaction.issuer) {
+            return Err(LoginError::Issuer("does not match"));
+        }
+        if let Some(error) = &params.error {
+            return Err(if error == "access_denied" {
+                LoginError::AccessDenied
+            } else {
+                LoginError::Provider(error.clone())
+            });
+        }
+        let code = params.code.clone().ok_or(LoginError::Transaction("no code"))?;
+
+        let token_response = provider
+            .client
+            .exchange_code(AuthorizationCode::new(code))
+            .set_pkce_verifier(PkceCodeVerifier::new(transaction.pkce_verifier.clone()))
+            .request_async(&self.http)
+            .await
+            .map_err(|error| LoginError::Token(describe_token_error(&error)))?;
+        let id_token = token_response.id_token().ok_or_else(|| LoginError::IdToken("missing".into()))?.clone();
+        let nonce = Nonce::new(transaction.nonce.clone());
+
+        let provider = match self.check_id_token(&provider, &id_token, &nonce, token_response.access_token()) {
+            Err(IdTokenProblem::UnknownKey) => {
+                let refreshed = self.refresh_keys().await.map_err(|error| LoginError::IdToken(error.to_string()))?;
+                self.check_id_token(&refreshed, &id_token, &nonce, token_response.access_token())
+                    .map_err(|problem| LoginError::IdToken(problem.to_string()))?;
+                refreshed
+            }
+            Err(problem) => return Err(LoginError::IdToken(problem.to_string())),
+            Ok(()) => provider,
+        };
+        let verifier = self.verifier(&provider);
+        let claims = id_token.claims(&verifier, &nonce).map_err(|error| LoginError::IdToken(error.to_string()))?;
+        let subject = claims.subject().clone();
+        let auth_time = claims.auth_time().map(|time| time.timestamp());
+
+        let userinfo: UserInfoClaims<DigitalIdClaims, CoreGenderClaim> = provider
+            .client
+            .user_info(token_response.access_token().clone(), Some(subject.clone()))
+            .request_async(&self.http)
+            .await
+            .map_err(|error| LoginError::Userinfo(error.to_string()))?;
+        Ok(SignedIn {
+            issuer: transaction.issuer.clone(),
+            subject: subject.as_str().to_owned(),
+            auth_time,
+            id_token: id_token.to_string(),
+            given_name: userinfo.given_name().and_then(|claim| claim.get(None)).map(|name| name.as_str().to_owned()),
+            family_name: userinfo.family_name().and_then(|claim| claim.get(None)).map(|name| name.as_str().to_owned()),
+            phone_number: userinfo.phone_number().map(|phone| phone.as_str().to_owned()),
+            email: userinfo.email().map(|email| email.as_str().to_owned()),
+            claims: userinfo.additional_claims().clone(),
+        })
+    }
+
+    /// The ID-token verifier: RS256 only, a small leeway on expiry, `iat` neither in the future nor too old.
+    fn verifier<'p>(&self, provider: &'p Provider) -> IdTokenVerifier<'p, CoreJsonWebKey> {
+        provider
+            .client
+            .id_token_verifier()
+            .set_allowed_algs(vec![CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256])
+            .set_time_fn(|| Utc::now() - CLOCK_LEEWAY)
+            .set_issue_time_verifier_fn(|iat| {
+                let now = Utc::now();
+                if iat > now + CLOCK_LEEWAY {
+                    Err(format!("issued in the future ({iat})"))
+                } else if iat < now - MAX_ID_TOKEN_AGE {
+                    Err(format!("issued too long ago ({iat})"))
+                } else {
+                    Ok(())
+                }
+            })
+    }
+
+    fn check_id_token(
+        &self,
+        provider: &Provider,
+        id_token: &CoreIdToken,
+        nonce: &Nonce,
+        access_token: &openidconnect::AccessToken,
+    ) -> Result<(), IdTokenProblem> {
+        let verifier = self.verifier(provider);
+        let claims = match id_token.claims(&verifier, nonce) {
+            Ok(claims) => claims,
+            Err(ClaimsVerificationError::SignatureVerification(SignatureVerificationError::NoMatchingKey)) => {
+                return Err(IdTokenProblem::UnknownKey);
+            }
+            Err(error) => return Err(IdTokenProblem::Claims(error.to_string())),
+        };
+        // azp: with several audiences it must name us; when present it must always name us.
+        if let Some(azp) = claims.authorized_party()
+            && azp != &self.registration.client_id
+        {
+            return Err(IdTokenProblem::Claims("azp names another client".into()));
+        }
+        if claims.audiences().len() > 1 && claims.authorized_party().is_none() {
+            return Err(IdTokenProblem::Claims("several audiences without azp".into()));
+        }
+        // at_hash: optional in the code flow, but when present it must match the access token.
+        if let Some(expected) = claims.access_token_hash() {
+            let alg = id_token.signing_alg().map_err(|error| IdTokenProblem::Claims(error.to_string()))?;
+            let key = id_token.signing_key(&verifier).map_err(|error| IdTokenProblem::Claims(error.to_string()))?;
+            let actual = AccessTokenHash::from_token(access_token, alg, key)
+                .map_err(|error| IdTokenProblem::Claims(error.to_string()))?;
+            if &actual != expected {
+                return Err(IdTokenProblem::Claims("at_hash does not match the access token".into()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Re-discovers the provider (and so its JWKS), at most once per [`KEY_REFRESH_INTERVAL`].
+    async fn refresh_keys(&self) -> Result<Arc<Provider>, DiscoveryError> {
+        {
+            let mut last = self.last_key_refresh.lock().unwrap_or_else(PoisonError::into_inner);
+            if last.is_some_and(|at| at.elapsed() < KEY_REFRESH_INTERVAL) {
+                return Ok(self.provider());
+            }
+            *last = Some(Instant::now());
+        }
+        tracing::info!(issuer = %self.registration.issuer.as_str(), "unknown signing key: fetching Digital ID's keys again");
+        let provider = Arc::new(fetch_provider(&self.registration, &self.http).await?);
+        *self.provider.write().unwrap_or_else(PoisonError::into_inner) = provider.clone();
+        Ok(provider)
+    }
+}
+
+/// Discovers the provider and builds the client; checks it offers what we need.
+async fn fetch_provider(registration: &Registration, http: &reqwest::Client) -> Result<Provider, DiscoveryError> {
+    let issuer = registration.issuer.as_str().to_owned();
+    let metadata = Metadata::discover_async(registration.issuer.clone(), http)
+        .await
+        .map_err(|error| DiscoveryError::Discovery { issuer: issuer.clone(), reason: error.to_string() })?;
+    let unsuitable = |reason| DiscoveryError::Unsuitable { issuer: issuer.clone(), reason };
+    let supports_s256 =
+        metadata.additional_metadata().code_challenge_methods_supported.iter().any(|method| method == "S256");
+    if !supports_s256 {
+        return Err(unsuitable("does not advertise PKCE S256"));
+    }
+    if !metadata.id_token_signing_alg_values_supported().contains(&CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256) {
+        return Err(unsuitable("does not sign ID tokens with RS256"));
+    }
+    let token_url = metadata.token_endpoint().cloned().ok_or_else(|| unsuitable("has no token endpoint"))?;
+    let userinfo_url = metadata.userinfo_endpoint().cloned().ok_or_else(|| unsuitable("has no userinfo endpoint"))?;
+    let client = CoreClient::new(registration.client_id.clone(), registration.issuer.clone(), metadata.jwks().clone())
+        .set_client_secret(registration.client_secret.clone())
+        .set_auth_uri(metadata.authorization_endpoint().clone())
+        .set_token_uri(token_url)
+        .set_user_info_url(userinfo_url)
+        .set_redirect_uri(registration.redirect_uri.clone());
+    Ok(Provider { metadata, client })
+}
+
+#[derive(Debug, thiserror::Error)]
+enum IdTokenProblem {
+    #[error("signed by an unknown key")]
+    UnknownKey,
+    #[error("{0}")]
+    Claims(String),
+}
+
+fn describe_token_error<E: std::error::Error>(error: &E) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

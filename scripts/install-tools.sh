@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already present at the right version:
 # the wasm32 target, cargo-leptos, wasm-bindgen-cli (the exact version in Cargo.lock), the npm packages of end2end/
-# (Playwright and binaryen's wasm-opt, from the lockfile) and, as root, Debian's chromium and a Thai font.
+# (Playwright and binaryen's wasm-opt) and of server/tests/oidc-provider/ (the interoperability tests' provider),
+# each from its lockfile, and, as root, Debian's chromium and a Thai font.
 # Usage: scripts/install-tools.sh [--with-browser]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,12 +36,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo_install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 fi
 
-# node_modules/.installed-lock is a copy of the lockfile it was installed from.
-if ! cmp -s end2end/package-lock.json end2end/node_modules/.installed-lock; then
-  step "installing end2end npm packages from the lockfile"
-  # Playwright must never download a browser here: it drives Debian's chromium.
-  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && cp package-lock.json node_modules/.installed-lock)
-fi
+# node_modules/.installed-lock is a copy of the lockfile it was installed from. end2end/ holds Playwright and wasm-opt;
+# server/tests/oidc-provider/ the independent OpenID Provider the relying party's interoperability tests start.
+for dir in end2end server/tests/oidc-provider; do
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock"; then
+    step "installing the npm packages of $dir from its lockfile"
+    # Playwright must never download a browser here: it drives Debian's chromium.
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && cp package-lock.json node_modules/.installed-lock)
+  fi
+done
 
 if $with_browser; then
   missing=()

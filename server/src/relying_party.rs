@@ -375,20 +375,19 @@ impl RelyingParty {
         let id_token = token_response.id_token().ok_or_else(|| LoginError::IdToken("missing".into()))?.clone();
         let nonce = Nonce::new(transaction.nonce.clone());
 
-        let provider = match self.check_id_token(&provider, &id_token, &nonce, token_response.access_token()) {
+        let access_token = token_response.access_token();
+        let (provider, verified) = match self.check_id_token(&provider, &id_token, &nonce, access_token) {
             Err(IdTokenProblem::UnknownKey) => {
                 let refreshed = self.refresh_keys().await.map_err(|error| LoginError::IdToken(error.to_string()))?;
-                self.check_id_token(&refreshed, &id_token, &nonce, token_response.access_token())
+                let verified = self
+                    .check_id_token(&refreshed, &id_token, &nonce, access_token)
                     .map_err(|problem| LoginError::IdToken(problem.to_string()))?;
-                refreshed
+                (refreshed, verified)
             }
             Err(problem) => return Err(LoginError::IdToken(problem.to_string())),
-            Ok(()) => provider,
+            Ok(verified) => (provider, verified),
         };
-        let verifier = self.verifier(&provider);
-        let claims = id_token.claims(&verifier, &nonce).map_err(|error| LoginError::IdToken(error.to_string()))?;
-        let subject = claims.subject().clone();
-        let auth_time = claims.auth_time().map(|time| time.timestamp());
+        let VerifiedIdToken { subject, auth_time } = verified;
 
         let userinfo: UserInfoClaims<DigitalIdClaims, CoreGenderClaim> = provider
             .client
@@ -434,7 +433,7 @@ impl RelyingParty {
         id_token: &CoreIdToken,
         nonce: &Nonce,
         access_token: &openidconnect::AccessToken,
-    ) -> Result<(), IdTokenProblem> {
+    ) -> Result<VerifiedIdToken, IdTokenProblem> {
         let verifier = self.verifier(provider);
         let claims = match id_token.claims(&verifier, nonce) {
             Ok(claims) => claims,
@@ -462,7 +461,10 @@ impl RelyingParty {
                 return Err(IdTokenProblem::Claims("at_hash does not match the access token".into()));
             }
         }
-        Ok(())
+        Ok(VerifiedIdToken {
+            subject: claims.subject().clone(),
+            auth_time: claims.auth_time().map(|time| time.timestamp()),
+        })
     }
 
     /// Re-discovers the provider (and so its JWKS), at most once per [`KEY_REFRESH_INTERVAL`].
@@ -505,6 +507,12 @@ async fn fetch_provider(registration: &Registration, http: &reqwest::Client) -> 
         .set_user_info_url(userinfo_url)
         .set_redirect_uri(registration.redirect_uri.clone());
     Ok(Provider { metadata, client })
+}
+
+/// What a verified ID token says that we keep.
+struct VerifiedIdToken {
+    subject: openidconnect::SubjectIdentifier,
+    auth_time: Option<i64>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -35,6 +35,10 @@ pub enum IdTokenFault {
     KidAbsent,
     /// Rotate the signing keys just before signing (once), so the token's `kid` is new to the relying party.
     RotateKeysBeforeSigning,
+    /// `at_hash` is the hash of another access token.
+    WrongAtHash,
+    /// `aud` also names another client, and `azp` names that other client.
+    ForeignAzp,
 }
 
 /// How userinfo responses are spoiled.

@@ -264,6 +264,25 @@ async fn the_nonce_mismatch_fault_puts_another_nonce_in_the_id_token() {
 }
 
 #[tokio::test]
+async fn the_wrong_at_hash_fault_hashes_another_access_token() {
+    let (sim, username, _) = simulator_with_account().await;
+    switch_faults(&sim, json!({ "id_token": "wrong_at_hash" })).await;
+    let tokens = tokens_for(&sim, &username).await;
+    let at_hash = jwt_part(id_token(&tokens), 1)["at_hash"].as_str().expect("an at_hash").to_owned();
+    let access_token = tokens["access_token"].as_str().expect("an access token");
+    assert_ne!(at_hash, digital_id::jws::left_half_hash(access_token), "at_hash must not match the access token");
+}
+
+#[tokio::test]
+async fn the_foreign_azp_fault_adds_another_audience_and_names_it_as_azp() {
+    let (raw, verifier, _sim) = spoiled_id_token("foreign_azp").await;
+    let claims = jwt_part(&raw, 1);
+    assert_eq!(claims["aud"], json!([testing::CLIENT_ID, "another-client"]));
+    assert_eq!(claims["azp"], json!("another-client"));
+    assert!(verdict(&verifier, &raw).is_err(), "an untrusted extra audience is refused");
+}
+
+#[tokio::test]
 async fn the_expired_fault_issues_an_id_token_that_expired_before_it_was_received() {
     let (raw, verifier, _sim) = spoiled_id_token("expired").await;
     let claims = jwt_part(&raw, 1);

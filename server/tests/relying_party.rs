@@ -92,6 +92,8 @@ async fn every_spoiled_id_token_is_refused() {
         IdTokenFault::NonceMismatch,
         IdTokenFault::Expired,
         IdTokenFault::UnknownKid,
+        IdTokenFault::WrongAtHash,
+        IdTokenFault::ForeignAzp,
     ] {
         let result = login_with(id_token_fault(fault)).await;
         assert!(matches!(result, Err(LoginError::IdToken(_))), "{fault:?}: {result:?}");

@@ -174,6 +174,14 @@ async fn sign_id_token(state: &SimState, mut claims: Value) -> Result<String, cr
             Some(IdTokenFault::NonceMismatch) => {
                 object.insert("nonce".into(), json!(random_token()));
             }
+            Some(IdTokenFault::WrongAtHash) => {
+                object.insert("at_hash".into(), json!(jws::left_half_hash(&random_token())));
+            }
+            Some(IdTokenFault::ForeignAzp) => {
+                let ours = object.get("aud").cloned().unwrap_or(Value::Null);
+                object.insert("aud".into(), json!([ours, "another-client"]));
+                object.insert("azp".into(), json!("another-client"));
+            }
             Some(IdTokenFault::Expired) => {
                 let past = now() - 2 * 3600;
                 object.insert("iat".into(), json!(past));

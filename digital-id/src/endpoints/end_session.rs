@@ -44,21 +44,13 @@ pub async fn end_session(
             .filter(|uri| client.post_logout_redirect_uris.iter().any(|registered| registered == uri))
     });
     let mut response = match registered {
-        Some(uri) => {
-            let mut url = url::Url::parse(uri).map_or_else(
-                |_| uri.to_owned(),
-                |mut url| {
-                    if let Some(request_state) = param(&pairs, "state") {
-                        url.query_pairs_mut().append_pair("state", request_state);
-                    }
-                    url.to_string()
-                },
-            );
-            if url.ends_with('?') {
-                url.pop();
+        Some(uri) => match (url::Url::parse(uri), param(&pairs, "state")) {
+            (Ok(mut url), Some(request_state)) => {
+                url.query_pairs_mut().append_pair("state", request_state);
+                browser::found(url.as_str())
             }
-            browser::found(&url)
-        }
+            _ => browser::found(uri),
+        },
         None => html(
             StatusCode::OK,
             message_page(MessageView {

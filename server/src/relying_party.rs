@@ -13,25 +13,22 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use openidconnect::core::{
-    CoreAuthDisplay, CoreAuthenticationFlow, CoreClaimName, CoreClaimType, CoreClient, CoreClientAuthMethod,
-    CoreGenderClaim, CoreGrantType, CoreIdToken, CoreJsonWebKey, CoreJweContentEncryptionAlgorithm,
-    CoreJweKeyManagementAlgorithm, CoreJwsSigningAlgorithm, CoreResponseMode, CoreResponseType,
-    CoreSubjectIdentifierType,
+    CoreAuthPrompt, CoreAuthenticationFlow, CoreGenderClaim, CoreIdToken, CoreJsonWebKey, CoreJwsSigningAlgorithm,
 };
 use openidconnect::{
-    AccessTokenHash, AdditionalClaims, AdditionalProviderMetadata, AuthorizationCode, ClaimsVerificationError,
-    ClientId, ClientSecret, CsrfToken, EndSessionUrl, EndpointNotSet, EndpointSet, IdTokenVerifier, IssuerUrl, Nonce,
-    OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, ProviderMetadata, RedirectUrl, Scope,
-    SignatureVerificationError, TokenResponse, UserInfoClaims,
+    AccessToken, AccessTokenHash, AdditionalClaims, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret,
+    CsrfToken, EndSessionUrl, IdTokenVerifier, IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge,
+    PkceCodeVerifier, RedirectUrl, Scope, SignatureVerificationError, SubjectIdentifier, TokenResponse, UserInfoClaims,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::config::{SecretHashing, Settings};
 
-/// Connect timeout for every request to Digital ID.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
-/// Total timeout for every request to Digital ID.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+mod discovery;
+
+pub use discovery::{DigitalIdProviderMetadata, DiscoveryError, Metadata, http_client};
+use discovery::{Provider, Registration, fetch_provider};
+
 /// Clock difference tolerated on `exp` and `iat`.
 const CLOCK_LEEWAY: chrono::Duration = chrono::Duration::seconds(60);
 /// The oldest `iat` accepted (Digital ID's ID tokens live 300 s).
@@ -40,41 +37,6 @@ const MAX_ID_TOKEN_AGE: chrono::Duration = chrono::Duration::minutes(10);
 const KEY_REFRESH_INTERVAL: Duration = Duration::from_secs(10);
 /// How long a login may take from the redirect to Digital ID to the callback.
 pub const LOGIN_TRANSACTION_LIFETIME: chrono::Duration = chrono::Duration::minutes(10);
-
-/// Discovery fields beyond `openidconnect`'s core set that we use.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
-pub struct DigitalIdProviderMetadata {
-    /// RP-initiated logout.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_session_endpoint: Option<EndSessionUrl>,
-    /// RFC 9207: whether authorization responses carry `iss` (then it is required and checked).
-    #[serde(default)]
-    pub authorization_response_iss_parameter_supported: bool,
-    /// PKCE methods (RFC 8414); S256 must be among them (RFC 9700 §2.1.1).
-    #[serde(default)]
-    pub code_challenge_methods_supported: Vec<String>,
-}
-
-impl AdditionalProviderMetadata for DigitalIdProviderMetadata {}
-
-/// Provider metadata with [`DigitalIdProviderMetadata`].
-pub type Metadata = ProviderMetadata<
-    DigitalIdProviderMetadata,
-    CoreAuthDisplay,
-    CoreClientAuthMethod,
-    CoreClaimName,
-    CoreClaimType,
-    CoreGrantType,
-    CoreJweContentEncryptionAlgorithm,
-    CoreJweKeyManagementAlgorithm,
-    CoreJsonWebKey,
-    CoreResponseMode,
-    CoreResponseType,
-    CoreSubjectIdentifierType,
->;
-
-type ConfiguredClient =
-    CoreClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet, EndpointSet>;
 
 /// Digital ID's own userinfo claims (one scope per claim). `ial_level` and `citizen_id_verified` have been seen as
 /// numbers, strings and booleans, so they are kept as JSON and read leniently.
@@ -190,40 +152,6 @@ pub enum LoginError {
     Userinfo(String),
 }
 
-/// Why Digital ID could not be used at all.
-#[derive(Debug, thiserror::Error)]
-pub enum DiscoveryError {
-    /// Discovery failed.
-    #[error("discovery at {issuer}: {reason}")]
-    Discovery {
-        /// The configured issuer.
-        issuer: String,
-        /// What went wrong.
-        reason: String,
-    },
-    /// The provider lacks something we need.
-    #[error("Digital ID at {issuer} {reason}")]
-    Unsuitable {
-        /// The issuer.
-        issuer: String,
-        /// What is missing.
-        reason: &'static str,
-    },
-}
-
-struct Provider {
-    metadata: Metadata,
-    client: ConfiguredClient,
-}
-
-/// Who we are at Digital ID.
-struct Registration {
-    issuer: IssuerUrl,
-    client_id: ClientId,
-    client_secret: ClientSecret,
-    redirect_uri: RedirectUrl,
-}
-
 /// The relying party, shared by all requests.
 pub struct RelyingParty {
     registration: Registration,
@@ -240,15 +168,6 @@ pub struct LoginStart {
     pub authorize_url: url::Url,
     /// The secrets to keep until the callback.
     pub transaction: LoginTransaction,
-}
-
-/// The HTTP client for Digital ID: no redirects (no SSRF through a redirecting token endpoint), short timeouts.
-pub fn http_client() -> Result<reqwest::Client, reqwest::Error> {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
-        .build()
 }
 
 /// The real Digital ID's client-secret hashing: md5 hex of (secret + "EGA"), 7 rounds, starting from the trimmed
@@ -314,7 +233,7 @@ impl RelyingParty {
             request = request.add_scope(Scope::new(scope.clone()));
         }
         if fresh {
-            request = request.add_prompt(openidconnect::core::CoreAuthPrompt::Login);
+            request = request.add_prompt(CoreAuthPrompt::Login);
         }
         let (authorize_url, state, nonce) = request.url();
         LoginStart {
@@ -432,7 +351,7 @@ impl RelyingParty {
         provider: &Provider,
         id_token: &CoreIdToken,
         nonce: &Nonce,
-        access_token: &openidconnect::AccessToken,
+        access_token: &AccessToken,
     ) -> Result<VerifiedIdToken, IdTokenProblem> {
         let verifier = self.verifier(provider);
         let claims = match id_token.claims(&verifier, nonce) {
@@ -483,35 +402,9 @@ impl RelyingParty {
     }
 }
 
-/// Discovers the provider and builds the client; checks it offers what we need.
-async fn fetch_provider(registration: &Registration, http: &reqwest::Client) -> Result<Provider, DiscoveryError> {
-    let issuer = registration.issuer.as_str().to_owned();
-    let metadata = Metadata::discover_async(registration.issuer.clone(), http)
-        .await
-        .map_err(|error| DiscoveryError::Discovery { issuer: issuer.clone(), reason: error.to_string() })?;
-    let unsuitable = |reason| DiscoveryError::Unsuitable { issuer: issuer.clone(), reason };
-    let supports_s256 =
-        metadata.additional_metadata().code_challenge_methods_supported.iter().any(|method| method == "S256");
-    if !supports_s256 {
-        return Err(unsuitable("does not advertise PKCE S256"));
-    }
-    if !metadata.id_token_signing_alg_values_supported().contains(&CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256) {
-        return Err(unsuitable("does not sign ID tokens with RS256"));
-    }
-    let token_url = metadata.token_endpoint().cloned().ok_or_else(|| unsuitable("has no token endpoint"))?;
-    let userinfo_url = metadata.userinfo_endpoint().cloned().ok_or_else(|| unsuitable("has no userinfo endpoint"))?;
-    let client = CoreClient::new(registration.client_id.clone(), registration.issuer.clone(), metadata.jwks().clone())
-        .set_client_secret(registration.client_secret.clone())
-        .set_auth_uri(metadata.authorization_endpoint().clone())
-        .set_token_uri(token_url)
-        .set_user_info_url(userinfo_url)
-        .set_redirect_uri(registration.redirect_uri.clone());
-    Ok(Provider { metadata, client })
-}
-
 /// What a verified ID token says that we keep.
 struct VerifiedIdToken {
-    subject: openidconnect::SubjectIdentifier,
+    subject: SubjectIdentifier,
     auth_time: Option<i64>,
 }
 

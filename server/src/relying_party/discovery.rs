@@ -1,0 +1,132 @@
+//! Discovery: reading Digital ID's metadata and keys, checking it offers what we need, and the HTTP client every
+//! request to it uses.
+
+use std::time::Duration;
+
+use openidconnect::core::{
+    CoreAuthDisplay, CoreClaimName, CoreClaimType, CoreClient, CoreClientAuthMethod, CoreGrantType, CoreJsonWebKey,
+    CoreJweContentEncryptionAlgorithm, CoreJweKeyManagementAlgorithm, CoreJwsSigningAlgorithm, CoreResponseMode,
+    CoreResponseType, CoreSubjectIdentifierType,
+};
+use openidconnect::{
+    AdditionalProviderMetadata, ClientId, ClientSecret, EndSessionUrl, EndpointNotSet, EndpointSet, IssuerUrl,
+    ProviderMetadata, RedirectUrl,
+};
+use serde::{Deserialize, Serialize};
+
+/// Connect timeout for every request to Digital ID.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+/// Total timeout for every request to Digital ID.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+/// Discovery fields beyond `openidconnect`'s core set that we use.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct DigitalIdProviderMetadata {
+    /// RP-initiated logout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_session_endpoint: Option<EndSessionUrl>,
+    /// RFC 9207: whether authorization responses carry `iss` (then it is required and checked).
+    #[serde(default)]
+    pub authorization_response_iss_parameter_supported: bool,
+    /// PKCE methods (RFC 8414); S256 must be among them (RFC 9700 §2.1.1).
+    #[serde(default)]
+    pub code_challenge_methods_supported: Vec<String>,
+}
+
+impl AdditionalProviderMetadata for DigitalIdProviderMetadata {}
+
+/// Provider metadata with [`DigitalIdProviderMetadata`].
+pub type Metadata = ProviderMetadata<
+    DigitalIdProviderMetadata,
+    CoreAuthDisplay,
+    CoreClientAuthMethod,
+    CoreClaimName,
+    CoreClaimType,
+    CoreGrantType,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJweKeyManagementAlgorithm,
+    CoreJsonWebKey,
+    CoreResponseMode,
+    CoreResponseType,
+    CoreSubjectIdentifierType,
+>;
+
+pub(super) type ConfiguredClient =
+    CoreClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet, EndpointSet>;
+
+/// Why Digital ID could not be used at all.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoveryError {
+    /// Discovery failed.
+    #[error("discovery at {issuer}: {reason}")]
+    Discovery {
+        /// The configured issuer.
+        issuer: String,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The provider lacks something we need.
+    #[error("Digital ID at {issuer} {reason}")]
+    Unsuitable {
+        /// The issuer.
+        issuer: String,
+        /// What is missing.
+        reason: &'static str,
+    },
+}
+
+pub(super) struct Provider {
+    /// The discovered metadata.
+    pub(super) metadata: Metadata,
+    /// The client built from it.
+    pub(super) client: ConfiguredClient,
+}
+
+/// Who we are at Digital ID.
+pub(super) struct Registration {
+    /// The issuer we expect.
+    pub(super) issuer: IssuerUrl,
+    /// Our client id.
+    pub(super) client_id: ClientId,
+    /// Our secret as presented (DGA-hashed or plain).
+    pub(super) client_secret: ClientSecret,
+    /// `{base_url}/auth/callback`.
+    pub(super) redirect_uri: RedirectUrl,
+}
+
+/// The HTTP client for Digital ID: no redirects (no SSRF through a redirecting token endpoint), short timeouts.
+pub fn http_client() -> Result<reqwest::Client, reqwest::Error> {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+}
+
+/// Discovers the provider and builds the client; checks it offers what we need.
+pub(super) async fn fetch_provider(
+    registration: &Registration,
+    http: &reqwest::Client,
+) -> Result<Provider, DiscoveryError> {
+    let issuer = registration.issuer.as_str().to_owned();
+    let metadata = Metadata::discover_async(registration.issuer.clone(), http)
+        .await
+        .map_err(|error| DiscoveryError::Discovery { issuer: issuer.clone(), reason: error.to_string() })?;
+    let unsuitable = |reason| DiscoveryError::Unsuitable { issuer: issuer.clone(), reason };
+    let supports_s256 =
+        metadata.additional_metadata().code_challenge_methods_supported.iter().any(|method| method == "S256");
+    if !supports_s256 {
+        return Err(unsuitable("does not advertise PKCE S256"));
+    }
+    if !metadata.id_token_signing_alg_values_supported().contains(&CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256) {
+        return Err(unsuitable("does not sign ID tokens with RS256"));
+    }
+    let token_url = metadata.token_endpoint().cloned().ok_or_else(|| unsuitable("has no token endpoint"))?;
+    let userinfo_url = metadata.userinfo_endpoint().cloned().ok_or_else(|| unsuitable("has no userinfo endpoint"))?;
+    let client = CoreClient::new(registration.client_id.clone(), registration.issuer.clone(), metadata.jwks().clone())
+        .set_client_secret(registration.client_secret.clone())
+        .set_auth_uri(metadata.authorization_endpoint().clone())
+        .set_token_uri(token_url)
+        .set_user_info_url(userinfo_url)
+        .set_redirect_uri(registration.redirect_uri.clone());
+    Ok(Provider { metadata, client })
+}

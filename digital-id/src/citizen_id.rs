@@ -23,12 +23,21 @@ pub fn is_valid(digits: &str) -> bool {
     if bytes.len() != LENGTH || !bytes.iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let digit = |b: u8| u32::from(b - b'0');
-    if !(1..=8).contains(&digit(bytes[0])) {
+    if !(b'1'..=b'8').contains(&bytes[0]) {
         return false;
     }
-    let sum: u32 = bytes[..12].iter().zip((2..=13).rev()).map(|(&b, weight)| digit(b) * weight).sum();
-    (11 - sum % 11) % 10 == digit(bytes[12])
+    check_digit(&bytes[..12]) == Some(bytes[12])
+}
+
+/// The check digit (an ASCII digit) of the first twelve digits of a citizen ID, or `None` unless `first_twelve` is
+/// exactly twelve ASCII digits.
+pub fn check_digit(first_twelve: &[u8]) -> Option<u8> {
+    if first_twelve.len() != LENGTH - 1 || !first_twelve.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let sum: u32 = first_twelve.iter().zip((2..=13).rev()).map(|(&b, weight)| u32::from(b - b'0') * weight).sum();
+    // (11 − S mod 11) mod 10 is always below 10.
+    Some(b'0' + ((11 - sum % 11) % 10) as u8)
 }
 
 /// The citizen ID as pages may show it, grouped as on the card with the middle five digits hidden:

@@ -90,11 +90,10 @@ impl TestSimulator {
 /// A random 13-digit citizen ID with a valid check digit.
 pub fn random_citizen_id() -> String {
     let seed = uuid::Uuid::new_v4().as_u128();
-    let mut digits: Vec<u32> = (0..12).map(|i| ((seed >> (i * 8)) % 10) as u32).collect();
-    digits[0] = 1 + digits[0] % 8;
-    let sum: u32 = digits.iter().enumerate().map(|(i, d)| d * (13 - i as u32)).sum();
-    digits.push((11 - sum % 11) % 10);
-    digits.iter().map(|d| char::from_digit(*d, 10).unwrap_or('0')).collect()
+    let mut digits: Vec<u8> = (0..12).map(|i| b'0' + ((seed >> (i * 8)) % 10) as u8).collect();
+    digits[0] = b'1' + (digits[0] - b'0') % 8;
+    digits.extend(crate::citizen_id::check_digit(&digits));
+    String::from_utf8(digits).unwrap_or_default()
 }
 
 /// A response as a browser sees it.

@@ -7,6 +7,11 @@
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod paths;
+pub mod request_context;
 pub mod shell;
+#[cfg(all(test, feature = "ssr"))]
+mod testing;
+pub mod thai_date;
 
 pub use shell::{App, shell};

@@ -2,17 +2,28 @@
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::StaticSegment;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{Locale, use_text};
+use crate::pages::activation_page::ActivationPage;
+use crate::pages::consent_declined_page::ConsentDeclinedPage;
+use crate::pages::digital_id_unavailable_page::DigitalIdUnavailablePage;
+use crate::pages::home_page::HomePage;
 use crate::pages::not_found_page::NotFoundPage;
-use crate::pages::officers_page::OfficersPage;
+use crate::pages::officers_page::{OfficersNotice, OfficersPage};
+use crate::pages::profile_page::ProfilePage;
+use crate::pages::sign_in_failed_page::SignInFailedPage;
+use crate::pages::sign_in_page::SignInPage;
+use crate::paths::{
+    ACTIVATED_PAGE, ACTIVATION_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, OFFICERS_PAGE,
+    PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE,
+};
 
-/// The path of the officers' page, where `/` leads.
-pub const OFFICERS_PAGE_PATH: &str = "/backend";
+/// The path of the officers' page, where `/` leads (kept for the pages that linked to it before `paths`).
+pub use crate::paths::OFFICERS_PAGE as OFFICERS_PAGE_PATH;
 
 /// The whole HTML document. Islands mode: only `#[island]` components load WASM, after the page is idle.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -58,12 +69,39 @@ pub fn App() -> impl IntoView {
         <main id="main-content" class="page-width" tabindex="-1">
             <Router>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/backend") view=OfficersPage />
+                    <Route path=top_page(OFFICERS_PAGE) view=|| view! { <OfficersPage /> } />
+                    <Route
+                        path=sub_page(SIGNED_OUT_PAGE)
+                        view=|| view! { <OfficersPage notice=OfficersNotice::SignedOut /> }
+                    />
+                    <Route
+                        path=sub_page(ACTIVATED_PAGE)
+                        view=|| view! { <OfficersPage notice=OfficersNotice::Activated /> }
+                    />
+                    <Route path=sub_page(SIGN_IN_PAGE) view=SignInPage />
+                    <Route path=sub_page(CONSENT_DECLINED_PAGE) view=ConsentDeclinedPage />
+                    <Route path=sub_page(SIGN_IN_FAILED_PAGE) view=SignInFailedPage />
+                    <Route path=sub_page(DIGITAL_ID_UNAVAILABLE_PAGE) view=DigitalIdUnavailablePage />
+                    <Route path=sub_page(ACTIVATION_PAGE) view=ActivationPage />
+                    <Route path=sub_page(HOME_PAGE) view=HomePage />
+                    <Route path=sub_page(PROFILE_PAGE) view=ProfilePage />
                 </Routes>
             </Router>
         </main>
         <SiteFooter />
     }
+}
+
+/// The route of a one-segment address such as `/backend`.
+fn top_page(path: &'static str) -> StaticSegment<&'static str> {
+    StaticSegment(path.trim_start_matches('/'))
+}
+
+/// The route of a two-segment address such as `/backend/sign-in`. A `StaticSegment` matches a single segment only,
+/// so the address from `paths` is split at its second `/` (the tests check every page address round-trips).
+fn sub_page(path: &'static str) -> (StaticSegment<&'static str>, StaticSegment<&'static str>) {
+    let (section, page) = path.trim_start_matches('/').split_once('/').unwrap_or((path, ""));
+    (StaticSegment(section), StaticSegment(page))
 }
 
 /// "Page – Product", or just the product's name when a page sets no title.
@@ -73,7 +111,44 @@ fn format_title(page: &str, product: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::format_title;
+    use leptos_router::PossibleRouteMatch;
+
+    use super::{format_title, sub_page, top_page};
+    use crate::paths::{
+        ACTIVATED_PAGE, ACTIVATION_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, OFFICERS_PAGE,
+        PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE,
+    };
+
+    const SUB_PAGES: [&str; 9] = [
+        SIGNED_OUT_PAGE,
+        ACTIVATED_PAGE,
+        SIGN_IN_PAGE,
+        CONSENT_DECLINED_PAGE,
+        SIGN_IN_FAILED_PAGE,
+        DIGITAL_ID_UNAVAILABLE_PAGE,
+        ACTIVATION_PAGE,
+        HOME_PAGE,
+        PROFILE_PAGE,
+    ];
+
+    #[test]
+    fn every_page_route_matches_exactly_its_address() {
+        let matched = top_page(OFFICERS_PAGE).test(OFFICERS_PAGE).expect("the officers' page matches");
+        assert_eq!((matched.matched(), matched.remaining()), (OFFICERS_PAGE, ""));
+        for path in SUB_PAGES {
+            let matched = sub_page(path).test(path).unwrap_or_else(|| panic!("{path} matches its route"));
+            assert_eq!((matched.matched(), matched.remaining()), (path, ""), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_page_route_does_not_match_another_page() {
+        for path in SUB_PAGES {
+            for other in SUB_PAGES.iter().filter(|other| **other != path) {
+                assert!(sub_page(path).test(other).is_none(), "{path} must not match {other}");
+            }
+        }
+    }
 
     #[test]
     fn a_page_title_is_followed_by_the_product_name() {

@@ -1,9 +1,23 @@
-//! The server-only domain layer of Info Backoffice: database connection, sea-orm entities and migrations.
+//! The server-only domain layer of Info Backoffice: database connection, sea-orm entities, migrations and the
+//! services that sign officers in.
 //!
-//! Nothing here knows about HTTP, Leptos or axum; the `server` crate and the `app` crate's server functions call in.
+//! Nothing here knows about HTTP, Leptos or axum; the `server` crate calls in. Map:
+//! - [`officers`]: who a Digital ID identity is here; [`sessions`]: server-side sessions;
+//!   [`login_transactions`]: logins between the redirect to Digital ID and the callback.
+//! - [`activation`]: activation tokens (issue, redeem exactly once, rate limits); [`import`]: officers from
+//!   CITIZENinfo; [`units`]: the organisation tree.
+//! - [`citizen_id`]: the citizen ID's rules, masking and keyed hash; [`secrets`]: random secrets and hashes.
 
+pub mod activation;
+pub mod citizen_id;
 pub mod database;
 pub mod entities;
+pub mod import;
+pub mod login_transactions;
 pub mod migration;
+pub mod officers;
+pub mod secrets;
+pub mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod units;

@@ -5,6 +5,7 @@
 use sea_orm_migration::prelude::*;
 
 mod m20261124_000001_create_organisation_unit;
+mod m20261203_000001_create_officer_access;
 
 /// Runs this crate's migrations in order; the applied ones are recorded in `seaql_migrations`.
 pub struct Migrator;
@@ -12,6 +13,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261124_000001_create_organisation_unit::Migration)]
+        vec![
+            Box::new(m20261124_000001_create_organisation_unit::Migration),
+            Box::new(m20261203_000001_create_officer_access::Migration),
+        ]
     }
 }

@@ -1,4 +1,5 @@
-//! The command line: `server` (serve, after applying pending migrations) and `server migrate`.
+//! The command line: `server` (serve, after applying pending migrations), `server migrate`, and the bootstrap
+//! commands of DGA operators: `server units add`, `server import-officers`, `server issue-token`.
 
 use std::path::PathBuf;
 
@@ -8,9 +9,14 @@ use sea_orm::DatabaseConnection;
 use sea_orm_migration::MigratorTrait;
 use tokio::net::TcpListener;
 
+use domain::activation::IssueToken;
+use domain::citizen_id::{CitizenId, CitizenIdKey};
+use domain::entities::officer::Role;
+use domain::entities::organisation_unit::UnitKind;
+
 use crate::config::Settings;
 use crate::router::router;
-use crate::state::{AppState, leptos_options};
+use crate::state::AppState;
 
 /// Info Backoffice: the officers' back office of the Government Service Information Center.
 #[derive(Debug, Parser)]
@@ -35,6 +41,62 @@ pub enum Command {
         #[arg(long)]
         status: bool,
     },
+    /// Organisation units.
+    #[command(subcommand)]
+    Units(UnitsCommand),
+    /// Import officers known from CITIZENinfo from a CSV file (columns: digital_id_sub, citizen_id, name_th,
+    /// unit_code, role); the whole file is checked first, and nothing changes if any row is bad.
+    ImportOfficers {
+        /// The CSV file (UTF-8, with a header row).
+        file: PathBuf,
+        /// The Digital ID issuer of the `digital_id_sub` column (default: the configured one).
+        #[arg(long)]
+        issuer: Option<String>,
+    },
+    /// Issue an activation token; the token is printed on the last line of output, once.
+    IssueToken {
+        /// The role: central, agency, service_point or contact_center.
+        #[arg(long)]
+        role: String,
+        /// The code of the unit the officer joins.
+        #[arg(long)]
+        unit: String,
+        /// The intended person's citizen ID: only their Digital ID account can redeem the token.
+        #[arg(long)]
+        citizen_id: Option<String>,
+        /// The intended person's name.
+        #[arg(long)]
+        name: Option<String>,
+        /// The official letter or request number (หนังสือที่ / เลขที่คำขอ).
+        #[arg(long)]
+        reference: Option<String>,
+        /// How long the token lives, e.g. 7d, 36h (at most 30d).
+        #[arg(long, default_value = "7d")]
+        expires_in: humantime::Duration,
+    },
+}
+
+/// `server units …`
+#[derive(Debug, Subcommand)]
+pub enum UnitsCommand {
+    /// Create an organisation unit.
+    Add {
+        /// Its unique code (A–Z, 0–9, '-', '_', '.').
+        #[arg(long)]
+        code: String,
+        /// Its official Thai name.
+        #[arg(long)]
+        name_th: String,
+        /// Its English name.
+        #[arg(long)]
+        name_en: Option<String>,
+        /// ministry, department, division or service_point.
+        #[arg(long)]
+        kind: String,
+        /// The parent unit's code (required except for a ministry).
+        #[arg(long)]
+        parent: Option<String>,
+    },
 }
 
 /// Runs the parsed command line.
@@ -49,7 +111,80 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Migrate { status: false } => migrate(&db).await,
         Command::Migrate { status: true } => print_status(&db).await,
+        Command::Units(UnitsCommand::Add { code, name_th, name_en, kind, parent }) => {
+            migrate(&db).await?;
+            let kind = UnitKind::from_code(&kind)
+                .with_context(|| format!("unknown kind {kind:?}: ministry, department, division or service_point"))?;
+            let unit = domain::units::create(
+                &db,
+                domain::units::NewUnit { code, name_th, name_en, kind, parent_code: parent },
+                chrono::Utc::now(),
+            )
+            .await?;
+            say(&format!("created unit {} ({})", unit.code, unit.kind.code()));
+            Ok(())
+        }
+        Command::ImportOfficers { file, issuer } => {
+            migrate(&db).await?;
+            let csv = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let issuer = issuer.unwrap_or_else(|| settings.issuer());
+            let key = CitizenIdKey::new(settings.citizen_id_key.expose().as_bytes().to_vec());
+            match domain::import::import_officers(&db, &csv, &issuer, &key, chrono::Utc::now()).await {
+                Ok(count) => {
+                    say(&format!("imported {count} officer(s) from {}", file.display()));
+                    Ok(())
+                }
+                Err(domain::import::ImportError::Rows(errors)) => {
+                    for error in &errors {
+                        tell(&format!("{}: {error}", file.display()));
+                    }
+                    anyhow::bail!("{} problem(s) in {}; nothing was imported", errors.len(), file.display())
+                }
+                Err(error) => Err(error.into()),
+            }
+        }
+        Command::IssueToken { role, unit, citizen_id, name, reference, expires_in } => {
+            migrate(&db).await?;
+            let role = Role::from_code(&role)
+                .with_context(|| format!("unknown role {role:?}: central, agency, service_point or contact_center"))?;
+            let citizen_id = citizen_id
+                .map(|text| CitizenId::parse(&text))
+                .transpose()
+                .map_err(|error| anyhow::anyhow!("--citizen-id: {error}"))?;
+            let lifetime = chrono::Duration::from_std(*expires_in).context("--expires-in is too long")?;
+            let key = CitizenIdKey::new(settings.citizen_id_key.expose().as_bytes().to_vec());
+            let request = IssueToken {
+                unit_code: unit,
+                role,
+                citizen_id,
+                intended_name: name,
+                reference,
+                lifetime,
+                issued_by_officer_id: None,
+            };
+            let (token, row) = domain::activation::issue(&db, request, &key, chrono::Utc::now()).await?;
+            tracing::info!(token_id = row.id, role = row.role.code(), "activation token issued on the command line");
+            say(&format!(
+                "activation token for a {} officer, valid until {} (UTC):",
+                row.role.code(),
+                row.expires_at.format("%Y-%m-%d %H:%M")
+            ));
+            say(&token.grouped());
+            Ok(())
+        }
     }
+}
+
+/// A line of the command's output.
+#[expect(clippy::print_stdout, reason = "the command's output")]
+fn say(line: &str) {
+    println!("{line}");
+}
+
+/// A line of the command's error report.
+#[expect(clippy::print_stderr, reason = "the command's error report")]
+fn tell(line: &str) {
+    eprintln!("{line}");
 }
 
 async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
@@ -79,10 +214,12 @@ async fn serve(mut settings: Settings, db: DatabaseConnection) -> anyhow::Result
         });
     }
     let address = settings.site.address;
-    let state = AppState { leptos_options: leptos_options(&settings), db, settings: settings.into() };
+    let state = AppState::new(settings, db);
     let listener = TcpListener::bind(address).await.with_context(|| format!("binding {address}"))?;
     tracing::info!("serving on http://{address}");
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    // The peer address feeds the activation rate limit (behind a proxy it is the proxy's: see docs/OPERATIONS.md).
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
 }
 

@@ -23,6 +23,7 @@ pub const KEYS: &[(&str, &str, Secrecy)] = &[
     ("digital_id.scopes", "DIGITAL_ID_SCOPES", Secrecy::Public),
     ("session.idle_timeout_minutes", "SESSION_IDLE_TIMEOUT_MINUTES", Secrecy::Public),
     ("session.absolute_timeout_hours", "SESSION_ABSOLUTE_TIMEOUT_HOURS", Secrecy::Public),
+    ("privacy.citizen_id_key", "CITIZEN_ID_KEY", Secrecy::Secret),
     ("simulator.address", "SIMULATOR_ADDR", Secrecy::Public),
     ("simulator.database_url", "SIMULATOR_DATABASE_URL", Secrecy::Secret),
     ("simulator.enable_faults", "SIMULATOR_ENABLE_FAULTS", Secrecy::Public),
@@ -48,6 +49,8 @@ pub struct Settings {
     pub digital_id: DigitalIdSettings,
     /// Officers' session lifetimes.
     pub session: SessionSettings,
+    /// The key of the citizen ID's keyed hash (`CITIZEN_ID_KEY`[`_FILE`]).
+    pub citizen_id_key: Secret,
     /// The built-in Digital ID simulator; `Some` exactly when no external issuer is configured.
     pub simulator: Option<SimulatorSettings>,
 }
@@ -184,7 +187,14 @@ struct RawSettings {
     database: RawDatabase,
     digital_id: RawDigitalId,
     session: RawSession,
+    privacy: RawPrivacy,
     simulator: RawSimulator,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrivacy {
+    citizen_id_key: String,
 }
 
 #[derive(Deserialize)]
@@ -319,6 +329,20 @@ impl RawSettings {
             return Err(invalid("session.idle_timeout_minutes", "must not exceed the absolute timeout"));
         }
 
+        // Officers' citizen IDs are stored only as a keyed hash; against the real Digital ID the key must be a real
+        // secret. With the simulator (development, demos, tests: made-up people) a fixed key keeps data readable
+        // across restarts.
+        let citizen_id_key = match (self.privacy.citizen_id_key.trim(), &issuer) {
+            ("", Some(_)) => {
+                return Err(invalid("privacy.citizen_id_key", "is required when an external issuer is configured"));
+            }
+            ("", None) => Secret::new(DEVELOPMENT_CITIZEN_ID_KEY),
+            (key, _) if key.len() < 32 => {
+                return Err(invalid("privacy.citizen_id_key", "must be at least 32 characters"));
+            }
+            (key, _) => Secret::new(key),
+        };
+
         let simulator = match issuer {
             Some(_) => None,
             None => {
@@ -359,8 +383,28 @@ impl RawSettings {
                 scopes,
             },
             session,
+            citizen_id_key,
             simulator,
         })
+    }
+}
+
+/// The citizen-ID hash key used with the built-in simulator only (never with a real Digital ID).
+const DEVELOPMENT_CITIZEN_ID_KEY: &str = "info-backoffice development key: simulator only, never production";
+
+impl Settings {
+    /// The Digital ID issuer in use: the configured one, or the built-in simulator's.
+    pub fn issuer(&self) -> String {
+        match (&self.digital_id.issuer, &self.simulator) {
+            (Some(issuer), _) => issuer.clone(),
+            (None, Some(simulator)) => simulator.issuer(),
+            (None, None) => unreachable!("checked: the simulator runs exactly when no issuer is configured"),
+        }
+    }
+
+    /// Whether cookies can carry `Secure` and the `__Host-` prefix: the site is served over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.site.base_url.starts_with("https://")
     }
 }
 
@@ -428,6 +472,7 @@ mod tests {
             ("DIGITAL_ID_SCOPES", "openid citizen_id"),
             ("SESSION_IDLE_TIMEOUT_MINUTES", "15"),
             ("SESSION_ABSOLUTE_TIMEOUT_HOURS", "8"),
+            ("CITIZEN_ID_KEY", "a production key of at least thirty-two characters"),
         ])
         .expect("valid");
         assert_eq!(settings.site.address.port(), 8080);
@@ -440,6 +485,9 @@ mod tests {
         assert_eq!(settings.digital_id.secret_hashing, SecretHashing::Plain);
         assert_eq!(settings.digital_id.scopes, ["openid", "citizen_id"]);
         assert_eq!(settings.session, SessionSettings { idle_timeout_minutes: 15, absolute_timeout_hours: 8 });
+        assert_eq!(settings.citizen_id_key.expose(), "a production key of at least thirty-two characters");
+        assert!(settings.secure_cookies());
+        assert_eq!(settings.issuer(), "https://connect.egov.go.th");
     }
 
     #[test]
@@ -471,11 +519,13 @@ mod tests {
             ("DATABASE_URL", "postgres://info:db-password@db/info"),
             ("DIGITAL_ID_ISSUER", "https://connect.egov.go.th"),
             ("DIGITAL_ID_CLIENT_SECRET", "client-secret-value"),
+            ("CITIZEN_ID_KEY", "citizen-id-key-value-of-thirty-two-chars"),
         ])
         .expect("valid");
         let debug = format!("{settings:?}");
         assert!(!debug.contains("db-password"), "{debug}");
         assert!(!debug.contains("client-secret-value"), "{debug}");
+        assert!(!debug.contains("citizen-id-key-value"), "{debug}");
     }
 
     #[test]
@@ -486,6 +536,11 @@ mod tests {
             (&[("APP_BASE_URL", "ftp://x")], "APP_BASE_URL"),
             (&[("DATABASE_URL", "mysql://x")], "DATABASE_URL"),
             (&[("DIGITAL_ID_ISSUER", "https://connect.egov.go.th")], "DIGITAL_ID_CLIENT_SECRET"),
+            (
+                &[("DIGITAL_ID_ISSUER", "https://connect.egov.go.th"), ("DIGITAL_ID_CLIENT_SECRET", "s")],
+                "CITIZEN_ID_KEY",
+            ),
+            (&[("CITIZEN_ID_KEY", "too short")], "CITIZEN_ID_KEY"),
             (&[("DIGITAL_ID_SCOPES", "profile email")], "DIGITAL_ID_SCOPES"),
             (&[("SESSION_IDLE_TIMEOUT_MINUTES", "0")], "SESSION_IDLE_TIMEOUT_MINUTES"),
             (&[("SESSION_IDLE_TIMEOUT_MINUTES", "900")], "SESSION_IDLE_TIMEOUT_MINUTES"),
@@ -505,8 +560,12 @@ mod tests {
         let simulator = local.simulator.expect("the simulator stands in for Digital ID");
         assert_eq!(simulator.issuer(), "http://127.0.0.1:3002");
         assert!(simulator.enable_faults);
-        let external = load(&[("DIGITAL_ID_ISSUER", "https://connect.egov.go.th"), ("DIGITAL_ID_CLIENT_SECRET", "s")])
-            .expect("valid");
+        let external = load(&[
+            ("DIGITAL_ID_ISSUER", "https://connect.egov.go.th"),
+            ("DIGITAL_ID_CLIENT_SECRET", "s"),
+            ("CITIZEN_ID_KEY", "a production key of at least thirty-two characters"),
+        ])
+        .expect("valid");
         assert!(external.simulator.is_none(), "never started beside the real Digital ID");
     }
 

@@ -2,9 +2,14 @@
 //!
 //! `main.rs` only parses the command line and calls in here, so integration tests build the same router.
 
+pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod cookies;
 pub mod relying_party;
 pub mod router;
+pub mod session_layer;
 pub mod simulator;
 pub mod state;
+pub mod views;
+pub mod web_security;

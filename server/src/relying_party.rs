@@ -161,6 +161,12 @@ pub struct RelyingParty {
     last_key_refresh: Mutex<Option<Instant>>,
 }
 
+impl std::fmt::Debug for RelyingParty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RelyingParty").field("issuer", &self.registration.issuer.as_str()).finish_non_exhaustive()
+    }
+}
+
 /// The start of a login: where to send the browser, and what to keep server-side.
 #[derive(Debug)]
 pub struct LoginStart {
@@ -218,6 +224,29 @@ impl RelyingParty {
     /// The end-session endpoint, if Digital ID has one.
     pub fn end_session_endpoint(&self) -> Option<EndSessionUrl> {
         self.provider().metadata.additional_metadata().end_session_endpoint.clone()
+    }
+
+    /// Digital ID's registration page for someone without an account, returning them into this very sign-in when
+    /// they are done: `{issuer}/Account/Register?ReturnUrl=/connect/authorize/callback?<the authorize query>`, the
+    /// deep link of the real Digital ID (an IdentityServer convention; `research/digital-id.md`).
+    pub fn registration_url(&self, authorize_url: &url::Url) -> url::Url {
+        let issuer = self.registration.issuer.as_str().trim_end_matches('/');
+        let mut url = url::Url::parse(&format!("{issuer}/Account/Register")).expect("the issuer is a URL");
+        let return_to = format!("/connect/authorize/callback?{}", authorize_url.query().unwrap_or_default());
+        url.query_pairs_mut().append_pair("ReturnUrl", &return_to);
+        url
+    }
+
+    /// Digital ID's end-session URL (OpenID RP-Initiated Logout 1.0) with `id_token_hint`, our registered
+    /// `post_logout_redirect_uri`, a `state` and `client_id`; `None` if Digital ID has no end-session endpoint.
+    pub fn end_session_url(&self, id_token: &str, post_logout_redirect_uri: &str, state: &str) -> Option<url::Url> {
+        let mut url = self.end_session_endpoint()?.url().clone();
+        url.query_pairs_mut()
+            .append_pair("id_token_hint", id_token)
+            .append_pair("post_logout_redirect_uri", post_logout_redirect_uri)
+            .append_pair("state", state)
+            .append_pair("client_id", self.registration.client_id.as_str());
+        Some(url)
     }
 
     /// Starts a login: a fresh `state`, `nonce` and PKCE pair. `fresh` asks Digital ID for a new password entry

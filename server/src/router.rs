@@ -1,28 +1,37 @@
-//! The HTTP surface: which path goes where, and the layers every response passes through.
+//! The HTTP surface: which path goes where, and the layers every request and response passes through.
 //!
 //! | path | handler |
 //! |---|---|
 //! | `/` | redirect to the officers' page `/backend` |
 //! | `/healthz` | liveness and database check for operators and load balancers |
+//! | `POST /auth/login`, `GET /auth/callback`, `POST /auth/logout`, `POST /backend/activate` | sign-in, sign-out and activation ([`crate::auth`]) |
 //! | Leptos routes (`app::shell`) | server-side rendered pages |
 //! | anything else | a static file from the site root (precompressed when available), else the 404 page |
+//!
+//! Layers, outermost first: tracing; security headers with the CSP nonce ([`crate::web_security`]); the
+//! same-origin check on every non-GET request; the session layer ([`crate::session_layer`]), which also decides
+//! who may open which page.
 
 use axum::Router;
-use axum::extract::State;
-use axum::handler::Handler;
-use axum::http::header::{CACHE_CONTROL, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
-use axum::http::{HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Redirect};
-use axum::routing::get;
-use leptos_axum::{LeptosRoutes, generate_route_list, render_app_to_stream};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use leptos::prelude::{provide_context, use_context};
+use leptos_axum::{LeptosRoutes, generate_route_list, render_app_to_stream_with_context};
+use tower::ServiceExt;
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use app::shell::OFFICERS_PAGE_PATH;
+use app::paths::{ACTIVATION_PAGE, CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE};
 use app::{App, shell};
 
+use crate::auth;
+use crate::session_layer::session_layer;
 use crate::state::AppState;
+use crate::web_security::{CspNonce, same_origin_only, security_headers};
 
 /// Builds the whole router; `main` serves it and tests call it with `oneshot`.
 pub fn router(state: AppState) -> Router {
@@ -31,28 +40,58 @@ pub fn router(state: AppState) -> Router {
     // Files under the site root (`/pkg/*`, `/fonts/*`), brotli/gzip-precompressed when built with `--precompress`,
     // with conditional requests (If-Modified-Since → 304) honoured (leptos_axum's `file_and_error_handler` drops
     // them). Anything else renders the app, whose router answers with the 404 page and status.
-    let not_found = render_app_to_stream({
-        let options = options.clone();
-        move || shell(options.clone())
-    })
-    .with_state(());
-    let static_files =
-        ServeDir::new(&*state.leptos_options.site_root).precompressed_br().precompressed_gzip().fallback(not_found);
+    let not_found = {
+        let state = state.clone();
+        move |request: Request| async move { render_page(&state, request).await }
+    };
+    let static_files = ServeDir::new(&*state.leptos_options.site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(tower::service_fn(move |request: Request| {
+            let not_found = not_found.clone();
+            async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
+        }));
     Router::new()
-        .route("/", get(|| async { Redirect::to(OFFICERS_PAGE_PATH) }))
+        .route("/", get(|| async { Redirect::to(OFFICERS_PAGE) }))
         .route("/healthz", get(health))
-        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .route(LOGIN, post(auth::login))
+        .route(CALLBACK, get(auth::callback))
+        .route(LOGOUT, post(auth::logout))
+        .route(ACTIVATION_PAGE, post(auth::activate))
+        .leptos_routes_with_context(&state, routes, provide_page_context, move || shell(options.clone()))
         .fallback_service(static_files)
-        // Headers every response carries. (The Content-Security-Policy comes with the sign-in work, which adds
-        // nonces to it.)
-        .layer(SetResponseHeaderLayer::if_not_present(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::if_not_present(REFERRER_POLICY, HeaderValue::from_static("same-origin")))
-        // Bundle file names carry no hash, so caches must revalidate (a cheap 304) or a deploy would pair new HTML
-        // with old WASM. Handlers that need stricter rules (no-store behind sign-in) set their own.
-        .layer(SetResponseHeaderLayer::if_not_present(CACHE_CONTROL, HeaderValue::from_static("no-cache")))
-        .layer(TraceLayer::new_for_http())
+        .layer(from_fn_with_state(state.clone(), session_layer))
+        .layer(from_fn_with_state(state.clone(), same_origin_only))
+        .layer(from_fn_with_state(state.clone(), security_headers))
+        // Spans name the path only: a query can carry an authorization code or state (`/auth/callback?code=…`).
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        }))
         .with_state(state)
+}
+
+/// Gives the page renderer this response's CSP nonce (set by the security-headers layer), so Leptos's inline
+/// hydration scripts carry it. (`RequestContext` reaches pages through the request's extensions.)
+fn provide_page_context() {
+    let nonce = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+    if let Some(CspNonce(nonce)) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(nonce));
+    }
+}
+
+/// Renders the app for `request` (its path picks the page), as the Leptos routes do: for the 404 fallback, and for
+/// handlers that answer a form by showing its page again.
+pub async fn render_page(state: &AppState, request: Request) -> Response {
+    let options = state.leptos_options.clone();
+    let render = render_app_to_stream_with_context(provide_page_context, move || shell(options.clone()));
+    let service = tower::service_fn(move |request: Request<Body>| {
+        let render = render.clone();
+        async move { Ok::<_, std::convert::Infallible>(render(request).await) }
+    });
+    match service.oneshot(request).await {
+        Ok(response) => response.into_response(),
+        Err(infallible) => match infallible {},
+    }
 }
 
 /// `200 ok` when the database answers, `503` otherwise (details only in the log).

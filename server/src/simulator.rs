@@ -1,6 +1,6 @@
 //! Starting the built-in Digital ID simulator beside the server when no external issuer is configured, with this
 //! back office registered as its client (redirect URI `{base_url}/auth/callback`, post-logout URI
-//! `{base_url}/backend`).
+//! `{base_url}/backend/signed-out`).
 
 use std::future::Future;
 
@@ -37,7 +37,7 @@ pub async fn start(
             SecretHashing::Plain => digital_id::SecretHashing::Plain,
         },
         redirect_uris: vec![format!("{base_url}/auth/callback")],
-        post_logout_redirect_uris: vec![format!("{base_url}/backend")],
+        post_logout_redirect_uris: vec![format!("{base_url}{}", app::paths::SIGNED_OUT_PAGE)],
     };
     let issuer = simulator_settings.issuer();
     let simulator = Simulator::open(digital_id::Settings {

@@ -51,3 +51,59 @@ fn a_missing_configuration_file_is_reported() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/Leptos.toml"));
 }
+
+#[test]
+fn the_bootstrap_commands_create_units_import_officers_and_print_a_token_on_the_last_line() {
+    let dir = scratch_dir("bootstrap");
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let url = format!("sqlite://{}/info.db?mode=rwc", dir.display());
+    let env = [("DATABASE_URL", url.as_str())];
+    let add = |code: &str, kind: &str, parent: Option<&str>| {
+        let mut args = vec!["units", "add", "--code", code, "--name-th", "หน่วยงานทดสอบ", "--kind", kind];
+        if let Some(parent) = parent {
+            args.extend(["--parent", parent]);
+        }
+        server(&args, &env)
+    };
+    assert!(add("MIN", "ministry", None).status.success());
+    assert!(add("DEPT", "department", Some("MIN")).status.success());
+    let wrong_parent = add("DIV", "division", Some("MIN"));
+    assert!(!wrong_parent.status.success());
+    assert!(String::from_utf8_lossy(&wrong_parent.stderr).contains("must be a department"), "{wrong_parent:?}");
+
+    let csv = dir.join("officers.csv");
+    std::fs::write(
+        &csv,
+        "digital_id_sub,citizen_id,name_th,unit_code,role\n,1101700207030,นางสาวสมศรี ตั้งใจงาน,DEPT,central\n",
+    )
+    .expect("write csv");
+    let imported = server(&["import-officers", &csv.to_string_lossy()], &env);
+    assert!(imported.status.success(), "{imported:?}");
+    assert!(String::from_utf8_lossy(&imported.stdout).contains("imported 1 officer"));
+
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "digital_id_sub,citizen_id,name_th,unit_code,role\n,1101700230705,นาย ก,DEPT,central\n,,นาย ข,NOPE,agency\n",
+    )
+    .expect("write csv");
+    let refused = server(&["import-officers", &bad.to_string_lossy()], &env);
+    assert!(!refused.status.success());
+    let report = String::from_utf8_lossy(&refused.stderr);
+    assert!(report.contains("line 2, citizen_id") && report.contains("line 3, unit_code"), "{report}");
+    assert!(!report.contains("1101700230705"), "citizen IDs never reach the report");
+
+    let issued = server(&["issue-token", "--role", "central", "--unit", "DEPT", "--expires-in", "3d"], &env);
+    assert!(issued.status.success(), "{issued:?}");
+    let stdout = String::from_utf8_lossy(&issued.stdout);
+    let token = stdout.lines().last().expect("a last line");
+    assert_eq!(token.len(), 34, "{stdout}");
+    assert!(domain::activation::ActivationToken::parse(token).is_ok(), "{token}");
+    assert!(!String::from_utf8_lossy(&issued.stderr).contains(token), "the token never reaches the log");
+
+    let too_long = server(&["issue-token", "--role", "central", "--unit", "DEPT", "--expires-in", "31d"], &env);
+    assert!(!too_long.status.success());
+    let misfit = server(&["issue-token", "--role", "central", "--unit", "MIN"], &env);
+    assert!(!misfit.status.success());
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}

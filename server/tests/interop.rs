@@ -65,6 +65,7 @@ fn settings(issuer: &str) -> Settings {
         ("DIGITAL_ID_CLIENT_SECRET", CLIENT_SECRET),
         ("DIGITAL_ID_SECRET_HASHING", "plain"),
         ("APP_BASE_URL", "http://127.0.0.1:9"),
+        ("CITIZEN_ID_KEY", "a test key of at least thirty-two characters"),
     ];
     Settings::from_sources(include_str!("../../Leptos.toml"), |name| {
         env.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_owned())

@@ -14,6 +14,7 @@ fn settings(issuer: &str, hashing: &str) -> Settings {
         ("DIGITAL_ID_SECRET_HASHING", hashing.to_owned()),
         // The test client's redirect URI is http://127.0.0.1:9/auth/callback.
         ("APP_BASE_URL", "http://127.0.0.1:9".to_owned()),
+        ("CITIZEN_ID_KEY", "a test key of at least thirty-two characters".to_owned()),
     ];
     Settings::from_sources(include_str!("../../Leptos.toml"), |name| {
         env.iter().find(|(key, _)| *key == name).map(|(_, value)| value.clone())

@@ -6,13 +6,13 @@ use domain::testing::TestDatabase;
 use http_body_util::BodyExt;
 use server::config::Settings;
 use server::router::router;
-use server::state::{AppState, leptos_options};
+use server::state::AppState;
 use tower::ServiceExt;
 
 async fn get(path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
     let test = TestDatabase::sqlite().await;
     let settings = Settings::from_sources(include_str!("../../Leptos.toml"), |_| None).expect("settings");
-    let state = AppState { leptos_options: leptos_options(&settings), db: test.db.clone(), settings: settings.into() };
+    let state = AppState::new(settings, test.db.clone());
     let response =
         router(state).oneshot(Request::get(path).body(Body::empty()).expect("request")).await.expect("response");
     let (parts, body) = response.into_parts();
@@ -63,7 +63,8 @@ async fn every_response_carries_the_basic_security_headers() {
         let (_, headers, _) = get(path).await;
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(headers["x-frame-options"], "DENY", "{path}");
-        assert_eq!(headers["referrer-policy"], "same-origin", "{path}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{path}: a callback URL never leaks in a Referer");
+        assert!(headers["content-security-policy"].to_str().expect("ascii").contains("frame-ancestors 'none'"), "{path}");
         assert_eq!(headers["cache-control"], "no-cache", "{path}: revalidate, never serve a stale page or bundle");
     }
 }

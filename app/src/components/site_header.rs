@@ -1,19 +1,24 @@
-//! The site header: the product's name (linking to the officers' page) and the text-size control.
+//! The site header: the product's name (linking to the officer's home page once signed in, the officers' page
+//! otherwise), the text-size control, and the signed-in officer's name menu.
 
 use leptos::prelude::*;
 
+use crate::components::name_menu::NameMenu;
 use crate::components::text_size_control::TextSizeControl;
 use crate::i18n::{use_locale, use_text};
-use crate::shell::OFFICERS_PAGE_PATH;
+use crate::paths::{HOME_PAGE, OFFICERS_PAGE};
+use crate::request_context::{Visitor, use_request_context};
 
 /// The header shown on every page.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let text = use_text();
+    let visitor = use_request_context().visitor;
+    let brand_href = if matches!(visitor, Visitor::Officer(_)) { HOME_PAGE } else { OFFICERS_PAGE };
     view! {
         <header class="site-header">
             <div class="page-width site-header__inner">
-                <a class="site-header__brand" href=OFFICERS_PAGE_PATH>
+                <a class="site-header__brand" href=brand_href>
                     <span class="site-header__mark" aria-hidden="true">
                         "i"
                     </span>
@@ -22,7 +27,10 @@ pub fn SiteHeader() -> impl IntoView {
                         <span class="site-header__tagline">{text.product_tagline}</span>
                     </span>
                 </a>
-                <TextSizeControl locale=use_locale() />
+                <div class="site-header__tools">
+                    <TextSizeControl locale=use_locale() />
+                    <NameMenu visitor />
+                </div>
             </div>
         </header>
     }

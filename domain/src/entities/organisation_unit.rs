@@ -23,6 +23,27 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
+    /// The kind's code as written in files and on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Ministry => "ministry",
+            Self::Department => "department",
+            Self::Division => "division",
+            Self::ServicePoint => "service_point",
+        }
+    }
+
+    /// The kind for a code (`ministry`, `department`, `division`, `service_point`; `-` may stand for `_`).
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "ministry" => Some(Self::Ministry),
+            "department" => Some(Self::Department),
+            "division" => Some(Self::Division),
+            "service_point" => Some(Self::ServicePoint),
+            _ => None,
+        }
+    }
+
     /// The kind a unit's parent must have; `None` for a ministry, which has no parent.
     pub fn parent_kind(self) -> Option<Self> {
         match self {

@@ -1,0 +1,111 @@
+//! The first page after signing in (หน้าแรก): who the officer is here, what their role is for, and whom to ask.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::contact_list::ContactList;
+use crate::components::role_name::role_name;
+use crate::components::unit_chain::UnitChain;
+use crate::i18n::{Text, use_text};
+use crate::paths::{OFFICERS_PAGE, PROFILE_PAGE};
+use crate::request_context::{RoleView, Visitor, use_request_context};
+
+/// Greets the officer, names their unit and role, says what the role is responsible for, links to the profile,
+/// and lists the central officers to contact about Tokens and rights.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let text = use_text();
+    let Visitor::Officer(officer) = use_request_context().visitor else {
+        // The server lets only officers in; should anyone else get here, offer only the way back.
+        return view! {
+            <Title text=text.home_title />
+            <h1>{text.home_title}</h1>
+            <p>
+                <a href=OFFICERS_PAGE>{text.back_to_officers_page}</a>
+            </p>
+        }
+        .into_any();
+    };
+    let heading = match officer.name_th.trim() {
+        "" => text.home_title.to_owned(),
+        name => (text.hello)(name),
+    };
+    // DGA Contact Center staff are the ones others call, so they get no "whom to ask" list.
+    let central_officers = (officer.role != RoleView::ContactCenter).then(|| {
+        view! {
+            <section class="panel" aria-labelledby="central-officers-heading">
+                <h2 id="central-officers-heading">{text.your_central_officers}</h2>
+                <p>{text.your_central_officers_intro}</p>
+                <ContactList contacts=officer.central_officers />
+            </section>
+        }
+    });
+    view! {
+        <Title text=text.home_title />
+        <h1>{heading}</h1>
+        <dl class="summary-list summary-list--compact">
+            <div class="summary-list__row">
+                <dt class="summary-list__key">{text.field_role}</dt>
+                <dd class="summary-list__value">{role_name(officer.role, text)}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt class="summary-list__key">{text.field_unit}</dt>
+                <dd class="summary-list__value">
+                    {if officer.unit_chain.is_empty() {
+                        view! { <span class="no-data">{text.no_data}</span> }.into_any()
+                    } else {
+                        view! { <UnitChain units=officer.unit_chain /> }.into_any()
+                    }}
+                </dd>
+            </div>
+        </dl>
+        <section class="panel" aria-labelledby="what-next-heading">
+            <h2 id="what-next-heading">{text.home_what_next_heading}</h2>
+            <p>{duty(officer.role, text)}</p>
+            <p>
+                <a href=PROFILE_PAGE>{text.view_profile}</a>
+            </p>
+        </section>
+        {central_officers}
+    }
+    .into_any()
+}
+
+/// What the role is responsible for, as the specification describes it.
+fn duty(role: RoleView, text: &Text) -> &'static str {
+    match role {
+        RoleView::ContactCenter => text.duty_contact_center,
+        RoleView::Central => text.duty_central,
+        RoleView::Agency | RoleView::ServicePoint => text.duty_unit,
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use crate::paths::{HOME_PAGE, PROFILE_PAGE};
+    use crate::request_context::{RequestContext, Visitor};
+    use crate::testing::{Rendered, has_link, officer, render};
+
+    #[test]
+    fn the_home_page_greets_the_officer_with_their_unit_role_and_profile_link() {
+        let Rendered { html, status, .. } =
+            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(officer()), ..Default::default() });
+        assert_eq!(status, None);
+        assert!(html.contains("สวัสดี นางสาวทดลอง ใจดี"));
+        assert!(html.contains("สำนักทะเบียน") && html.contains("กระทรวงมหาดไทย"));
+        assert!(html.contains("เจ้าหน้าที่หน่วยงาน"));
+        assert!(has_link(&html, PROFILE_PAGE, "ดูข้อมูลส่วนตัว"));
+        // No central officer on record: the DGA Contact Center instead.
+        assert!(html.contains(r#"href="tel:+6626126060""#));
+    }
+
+    #[test]
+    fn the_header_shows_the_officers_name_menu_with_profile_and_logout() {
+        let Rendered { html, .. } =
+            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(officer()), ..Default::default() });
+        assert!(html.contains(r#"<details class="name-menu">"#), "{html}");
+        assert!(has_link(&html, PROFILE_PAGE, "Profile") && html.contains(">Logout</button>"));
+        assert!(html.contains(r#"name="csrf_token" value="csrf-456""#));
+        assert!(html.contains(&format!(r#"<a href="{HOME_PAGE}" class="site-header__brand">"#)), "{html}");
+    }
+}

@@ -1,0 +1,185 @@
+//! What the server tells a page about the request: who is looking (resolved from the session cookie by the server's
+//! session layer), the Digital ID links, and the state of a form the server is answering. The server puts a
+//! [`RequestContext`] into the request's extensions; pages read it with [`use_request_context`]. These are DTOs:
+//! no database entity, token or citizen ID ever reaches them.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Everything a page may know about the request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RequestContext {
+    /// Who is looking.
+    pub visitor: Visitor,
+    /// The state of the activation form, when the server is answering its submission.
+    pub activation_form: Option<ActivationFormState>,
+}
+
+/// Who is looking at the page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Visitor {
+    /// Not signed in.
+    #[default]
+    Anonymous,
+    /// Signed in with Digital ID, but not yet an officer here: must enter an activation token.
+    PendingActivation(PendingActivation),
+    /// A signed-in officer.
+    Officer(OfficerView),
+}
+
+impl Visitor {
+    /// The synchroniser token the session's forms carry (logout, activation); `None` when not signed in.
+    pub fn csrf_token(&self) -> Option<&str> {
+        match self {
+            Self::Anonymous => None,
+            Self::PendingActivation(pending) => Some(&pending.csrf_token),
+            Self::Officer(officer) => Some(&officer.csrf_token),
+        }
+    }
+
+    /// The name shown at the top right; `None` when not signed in.
+    pub fn display_name(&self) -> Option<&str> {
+        match self {
+            Self::Anonymous => None,
+            Self::PendingActivation(pending) => Some(&pending.name_th),
+            Self::Officer(officer) => Some(&officer.name_th),
+        }
+    }
+}
+
+/// A Digital ID account that signed in but has no officer here yet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PendingActivation {
+    /// The Thai name Digital ID gave (may be empty).
+    pub name_th: String,
+    /// The session's synchroniser token.
+    pub csrf_token: String,
+}
+
+/// A signed-in officer, as the home, profile and header show them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfficerView {
+    /// Full Thai name with title.
+    pub name_th: String,
+    /// The role.
+    pub role: RoleView,
+    /// The officer's unit first, then its parents up to the ministry.
+    pub unit_chain: Vec<UnitView>,
+    /// The citizen ID, masked (`1-1017-xxxxx-03-0`).
+    pub citizen_id_masked: Option<String>,
+    /// Mobile number.
+    pub phone_number: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// When the officer first got in.
+    pub activated_at: Option<DateTime<Utc>>,
+    /// This sign-in.
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+    /// The sign-in before this one.
+    pub previous_sign_in_at: Option<DateTime<Utc>>,
+    /// The central officers of the officer's department (who to contact about tokens and rights).
+    pub central_officers: Vec<ContactView>,
+    /// The session's synchroniser token.
+    pub csrf_token: String,
+}
+
+/// A role, as pages name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoleView {
+    /// DGA Contact Center staff.
+    ContactCenter,
+    /// เจ้าหน้าที่ส่วนกลาง.
+    Central,
+    /// เจ้าหน้าที่หน่วยงาน.
+    Agency,
+    /// เจ้าหน้าที่จุดบริการ.
+    ServicePoint,
+}
+
+/// The level of an organisation unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnitKindView {
+    /// กระทรวง.
+    Ministry,
+    /// กรม.
+    Department,
+    /// กอง / สำนักงานจังหวัด.
+    Division,
+    /// จุดบริการ.
+    ServicePoint,
+}
+
+/// An organisation unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitView {
+    /// Its code.
+    pub code: String,
+    /// Its Thai name.
+    pub name_th: String,
+    /// Its level.
+    pub kind: UnitKindView,
+}
+
+/// Someone to contact (a central officer).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactView {
+    /// Their Thai name.
+    pub name_th: String,
+    /// Their phone number, if known.
+    pub phone_number: Option<String>,
+    /// Their e-mail address, if known.
+    pub email: Option<String>,
+}
+
+/// The activation form as the server answers its submission.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActivationFormState {
+    /// What was wrong.
+    pub problem: ActivationProblem,
+    /// What the officer typed, to show again (the server never puts it in a URL or log).
+    pub typed_token: String,
+}
+
+/// Why the activation form was refused.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ActivationProblem {
+    /// Nothing was typed.
+    Empty,
+    /// Not the shape of a token (length or characters).
+    Malformed,
+    /// Unknown, expired, used, revoked or someone else's token: one message for all.
+    Refused {
+        /// The token's department and its central officers, when the token identified its unit.
+        department: Option<DepartmentContacts>,
+    },
+    /// Too many wrong tokens from this account or address; try again after this many minutes.
+    TooManyAttempts {
+        /// Minutes to wait (at least 1).
+        retry_after_minutes: i64,
+    },
+    /// The form's synchroniser token was missing or wrong (an old page, or a forged request).
+    Expired,
+}
+
+/// A department and its central officers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentContacts {
+    /// The department's Thai name.
+    pub name_th: String,
+    /// Its central officers.
+    pub central_officers: Vec<ContactView>,
+}
+
+/// The request's context during server rendering; the default (anonymous) in the browser or when none was set.
+pub fn use_request_context() -> RequestContext {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<RequestContext>().cloned())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        RequestContext::default()
+    }
+}

@@ -1,0 +1,74 @@
+//! Rendering the app to HTML in unit tests, as the server does for one request: the address picks the page, and the
+//! [`RequestContext`] says who is looking. (Server rendering only: the router reads the address from the request.)
+
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+
+use crate::App;
+use crate::request_context::{
+    OfficerView, PendingActivation, RequestContext, RoleView, UnitKindView, UnitView, Visitor,
+};
+
+/// A page as the server would send it.
+pub struct Rendered {
+    /// The document's body (the head's title and links are collected separately by `leptos_meta`).
+    pub html: String,
+    /// The status the page set, if any (otherwise 200).
+    pub status: Option<http::StatusCode>,
+    /// The headers the page added.
+    pub headers: http::HeaderMap,
+}
+
+/// The page at `path` (with its query) as HTML.
+pub fn render(path: &str, context: RequestContext) -> Rendered {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (mut parts, ()) = http::Request::builder().uri(path).body(()).expect("a valid request").into_parts();
+        parts.extensions.insert(context);
+        provide_context(parts);
+        provide_context(RequestUrl::new(path));
+        let (meta, _) = leptos_meta::ServerMetaContext::new();
+        provide_context(meta);
+        let response = leptos_axum::ResponseOptions::default();
+        provide_context(response.clone());
+        let html = view! { <App /> }.to_html();
+        let parts = response.0.read().expect("the response options are not poisoned");
+        Rendered { html, status: parts.status, headers: parts.headers.clone() }
+    })
+}
+
+/// Whether `html` has a link to `href` whose whole text is `text` (attributes after `href` are allowed).
+pub fn has_link(html: &str, href: &str, text: &str) -> bool {
+    let start = format!(r#"<a href="{href}""#);
+    html.match_indices(&start).any(|(at, _)| {
+        let rest = &html[at..];
+        rest.find("</a>").is_some_and(|end| rest[..end].ends_with(&format!(">{text}")))
+    })
+}
+
+/// A pending Digital ID account, as the session layer sees it.
+pub fn pending(name_th: &str) -> Visitor {
+    Visitor::PendingActivation(PendingActivation { name_th: name_th.to_owned(), csrf_token: "csrf-123".to_owned() })
+}
+
+/// An agency officer with a full unit chain and nothing else on record.
+pub fn officer() -> OfficerView {
+    let unit = |code: &str, name_th: &str, kind| UnitView { code: code.to_owned(), name_th: name_th.to_owned(), kind };
+    OfficerView {
+        name_th: "นางสาวทดลอง ใจดี".to_owned(),
+        role: RoleView::Agency,
+        unit_chain: vec![
+            unit("D1-1", "สำนักทะเบียน", UnitKindView::Division),
+            unit("D1", "กรมการปกครอง", UnitKindView::Department),
+            unit("M1", "กระทรวงมหาดไทย", UnitKindView::Ministry),
+        ],
+        citizen_id_masked: None,
+        phone_number: None,
+        email: None,
+        activated_at: None,
+        last_sign_in_at: None,
+        previous_sign_in_at: None,
+        central_officers: Vec::new(),
+        csrf_token: "csrf-456".to_owned(),
+    }
+}

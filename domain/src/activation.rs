@@ -1,0 +1,462 @@
+//! Activation tokens: issuing one (for a unit and role, optionally bound to a person's citizen ID), and redeeming it
+//! exactly once to create the officer — with guessing rate-limited per Digital ID subject and per address.
+//!
+//! A token is 28 Crockford base32 characters (140 random bits), shown in groups of four that are easy to read over
+//! the phone (`7K3M-…`). Typed input is forgiving: case, spaces and dashes do not matter, and `O`, `I`, `L` read
+//! as `0`, `1`, `1`. Only the SHA-256 of the normalized token is stored (ASVS 6.5.2: above 112 bits a plain hash is
+//! enough).
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionSession, TransactionTrait,
+};
+
+use sea_orm::sea_query::{Expr, ExprTrait};
+
+use crate::citizen_id::{CitizenId, CitizenIdKey};
+use crate::entities::officer::{self, OfficerSource, OfficerStatus, Role};
+use crate::entities::{activation_attempt, activation_token, organisation_unit};
+use crate::officers::DigitalIdIdentity;
+use crate::secrets::{random_bytes, sha256_hex};
+
+/// Crockford's base32 alphabet: no I, L, O or U, so nothing is mistaken for another symbol when read aloud.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// Symbols in a token (28 × 5 = 140 bits).
+pub const TOKEN_LENGTH: usize = 28;
+// ASVS 11.5.1: at least 128 bits.
+const _: () = assert!(TOKEN_LENGTH * 5 >= 128, "a token must carry at least 128 bits");
+/// Symbols per group as shown.
+const GROUP: usize = 4;
+/// Typed input longer than this is refused before any other work.
+const MAX_INPUT: usize = 128;
+/// How long a token lives unless the issuer says otherwise.
+pub const DEFAULT_LIFETIME: Duration = Duration::days(7);
+/// The longest lifetime a token may have.
+pub const MAX_LIFETIME: Duration = Duration::days(30);
+/// A token bound to a person is revoked after this many redemptions by someone else.
+const MAX_IDENTITY_FAILURES: i32 = 3;
+
+/// An activation token in the clear: exists only between issuing and showing it, or between typing and hashing
+/// it. Its `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ActivationToken(String);
+
+/// Why typed text is not a token (checked before any database lookup).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TokenFormatError {
+    /// Nothing was typed.
+    #[error("no token was given")]
+    Empty,
+    /// Wrong length or a character outside the alphabet.
+    #[error("a token has 28 letters and digits")]
+    Malformed,
+}
+
+impl ActivationToken {
+    /// A new random token.
+    pub fn generate() -> Self {
+        let bytes = random_bytes::<TOKEN_LENGTH>();
+        // 256 is a multiple of 32, so `byte % 32` is uniform.
+        Self(bytes.iter().map(|byte| char::from(ALPHABET[usize::from(byte % 32)])).collect())
+    }
+
+    /// Reads a typed token: case, whitespace and dashes are ignored; `O`→`0`, `I`/`L`→`1`.
+    pub fn parse(input: &str) -> Result<Self, TokenFormatError> {
+        if input.len() > MAX_INPUT {
+            return Err(TokenFormatError::Malformed);
+        }
+        let mut symbols = String::with_capacity(TOKEN_LENGTH);
+        for c in input.chars() {
+            let c = match c.to_ascii_uppercase() {
+                c if c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}') => continue,
+                'O' => '0',
+                'I' | 'L' => '1',
+                c if c.is_ascii() && ALPHABET.contains(&(c as u8)) => c,
+                _ => return Err(TokenFormatError::Malformed),
+            };
+            symbols.push(c);
+        }
+        match symbols.len() {
+            0 => Err(TokenFormatError::Empty),
+            TOKEN_LENGTH => Ok(Self(symbols)),
+            _ => Err(TokenFormatError::Malformed),
+        }
+    }
+
+    /// The token in groups of four, as printed and read aloud: `7K3M-Q9XA-…`.
+    pub fn grouped(&self) -> String {
+        let chars: Vec<char> = self.0.chars().collect();
+        chars.chunks(GROUP).map(|group| group.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+    }
+
+    fn hash(&self) -> String {
+        sha256_hex(&self.0)
+    }
+}
+
+impl std::fmt::Debug for ActivationToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ActivationToken(***)")
+    }
+}
+
+/// A token to issue.
+#[derive(Clone, Debug)]
+pub struct IssueToken {
+    /// The code of the unit the officer will join.
+    pub unit_code: String,
+    /// The role the officer will have.
+    pub role: Role,
+    /// The intended person; when given, only their Digital ID account can redeem the token.
+    pub citizen_id: Option<CitizenId>,
+    /// The intended person's name.
+    pub intended_name: Option<String>,
+    /// The official letter or request number.
+    pub reference: Option<String>,
+    /// How long it lives (at most [`MAX_LIFETIME`]).
+    pub lifetime: Duration,
+    /// Who issues it; `None` on the server's command line.
+    pub issued_by_officer_id: Option<i32>,
+}
+
+/// Why a token was not issued.
+#[derive(Debug, thiserror::Error)]
+pub enum IssueError {
+    /// No such unit.
+    #[error("no unit has code {0}")]
+    UnknownUnit(String),
+    /// The unit is retired.
+    #[error("unit {0} is retired")]
+    RetiredUnit(String),
+    /// The role does not belong at that level.
+    #[error("a {role} officer belongs to a {expected} unit, but {unit} is a {actual}")]
+    RoleDoesNotFitUnit {
+        /// The role's code.
+        role: &'static str,
+        /// The kind it needs.
+        expected: &'static str,
+        /// The unit's code.
+        unit: String,
+        /// The unit's kind.
+        actual: &'static str,
+    },
+    /// The lifetime is not between a minute and [`MAX_LIFETIME`].
+    #[error("a token lives between 1 minute and 30 days")]
+    Lifetime,
+    /// The database failed.
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+/// Checks that an officer of `role` may belong to `unit`.
+pub fn check_role_fits_unit(role: Role, unit: &organisation_unit::Model) -> Result<(), IssueError> {
+    match role.unit_kind() {
+        Some(expected) if expected != unit.kind => Err(IssueError::RoleDoesNotFitUnit {
+            role: role.code(),
+            expected: expected.code(),
+            unit: unit.code.clone(),
+            actual: unit.kind.code(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Issues a token; returns it in the clear (to show once) and its row.
+pub async fn issue(
+    db: &impl ConnectionTrait,
+    request: IssueToken,
+    key: &CitizenIdKey,
+    now: DateTime<Utc>,
+) -> Result<(ActivationToken, activation_token::Model), IssueError> {
+    if request.lifetime < Duration::minutes(1) || request.lifetime > MAX_LIFETIME {
+        return Err(IssueError::Lifetime);
+    }
+    let unit = crate::units::find_by_code(db, &request.unit_code)
+        .await?
+        .ok_or_else(|| IssueError::UnknownUnit(request.unit_code.clone()))?;
+    if unit.retired_at.is_some() {
+        return Err(IssueError::RetiredUnit(unit.code));
+    }
+    check_role_fits_unit(request.role, &unit)?;
+    let token = ActivationToken::generate();
+    let row = activation_token::ActiveModel {
+        token_hash: Set(token.hash()),
+        unit_id: Set(unit.id),
+        role: Set(request.role),
+        citizen_id_hash: Set(request.citizen_id.as_ref().map(|id| id.keyed_hash(key))),
+        intended_name: Set(request.intended_name.map(|name| name.trim().to_owned()).filter(|name| !name.is_empty())),
+        issued_by_officer_id: Set(request.issued_by_officer_id),
+        reference: Set(request.reference.map(|reference| reference.trim().to_owned()).filter(|r| !r.is_empty())),
+        created_at: Set(now),
+        expires_at: Set(now + request.lifetime),
+        used_at: Set(None),
+        used_by_officer_id: Set(None),
+        revoked_at: Set(None),
+        failed_identity_attempts: Set(0),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok((token, row))
+}
+
+/// Why a redemption failed. Officers see one message for all of them; the reason goes to the log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedeemFailure {
+    /// No token has this hash.
+    Unknown,
+    /// Past its expiry.
+    Expired,
+    /// Already redeemed.
+    Used,
+    /// Revoked.
+    Revoked,
+    /// Bound to another person's citizen ID.
+    WrongPerson,
+}
+
+impl RedeemFailure {
+    /// A stable reason code for logs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Unknown => "unknown",
+            Self::Expired => "expired",
+            Self::Used => "used",
+            Self::Revoked => "revoked",
+            Self::WrongPerson => "wrong_person",
+        }
+    }
+}
+
+/// A refused redemption, with the token's unit when the token was found (to name who to contact).
+#[derive(Debug, thiserror::Error)]
+pub enum RedeemError {
+    /// Refused.
+    #[error("activation token refused: {}", reason.code())]
+    Refused {
+        /// Why.
+        reason: RedeemFailure,
+        /// The unit of the token, when it exists.
+        unit_id: Option<i32>,
+    },
+    /// The database failed.
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+/// Redeems `token` for the person signed in as `identity`: exactly once (one conditional `UPDATE` decides, so
+/// concurrent redemptions on any number of instances cannot both succeed), creating the officer with the unit and
+/// role the token carries.
+pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    token: &ActivationToken,
+    identity: &DigitalIdIdentity,
+    now: DateTime<Utc>,
+) -> Result<officer::Model, RedeemError> {
+    let refused = |reason, unit_id| RedeemError::Refused { reason, unit_id };
+    let Some(row) =
+        activation_token::Entity::find().filter(activation_token::Column::TokenHash.eq(token.hash())).one(db).await?
+    else {
+        return Err(refused(RedeemFailure::Unknown, None));
+    };
+    let unit_id = Some(row.unit_id);
+    if row.revoked_at.is_some() {
+        return Err(refused(RedeemFailure::Revoked, unit_id));
+    }
+    if row.used_at.is_some() {
+        return Err(refused(RedeemFailure::Used, unit_id));
+    }
+    if row.expires_at <= now {
+        return Err(refused(RedeemFailure::Expired, unit_id));
+    }
+    if let Some(intended) = &row.citizen_id_hash
+        && identity.citizen_id_hash.as_ref() != Some(intended)
+    {
+        // The database counts (concurrent wrong-person tries must all count), then revokes once at the limit.
+        activation_token::Entity::update_many()
+            .col_expr(
+                activation_token::Column::FailedIdentityAttempts,
+                Expr::col(activation_token::Column::FailedIdentityAttempts).add(1),
+            )
+            .filter(activation_token::Column::Id.eq(row.id))
+            .exec(db)
+            .await?;
+        let revoked = activation_token::Entity::update_many()
+            .col_expr(activation_token::Column::RevokedAt, Expr::value(Some(now)))
+            .filter(activation_token::Column::Id.eq(row.id))
+            .filter(activation_token::Column::FailedIdentityAttempts.gte(MAX_IDENTITY_FAILURES))
+            .filter(activation_token::Column::RevokedAt.is_null())
+            .exec(db)
+            .await?;
+        if revoked.rows_affected == 1 {
+            tracing::warn!(token_id = row.id, "activation token revoked after repeated use by the wrong person");
+        }
+        return Err(refused(RedeemFailure::WrongPerson, unit_id));
+    }
+
+    let txn = db.begin().await?;
+    let claimed = activation_token::Entity::update_many()
+        .col_expr(activation_token::Column::UsedAt, Some(now).into())
+        .filter(activation_token::Column::Id.eq(row.id))
+        .filter(activation_token::Column::UsedAt.is_null())
+        .filter(activation_token::Column::RevokedAt.is_null())
+        .filter(activation_token::Column::ExpiresAt.gt(now))
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        txn.rollback().await?;
+        return Err(refused(RedeemFailure::Used, unit_id));
+    }
+    let officer = officer::ActiveModel {
+        issuer: Set(Some(identity.issuer.clone())),
+        subject: Set(Some(identity.subject.clone())),
+        citizen_id_hash: Set(identity.citizen_id_hash.clone()),
+        citizen_id_masked: Set(identity.citizen_id_masked.clone()),
+        name_th: Set(identity.name_th.clone()),
+        phone_number: Set(identity.phone_number.clone()),
+        email: Set(identity.email.clone()),
+        unit_id: Set(row.unit_id),
+        role: Set(row.role),
+        status: Set(OfficerStatus::Active),
+        source: Set(OfficerSource::Activation),
+        activated_at: Set(Some(now)),
+        last_sign_in_at: Set(None),
+        previous_sign_in_at: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    activation_token::Entity::update_many()
+        .col_expr(activation_token::Column::UsedByOfficerId, Some(officer.id).into())
+        .filter(activation_token::Column::Id.eq(row.id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    tracing::info!(token_id = row.id, officer_id = officer.id, "activation token redeemed");
+    Ok(officer)
+}
+
+/// How many failed tries are allowed, and over what window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttemptLimits {
+    /// Failures allowed per Digital ID subject within [`AttemptLimits::subject_window`].
+    pub per_subject: u64,
+    /// The window of the per-subject limit.
+    pub subject_window: Duration,
+    /// Failures allowed per client address within [`AttemptLimits::ip_window`].
+    pub per_ip: u64,
+    /// The window of the per-address limit.
+    pub ip_window: Duration,
+}
+
+impl Default for AttemptLimits {
+    /// 5 failures per subject in 15 minutes; 20 per address in an hour (security.md §3e).
+    fn default() -> Self {
+        Self { per_subject: 5, subject_window: Duration::minutes(15), per_ip: 20, ip_window: Duration::hours(1) }
+    }
+}
+
+/// `Some(wait)` when this subject or address has used up its failed tries; `None` when it may try.
+///
+/// Limits are on the caller (subject, address), never on the target token or officer, so someone guessing cannot
+/// lock the rightful owner out (ASVS 6.1.1). A caller over the limit is refused even with a valid token, so the
+/// limit cannot be used to test tokens.
+pub async fn retry_after(
+    db: &impl ConnectionTrait,
+    limits: AttemptLimits,
+    subject: &str,
+    client_ip: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Duration>, DbErr> {
+    let client_ip = stored_ip(client_ip);
+    let checks = [
+        (activation_attempt::Column::Subject, subject, limits.per_subject, limits.subject_window),
+        (activation_attempt::Column::ClientIp, client_ip.as_str(), limits.per_ip, limits.ip_window),
+    ];
+    let mut wait: Option<Duration> = None;
+    for (column, value, limit, window) in checks {
+        let failures = activation_attempt::Entity::find()
+            .filter(column.eq(value))
+            .filter(activation_attempt::Column::Succeeded.eq(false))
+            .filter(activation_attempt::Column::AttemptedAt.gt(now - window));
+        let count = failures.clone().count(db).await?;
+        if count < limit {
+            continue;
+        }
+        // Another try is allowed once all but `limit - 1` of the failures have left the window.
+        let oldest =
+            failures.order_by_asc(activation_attempt::Column::AttemptedAt).offset(count - limit).one(db).await?;
+        let until = oldest.map_or(now + window, |attempt| attempt.attempted_at + window);
+        let this_wait = (until - now).max(Duration::seconds(1));
+        wait = Some(wait.map_or(this_wait, |other| other.max(this_wait)));
+    }
+    Ok(wait)
+}
+
+/// The address as stored (the column holds 64 characters), so counting and recording agree.
+fn stored_ip(client_ip: &str) -> String {
+    client_ip.chars().take(64).collect()
+}
+
+/// Records a try, successful or not.
+pub async fn record_attempt(
+    db: &impl ConnectionTrait,
+    subject: &str,
+    client_ip: &str,
+    succeeded: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    activation_attempt::ActiveModel {
+        subject: Set(subject.to_owned()),
+        client_ip: Set(stored_ip(client_ip)),
+        succeeded: Set(succeeded),
+        attempted_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_has_140_random_bits_in_seven_groups_of_four() {
+        let token = ActivationToken::generate();
+        let grouped = token.grouped();
+        assert_eq!(grouped.len(), TOKEN_LENGTH + 6);
+        assert_eq!(grouped.split('-').count(), 7);
+        assert!(grouped.split('-').all(|group| group.len() == 4));
+        let tokens: std::collections::HashSet<String> = (0..10_000).map(|_| ActivationToken::generate().0).collect();
+        assert_eq!(tokens.len(), 10_000, "no repeats");
+    }
+
+    #[test]
+    fn a_typed_token_ignores_case_spaces_and_dashes_and_reads_o_i_l_as_digits() {
+        let token = ActivationToken::generate();
+        assert_eq!(ActivationToken::parse(&token.grouped()), Ok(token.clone()));
+        assert_eq!(ActivationToken::parse(&token.grouped().to_lowercase().replace('-', " ")), Ok(token));
+        let with_lookalikes = "OIL0-1234-5678-9ABC-DEFG-HJKM-NPQR";
+        assert_eq!(ActivationToken::parse(with_lookalikes).map(|t| t.0), Ok("0110123456789ABCDEFGHJKMNPQR".to_owned()));
+    }
+
+    #[test]
+    fn anything_else_is_refused_before_a_lookup() {
+        assert_eq!(ActivationToken::parse("  - "), Err(TokenFormatError::Empty));
+        assert_eq!(ActivationToken::parse("ABCD"), Err(TokenFormatError::Malformed));
+        assert_eq!(ActivationToken::parse("UUUU-1234-5678-9ABC-DEFG-HJKM-NPQR"), Err(TokenFormatError::Malformed));
+        assert_eq!(ActivationToken::parse("' OR 1=1 --"), Err(TokenFormatError::Malformed));
+        assert_eq!(ActivationToken::parse("ทดสอบ"), Err(TokenFormatError::Malformed));
+        assert_eq!(ActivationToken::parse(&"A".repeat(10_000)), Err(TokenFormatError::Malformed));
+    }
+
+    #[test]
+    fn a_token_never_shows_in_debug_output() {
+        let token = ActivationToken::generate();
+        assert_eq!(format!("{token:?}"), "ActivationToken(***)");
+    }
+}

@@ -1,0 +1,219 @@
+//! The Thai 13-digit citizen ID (เลขบัตรประจำตัวประชาชน): normalizing what people type, the check digit, the
+//! masked form that pages may show, and the keyed hash the back office stores instead of the number (PDPA: a citizen
+//! ID is never shown, logged or put in a URL in full, and is stored only as a keyed hash and a masked copy).
+
+/// The number of digits in a citizen ID.
+pub const LENGTH: usize = 13;
+
+/// The digits of `input` once spaces and dashes are removed, if they are exactly 13 ASCII digits.
+///
+/// People type citizen IDs as printed on the card (`1 1017 00207 03 0`) or with dashes (`1-1017-00207-03-0`); both
+/// normalize to `1101700207030`. Anything else (letters, Thai digits, too few or too many digits) gives `None`.
+/// This does not check the check digit: see [`is_valid`].
+pub fn normalize(input: &str) -> Option<String> {
+    let digits: String = input.chars().filter(|c| !is_separator(*c)).collect();
+    (digits.len() == LENGTH && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// Whether `digits` is a well-formed citizen ID: exactly 13 ASCII digits, a first digit (the person type) from 1 to
+/// 8, and a correct check digit.
+///
+/// The check digit d13 is `(11 − S mod 11) mod 10` where `S = Σ dᵢ × (14 − i)` over the first twelve digits.
+pub fn is_valid(digits: &str) -> bool {
+    let bytes = digits.as_bytes();
+    if bytes.len() != LENGTH || !bytes.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    if !(b'1'..=b'8').contains(&bytes[0]) {
+        return false;
+    }
+    check_digit(&bytes[..12]) == Some(bytes[12])
+}
+
+/// The check digit (an ASCII digit) of the first twelve digits of a citizen ID, or `None` unless `first_twelve` is
+/// exactly twelve ASCII digits.
+pub fn check_digit(first_twelve: &[u8]) -> Option<u8> {
+    if first_twelve.len() != LENGTH - 1 || !first_twelve.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let sum: u32 = first_twelve.iter().zip((2..=13).rev()).map(|(&b, weight)| u32::from(b - b'0') * weight).sum();
+    // (11 − S mod 11) mod 10 is always below 10.
+    Some(b'0' + ((11 - sum % 11) % 10) as u8)
+}
+
+/// The citizen ID as pages may show it, grouped as on the card with the middle five digits hidden:
+/// `1101700207030` → `1-1017-xxxxx-03-0`.
+///
+/// Input that is not 13 ASCII digits is hidden entirely (`x-xxxx-xxxxx-xx-x`), so a malformed value can never leak.
+pub fn mask(digits: &str) -> String {
+    if digits.len() != LENGTH || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return "x-xxxx-xxxxx-xx-x".to_owned();
+    }
+    format!("{}-{}-xxxxx-{}-{}", &digits[0..1], &digits[1..5], &digits[10..12], &digits[12..13])
+}
+
+/// Whether `c` is something people put between the groups of digits: whitespace or a dash.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// A citizen ID that passed [`normalize`] and [`is_valid`]. Its `Debug` shows only the masked form, so it can sit in
+/// structs that get logged.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CitizenId(String);
+
+/// Why a typed citizen ID was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CitizenIdError {
+    /// Not 13 digits once spaces and dashes are removed.
+    #[error("a citizen ID has 13 digits")]
+    Malformed,
+    /// 13 digits, but the check digit or the first digit is wrong.
+    #[error("the citizen ID's check digit is wrong")]
+    CheckDigit,
+}
+
+impl CitizenId {
+    /// Normalizes and checks what a person or a file gave.
+    pub fn parse(input: &str) -> Result<Self, CitizenIdError> {
+        let digits = normalize(input).ok_or(CitizenIdError::Malformed)?;
+        if is_valid(&digits) { Ok(Self(digits)) } else { Err(CitizenIdError::CheckDigit) }
+    }
+
+    /// The masked form pages may show (`1-1017-xxxxx-03-0`).
+    pub fn masked(&self) -> String {
+        mask(&self.0)
+    }
+
+    /// The keyed hash (HMAC-SHA256, lowercase hex) stored and compared instead of the number. Keyed, because an
+    /// unkeyed hash of a 13-digit number with a check digit can be reversed by trying all 10¹² of them.
+    pub fn keyed_hash(&self, key: &CitizenIdKey) -> String {
+        use hmac::Mac;
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&key.0).expect("HMAC takes a key of any length");
+        mac.update(self.0.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+}
+
+impl std::fmt::Debug for CitizenId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CitizenId({})", self.masked())
+    }
+}
+
+/// The secret key of [`CitizenId::keyed_hash`]. Its `Debug` never shows it.
+#[derive(Clone)]
+pub struct CitizenIdKey(Vec<u8>);
+
+impl CitizenIdKey {
+    /// A key from its bytes (the configured secret).
+    pub fn new(bytes: impl Into<Vec<u8>>) -> Self {
+        Self(bytes.into())
+    }
+}
+
+impl std::fmt::Debug for CitizenIdKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CitizenIdKey(***)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parsed_citizen_id_debugs_and_hashes_without_showing_its_digits() {
+        let id = CitizenId::parse("1-1017-00207-03-0").expect("valid");
+        assert_eq!(format!("{id:?}"), "CitizenId(1-1017-xxxxx-03-0)");
+        let hash = id.keyed_hash(&CitizenIdKey::new(b"k1".to_vec()));
+        assert_eq!(hash.len(), 64);
+        assert!(!hash.contains("1101700207030"));
+        assert_ne!(hash, id.keyed_hash(&CitizenIdKey::new(b"k2".to_vec())), "the key changes the hash");
+        assert_eq!(
+            hash,
+            CitizenId::parse("1101700207030").expect("valid").keyed_hash(&CitizenIdKey::new(b"k1".to_vec()))
+        );
+    }
+
+    #[test]
+    fn parsing_tells_a_malformed_number_from_a_wrong_check_digit() {
+        assert_eq!(CitizenId::parse("12345"), Err(CitizenIdError::Malformed));
+        assert_eq!(CitizenId::parse("1101700230705"), Err(CitizenIdError::CheckDigit));
+    }
+
+    #[test]
+    fn a_citizen_id_with_a_correct_check_digit_is_valid() {
+        assert!(is_valid("1101700207030"));
+    }
+
+    #[test]
+    fn a_citizen_id_with_a_wrong_check_digit_is_invalid() {
+        assert!(!is_valid("1101700230705"));
+        assert!(!is_valid("1101700207031"));
+    }
+
+    #[test]
+    fn the_check_digit_follows_the_weighted_sum_modulo_eleven() {
+        // 3100000000000 + check digit: S = 3×13 + 1×12 = 51, 51 mod 11 = 7, (11 − 7) mod 10 = 4.
+        assert!(is_valid("3100000000004"));
+        // S = 1×13 = 13, 13 mod 11 = 2 → 9; S = 1×13 + 1×12 + 1×11 + 1×6 = 42, 42 mod 11 = 9 → 2;
+        // S = 1×13 + 1×9 = 22, 22 mod 11 = 0 → (11 − 0) mod 10 = 1.
+        assert!(is_valid("1000000000009"));
+        assert!(is_valid("1110000100002"));
+        assert!(is_valid("1000100000001"));
+    }
+
+    #[test]
+    fn a_citizen_id_must_start_with_a_person_type_from_one_to_eight() {
+        // Both have a correct check digit: 0 → S = 0 → 1; 9 → S = 117, 117 mod 11 = 7 → 4.
+        assert!(!is_valid("0000000000001"));
+        assert!(!is_valid("9000000000004"));
+    }
+
+    #[test]
+    fn anything_but_thirteen_ascii_digits_is_invalid() {
+        assert!(!is_valid(""));
+        assert!(!is_valid("110170020703"));
+        assert!(!is_valid("11017002070300"));
+        assert!(!is_valid("1-1017-00207-03-0"));
+        assert!(!is_valid("๑๑๐๑๗๐๐๒๐๗๐๓๐"));
+    }
+
+    #[test]
+    fn spaces_and_dashes_are_removed_when_normalizing() {
+        let expected = Some("1101700207030".to_owned());
+        assert_eq!(normalize("1101700207030"), expected);
+        assert_eq!(normalize("1-1017-00207-03-0"), expected);
+        assert_eq!(normalize(" 1 1017 00207 03 0 "), expected);
+        assert_eq!(normalize("1–1017–00207–03–0"), expected);
+    }
+
+    #[test]
+    fn normalizing_rejects_letters_thai_digits_and_wrong_lengths() {
+        assert_eq!(normalize(""), None);
+        assert_eq!(normalize("---"), None);
+        assert_eq!(normalize("110170020703"), None);
+        assert_eq!(normalize("11017002070300"), None);
+        assert_eq!(normalize("110170020703a"), None);
+        assert_eq!(normalize("๑๑๐๑๗๐๐๒๐๗๐๓๐"), None);
+        assert_eq!(normalize("1.1017.00207.03.0"), None);
+    }
+
+    #[test]
+    fn normalizing_keeps_an_invalid_check_digit_for_is_valid_to_judge() {
+        assert_eq!(normalize("1-1017-00230-70-5"), Some("1101700230705".to_owned()));
+    }
+
+    #[test]
+    fn a_masked_citizen_id_hides_the_middle_five_digits() {
+        assert_eq!(mask("1101700207030"), "1-1017-xxxxx-03-0");
+    }
+
+    #[test]
+    fn masking_a_malformed_value_hides_everything() {
+        assert_eq!(mask("1-1017-00207-03-0"), "x-xxxx-xxxxx-xx-x");
+        assert_eq!(mask("๑๑๐๑๗๐๐๒๐๗๐๓๐"), "x-xxxx-xxxxx-xx-x");
+        assert_eq!(mask(""), "x-xxxx-xxxxx-xx-x");
+    }
+}

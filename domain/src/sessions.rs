@@ -1,0 +1,158 @@
+//! Officers' sessions, server-side: created at sign-in (always with a new id), found by the cookie's secret, ended
+//! by idle or absolute timeout, logout, activation or suspension.
+//!
+//! Why not `tower-sessions`: its stores keep opaque records under the raw id, but we must find and end sessions by
+//! officer (suspension) and by Digital ID subject and `sid` (back-channel logout), store only a hash of the id, and
+//! use one sea-orm connection for SQLite and PostgreSQL. That is one small table and the functions below.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+
+use crate::entities::officer_session;
+use crate::officers::DigitalIdIdentity;
+use crate::secrets::{random_secret, sha256_hex};
+
+/// How long sessions live.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionPolicy {
+    /// A session ends after this long without a request.
+    pub idle_timeout: Duration,
+    /// …and at the latest this long after it began.
+    pub absolute_timeout: Duration,
+}
+
+/// The last-seen time is written at most this often, so reading pages does not mean a write per request.
+const TOUCH_INTERVAL: Duration = Duration::seconds(60);
+
+/// The secret a session cookie carries. Its `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionSecret(String);
+
+impl SessionSecret {
+    /// Wraps a cookie's value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The value, for the `Set-Cookie` header only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    fn id(&self) -> String {
+        sha256_hex(&self.0)
+    }
+}
+
+impl std::fmt::Debug for SessionSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionSecret(***)")
+    }
+}
+
+/// A session about to begin.
+pub struct NewSession<'a> {
+    /// The officer; `None` for a Digital ID account that still has to be activated.
+    pub officer_id: Option<i32>,
+    /// Who signed in.
+    pub identity: &'a DigitalIdIdentity,
+    /// Digital ID's session id (`sid`), if given.
+    pub provider_session_id: Option<String>,
+    /// The ID token, for `id_token_hint` at logout.
+    pub id_token: String,
+    /// When the person authenticated at Digital ID.
+    pub auth_time: Option<DateTime<Utc>>,
+}
+
+/// A live session as requests see it.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The row.
+    pub row: officer_session::Model,
+    /// The identity kept in it.
+    pub identity: DigitalIdIdentity,
+}
+
+/// Begins a session under a fresh 256-bit secret, and clears out sessions that have ended.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    new: NewSession<'_>,
+    policy: SessionPolicy,
+    now: DateTime<Utc>,
+) -> Result<(SessionSecret, Session), DbErr> {
+    purge_expired(db, policy, now).await?;
+    let secret = SessionSecret(random_secret());
+    let identity_json = serde_json::to_string(new.identity).map_err(|error| DbErr::Custom(error.to_string()))?;
+    let row = officer_session::ActiveModel {
+        id: Set(secret.id()),
+        officer_id: Set(new.officer_id),
+        issuer: Set(new.identity.issuer.clone()),
+        subject: Set(new.identity.subject.clone()),
+        provider_session_id: Set(new.provider_session_id),
+        identity: Set(identity_json),
+        id_token: Set(new.id_token),
+        csrf_token: Set(random_secret()),
+        auth_time: Set(new.auth_time),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        expires_at: Set(now + policy.absolute_timeout),
+    }
+    .insert(db)
+    .await?;
+    Ok((secret, Session { row, identity: new.identity.clone() }))
+}
+
+/// The live session for a cookie's secret. An idle or expired one is deleted and `None` returned; a live one has
+/// its last-seen time moved on (at most once a minute).
+pub async fn find(
+    db: &impl ConnectionTrait,
+    secret: &SessionSecret,
+    policy: SessionPolicy,
+    now: DateTime<Utc>,
+) -> Result<Option<Session>, DbErr> {
+    let Some(row) = officer_session::Entity::find_by_id(secret.id()).one(db).await? else { return Ok(None) };
+    if row.expires_at <= now || row.last_seen_at + policy.idle_timeout <= now {
+        officer_session::Entity::delete_by_id(row.id).exec(db).await?;
+        return Ok(None);
+    }
+    let Ok(identity) = serde_json::from_str::<DigitalIdIdentity>(&row.identity) else {
+        tracing::error!("a session's identity could not be read; ending it");
+        officer_session::Entity::delete_by_id(row.id).exec(db).await?;
+        return Ok(None);
+    };
+    let row = if now - row.last_seen_at >= TOUCH_INTERVAL {
+        let mut active: officer_session::ActiveModel = row.into();
+        active.last_seen_at = Set(now);
+        active.update(db).await?
+    } else {
+        row
+    };
+    Ok(Some(Session { row, identity }))
+}
+
+/// Ends the session with this cookie secret (if it exists). Returns whether one was ended.
+pub async fn end(db: &impl ConnectionTrait, secret: &SessionSecret) -> Result<bool, DbErr> {
+    Ok(officer_session::Entity::delete_by_id(secret.id()).exec(db).await?.rows_affected > 0)
+}
+
+/// Ends every session of an officer (suspension, role change). Returns how many.
+pub async fn end_for_officer(db: &impl ConnectionTrait, officer_id: i32) -> Result<u64, DbErr> {
+    Ok(officer_session::Entity::delete_many()
+        .filter(officer_session::Column::OfficerId.eq(officer_id))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
+/// Deletes every session past its idle or absolute timeout.
+pub async fn purge_expired(db: &impl ConnectionTrait, policy: SessionPolicy, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    Ok(officer_session::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(officer_session::Column::ExpiresAt.lte(now))
+                .add(officer_session::Column::LastSeenAt.lte(now - policy.idle_timeout)),
+        )
+        .exec(db)
+        .await?
+        .rows_affected)
+}

@@ -1,0 +1,141 @@
+//! Organisation units: creating them under the right kind of parent, finding them by code, and walking up the tree
+//! (a unit's parent chain, its department, and that department's central officers).
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
+
+use crate::entities::officer::{self, OfficerStatus, Role};
+use crate::entities::organisation_unit::{self, UnitKind};
+
+/// A unit to create.
+#[derive(Clone, Debug)]
+pub struct NewUnit {
+    /// Its unique code.
+    pub code: String,
+    /// Its official Thai name.
+    pub name_th: String,
+    /// Its English name, if any.
+    pub name_en: Option<String>,
+    /// Its level.
+    pub kind: UnitKind,
+    /// The parent's code; required for every kind but a ministry.
+    pub parent_code: Option<String>,
+}
+
+/// Why a unit was not created.
+#[derive(Debug, thiserror::Error)]
+pub enum UnitError {
+    /// The code is empty, too long or not `A–Z 0–9 - _ .`.
+    #[error("the unit code must be 1–32 characters of A–Z, 0–9, '-', '_' or '.' (small letters become capitals)")]
+    BadCode,
+    /// The Thai name is empty or too long.
+    #[error("the Thai name must be 1–255 characters")]
+    BadName,
+    /// Another unit has the code.
+    #[error("a unit with code {0} already exists")]
+    DuplicateCode(String),
+    /// The parent is missing, unknown or of the wrong kind.
+    #[error("{0}")]
+    Parent(String),
+    /// The database failed.
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+/// Whether `code` is an acceptable unit code (codes are stored and looked up in capitals, so `moi` is `MOI`).
+pub fn is_valid_code(code: &str) -> bool {
+    (1..=32).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// Creates a unit after checking its code, name and parent (a child is exactly one level below its parent).
+pub async fn create(
+    db: &impl ConnectionTrait,
+    unit: NewUnit,
+    now: DateTime<Utc>,
+) -> Result<organisation_unit::Model, UnitError> {
+    let code = unit.code.trim().to_ascii_uppercase();
+    if !is_valid_code(&code) {
+        return Err(UnitError::BadCode);
+    }
+    let name_th = unit.name_th.trim().to_owned();
+    if name_th.is_empty() || name_th.chars().count() > 255 || name_th.chars().any(char::is_control) {
+        return Err(UnitError::BadName);
+    }
+    if find_by_code(db, &code).await?.is_some() {
+        return Err(UnitError::DuplicateCode(code));
+    }
+    let parent_id = match (unit.kind.parent_kind(), unit.parent_code.as_deref().map(str::trim)) {
+        (None, None) => None,
+        (None, Some(_)) => return Err(UnitError::Parent("a ministry has no parent".into())),
+        (Some(kind), None) => {
+            return Err(UnitError::Parent(format!("a {} needs a parent {}", unit.kind.code(), kind.code())));
+        }
+        (Some(kind), Some(parent_code)) => {
+            let parent = find_by_code(db, parent_code)
+                .await?
+                .ok_or_else(|| UnitError::Parent(format!("no unit has code {parent_code}")))?;
+            if parent.kind != kind {
+                return Err(UnitError::Parent(format!(
+                    "the parent of a {} must be a {}, but {parent_code} is a {}",
+                    unit.kind.code(),
+                    kind.code(),
+                    parent.kind.code()
+                )));
+            }
+            if parent.retired_at.is_some() {
+                return Err(UnitError::Parent(format!("{parent_code} is retired")));
+            }
+            Some(parent.id)
+        }
+    };
+    let model = organisation_unit::ActiveModel {
+        code: Set(code),
+        name_th: Set(name_th),
+        name_en: Set(unit.name_en.map(|name| name.trim().to_owned()).filter(|name| !name.is_empty())),
+        kind: Set(unit.kind),
+        parent_id: Set(parent_id),
+        created_at: Set(now),
+        retired_at: Set(None),
+        ..Default::default()
+    };
+    Ok(model.insert(db).await?)
+}
+
+/// The unit with `code`, if any.
+pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> Result<Option<organisation_unit::Model>, DbErr> {
+    organisation_unit::Entity::find()
+        .filter(organisation_unit::Column::Code.eq(code.trim().to_ascii_uppercase()))
+        .one(db)
+        .await
+}
+
+/// The unit and its ancestors, the unit first and the ministry last.
+pub async fn chain(db: &impl ConnectionTrait, unit_id: i32) -> Result<Vec<organisation_unit::Model>, DbErr> {
+    let mut chain = Vec::new();
+    let mut next = Some(unit_id);
+    // The tree has four levels; the bound only guards against a corrupted cycle.
+    while let Some(id) = next.filter(|_| chain.len() < 8) {
+        let Some(unit) = organisation_unit::Entity::find_by_id(id).one(db).await? else { break };
+        next = unit.parent_id;
+        chain.push(unit);
+    }
+    Ok(chain)
+}
+
+/// The active central officers of the department `unit_id` belongs to (or is): the people an officer of that unit
+/// asks for a token or for corrected rights.
+pub async fn central_officers_for(
+    db: &impl ConnectionTrait,
+    unit_id: i32,
+) -> Result<(Option<organisation_unit::Model>, Vec<officer::Model>), DbErr> {
+    let department = chain(db, unit_id).await?.into_iter().find(|unit| unit.kind == UnitKind::Department);
+    let Some(department) = department else { return Ok((None, Vec::new())) };
+    let officers = officer::Entity::find()
+        .filter(officer::Column::UnitId.eq(department.id))
+        .filter(officer::Column::Role.eq(Role::Central))
+        .filter(officer::Column::Status.eq(OfficerStatus::Active))
+        .order_by_asc(officer::Column::NameTh)
+        .all(db)
+        .await?;
+    Ok((Some(department), officers))
+}

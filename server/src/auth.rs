@@ -1,0 +1,410 @@
+//! Signing in and out: the plain axum routes of the OpenID Connect flow and of the first-use activation.
+//!
+//! | route | what it does |
+//! |---|---|
+//! | `POST /auth/login` | starts a login: a server-side transaction (state, nonce, PKCE verifier) behind a 10-minute cookie, then Digital ID's sign-in (or, with `intent=register`, its registration) |
+//! | `GET /auth/callback` | finishes it: consent declined → the no-consent page; a failure → the generic page with a reference; a known officer → a new session → home; an unknown Digital ID account → a pending session → the Token page |
+//! | `POST /backend/activate` | redeems the activation Token once, ends the session, and asks the officer to sign in again |
+//! | `POST /auth/logout` | ends the session here, then at Digital ID (`id_token_hint`, `post_logout_redirect_uri`, `state`) |
+
+use std::net::SocketAddr;
+
+use app::paths::{
+    ACTIVATED_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE,
+    SIGN_IN_PAGE, SIGNED_OUT_PAGE,
+};
+use app::request_context::{ActivationFormState, ActivationProblem, RequestContext};
+use axum::Form;
+use axum::extract::{ConnectInfo, FromRequest, Query, Request, State};
+use axum::http::header::{CACHE_CONTROL, LOCATION, SET_COOKIE};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use domain::activation::{self, ActivationToken, RedeemError, TokenFormatError};
+use domain::citizen_id::CitizenId;
+use domain::officers::{self, DigitalIdIdentity};
+use domain::sessions::{self, NewSession};
+use domain::{login_transactions, secrets};
+use serde::{Deserialize, Serialize};
+
+use crate::relying_party::{CallbackParams, LOGIN_TRANSACTION_LIFETIME, LoginError, LoginTransaction, SignedIn};
+use crate::session_layer::CurrentSession;
+use crate::state::AppState;
+
+/// A login between the redirect to Digital ID and the callback, stored server-side.
+#[derive(Serialize, Deserialize)]
+struct PendingLogin {
+    transaction: LoginTransaction,
+    /// Where to go after signing in: always one of [`RETURN_PATHS`].
+    return_to: String,
+}
+
+/// The only places a sign-in may return to (no open redirects: RFC 9700 §4.11).
+const RETURN_PATHS: [&str; 2] = [HOME_PAGE, PROFILE_PAGE];
+
+/// The sign-in form (`provider=digital-id`, optionally `intent=register` and `return_to`).
+#[derive(Deserialize)]
+pub struct LoginForm {
+    provider: String,
+    #[serde(default)]
+    intent: Option<String>,
+    #[serde(default)]
+    return_to: Option<String>,
+}
+
+/// A form carrying only the session's synchroniser token.
+#[derive(Deserialize)]
+pub struct SessionForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// The activation form.
+#[derive(Deserialize)]
+pub struct ActivationForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    token: String,
+}
+
+/// A short id that ties what an officer sees to the log line with the details.
+fn reference() -> String {
+    hex::encode_upper(secrets::random_bytes::<5>())
+}
+
+/// `303 See Other` to `location`, never cached.
+fn see_other(location: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let headers = response.headers_mut();
+    headers.insert(LOCATION, HeaderValue::from_str(location).expect("locations are ASCII"));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn failed(reference: &str) -> Response {
+    see_other(&format!("{SIGN_IN_FAILED_PAGE}?reference={reference}"))
+}
+
+/// `POST /auth/login`
+pub async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Response {
+    if form.provider != "digital-id" {
+        return see_other(SIGN_IN_PAGE);
+    }
+    let relying_party = match state.digital_id.relying_party().await {
+        Ok(relying_party) => relying_party,
+        Err(error) => {
+            tracing::error!(reference = %reference(), %error, "Digital ID cannot be discovered");
+            return see_other(DIGITAL_ID_UNAVAILABLE_PAGE);
+        }
+    };
+    let start = relying_party.start_login(false);
+    let return_to = form
+        .return_to
+        .as_deref()
+        .and_then(|path| RETURN_PATHS.iter().find(|allowed| **allowed == path))
+        .copied()
+        .unwrap_or(HOME_PAGE)
+        .to_owned();
+    let pending = PendingLogin { transaction: start.transaction, return_to };
+    let payload = serde_json::to_string(&pending).expect("a login serialises");
+    let secret = match login_transactions::put(&state.db, payload, LOGIN_TRANSACTION_LIFETIME, Utc::now()).await {
+        Ok(secret) => secret,
+        Err(error) => {
+            let reference = reference();
+            tracing::error!(%reference, %error, "storing a login transaction failed");
+            return failed(&reference);
+        }
+    };
+    let destination = match form.intent.as_deref() {
+        Some("register") => relying_party.registration_url(&start.authorize_url),
+        _ => start.authorize_url,
+    };
+    let mut response = see_other(destination.as_str());
+    response.headers_mut().append(SET_COOKIE, state.cookies.set_login(&secret));
+    response
+}
+
+/// `GET /auth/callback`
+pub async fn callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<CallbackParams>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let mut response = finish_callback(&state, &headers, query.ok().map(|Query(params)| params)).await;
+    // The login cookie is single-use whatever happened.
+    response.headers_mut().append(SET_COOKIE, state.cookies.clear_login());
+    response
+}
+
+async fn finish_callback(state: &AppState, headers: &HeaderMap, params: Option<CallbackParams>) -> Response {
+    let reference = reference();
+    let Some(params) = params else {
+        tracing::warn!(%reference, "sign-in callback with an unreadable query");
+        return failed(&reference);
+    };
+    let Some(secret) = crate::cookies::read(headers, state.cookies.login_name()) else {
+        tracing::warn!(%reference, "sign-in callback without the pre-login cookie");
+        return failed(&reference);
+    };
+    let pending = match login_transactions::take(&state.db, &secret, Utc::now()).await {
+        Ok(Some(payload)) => serde_json::from_str::<PendingLogin>(&payload).ok(),
+        Ok(None) => None,
+        Err(error) => {
+            tracing::error!(%reference, %error, "reading the login transaction failed");
+            return failed(&reference);
+        }
+    };
+    let Some(pending) = pending else {
+        tracing::warn!(%reference, "sign-in callback for an unknown, used or expired login");
+        return failed(&reference);
+    };
+    let relying_party = match state.digital_id.relying_party().await {
+        Ok(relying_party) => relying_party,
+        Err(error) => {
+            tracing::error!(%reference, %error, "Digital ID cannot be discovered");
+            return see_other(DIGITAL_ID_UNAVAILABLE_PAGE);
+        }
+    };
+    let signed_in = match relying_party.finish_login(&pending.transaction, &params).await {
+        Ok(signed_in) => signed_in,
+        Err(LoginError::AccessDenied) => {
+            tracing::info!(event = "consent_declined", "the officer declined consent at Digital ID");
+            return see_other(CONSENT_DECLINED_PAGE);
+        }
+        Err(error) => {
+            tracing::warn!(%reference, event = "login_failed", %error, "sign-in refused");
+            return failed(&reference);
+        }
+    };
+    match start_session(state, headers, signed_in, &pending.return_to).await {
+        Ok(response) => response,
+        Err(error) => {
+            tracing::error!(%reference, %error, "starting a session failed");
+            failed(&reference)
+        }
+    }
+}
+
+/// What Digital ID said, in the form we keep: the name put together in Thai order, the citizen ID only as keyed
+/// hash and masked copy.
+fn identity(state: &AppState, signed_in: &SignedIn) -> DigitalIdIdentity {
+    let citizen_id = signed_in.claims.citizen_id.as_deref().and_then(|text| match CitizenId::parse(text) {
+        Ok(id) => Some(id),
+        Err(error) => {
+            tracing::warn!(%error, "Digital ID gave a citizen ID that is not valid; ignored");
+            None
+        }
+    });
+    let given = [signed_in.claims.title.as_deref(), signed_in.given_name.as_deref()].into_iter().flatten().collect();
+    let name_th = [Some(given), signed_in.family_name.clone()]
+        .into_iter()
+        .flatten()
+        .map(|part: String| part.trim().to_owned())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    DigitalIdIdentity {
+        issuer: signed_in.issuer.clone(),
+        subject: signed_in.subject.clone(),
+        name_th,
+        phone_number: signed_in.phone_number.clone(),
+        email: signed_in.email.clone(),
+        citizen_id_hash: citizen_id.as_ref().map(|id| id.keyed_hash(&state.citizen_id_key)),
+        citizen_id_masked: citizen_id.as_ref().map(CitizenId::masked),
+    }
+}
+
+/// A new session (always a new id: any session the browser had ends), for the officer this identity is, or
+/// pending activation if none.
+async fn start_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    signed_in: SignedIn,
+    return_to: &str,
+) -> Result<Response, sea_orm::DbErr> {
+    let now = Utc::now();
+    if let Some(old) = crate::cookies::read(headers, state.cookies.session_name()) {
+        sessions::end(&state.db, &domain::sessions::SessionSecret::new(old)).await?;
+    }
+    let identity = identity(state, &signed_in);
+    let officer = officers::find_for_sign_in(&state.db, &identity).await?;
+    let (officer_id, location) = match officer {
+        Some(officer) if officer.status != domain::entities::officer::OfficerStatus::Active => {
+            let reference = reference();
+            tracing::warn!(%reference, officer_id = officer.id, event = "login_failed", "a suspended officer tried to sign in");
+            return Ok(failed(&reference));
+        }
+        Some(officer) => {
+            let officer = officers::record_sign_in(&state.db, officer, &identity, now).await?;
+            tracing::info!(event = "login_ok", officer_id = officer.id, "officer signed in");
+            (Some(officer.id), return_to)
+        }
+        None => {
+            tracing::info!(event = "login_pending_activation", "a Digital ID account without an officer signed in");
+            (None, app::paths::ACTIVATION_PAGE)
+        }
+    };
+    let new = NewSession {
+        officer_id,
+        identity: &identity,
+        provider_session_id: None,
+        id_token: signed_in.id_token,
+        auth_time: signed_in.auth_time.and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0)),
+    };
+    let (secret, _) = sessions::create(&state.db, new, state.session_policy, now).await?;
+    let mut response = see_other(location);
+    response.headers_mut().append(SET_COOKIE, state.cookies.set_session(secret.expose()));
+    Ok(response)
+}
+
+fn csrf_matches(sent: &str, session: &CurrentSession) -> bool {
+    use subtle::ConstantTimeEq;
+    !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(session.session.row.csrf_token.as_bytes()))
+}
+
+/// `POST /auth/logout`
+pub async fn logout(State(state): State<AppState>, request: Request) -> Response {
+    let current = request.extensions().get::<CurrentSession>().cloned();
+    let Ok(Form(form)) = Form::<SessionForm>::from_request(request, &state).await else {
+        return (StatusCode::BAD_REQUEST, [(CACHE_CONTROL, "no-store")], "bad request").into_response();
+    };
+    let Some(current) = current else {
+        return see_other(SIGNED_OUT_PAGE);
+    };
+    if !csrf_matches(&form.csrf_token, &current) {
+        tracing::warn!(event = "logout_refused", "logout without the session's synchroniser token");
+        return (StatusCode::FORBIDDEN, [(CACHE_CONTROL, "no-store")], "ลิงก์หรือฟอร์มนี้หมดอายุแล้ว กรุณาลองใหม่")
+            .into_response();
+    }
+    if let Err(error) = sessions::end(&state.db, &current.secret).await {
+        let reference = reference();
+        tracing::error!(%reference, %error, "ending a session failed");
+        return failed(&reference);
+    }
+    tracing::info!(event = "logout", officer_id = ?current.officer.as_ref().map(|officer| officer.id), "signed out");
+    let post_logout = format!("{}{SIGNED_OUT_PAGE}", state.settings.site.base_url);
+    let end_session = match state.digital_id.relying_party().await {
+        Ok(relying_party) => {
+            relying_party.end_session_url(&current.session.row.id_token, &post_logout, &secrets::random_secret())
+        }
+        Err(error) => {
+            tracing::warn!(%error, "Digital ID unreachable at logout; signed out here only");
+            None
+        }
+    };
+    let mut response = see_other(end_session.as_ref().map_or(SIGNED_OUT_PAGE, url::Url::as_str));
+    let headers = response.headers_mut();
+    headers.append(SET_COOKIE, state.cookies.clear_session());
+    // Only the cache: "cookies" would clear every cookie of the registrable domain (all of *.info.go.th).
+    headers.insert(HeaderName::from_static("clear-site-data"), HeaderValue::from_static("\"cache\""));
+    response
+}
+
+/// `POST /backend/activate`: the identity-confirmation form.
+pub async fn activate(State(state): State<AppState>, request: Request) -> Response {
+    let current = request.extensions().get::<CurrentSession>().cloned();
+    let client_ip = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(address)| address.ip().to_string());
+    let (parts, body) = request.into_parts();
+    let form = Form::<ActivationForm>::from_request(Request::from_parts(parts.clone(), body), &state).await;
+    let mut page_request = Request::from_parts(parts, axum::body::Body::empty());
+    *page_request.method_mut() = axum::http::Method::GET;
+
+    let current = match current {
+        Some(current) if current.officer.is_none() => current,
+        Some(_) => return see_other(HOME_PAGE),
+        None => return see_other(SIGN_IN_PAGE),
+    };
+    let Ok(Form(form)) = form else {
+        return render_problem(&state, page_request, ActivationProblem::Expired, String::new()).await;
+    };
+    if !csrf_matches(&form.csrf_token, &current) {
+        return render_problem(&state, page_request, ActivationProblem::Expired, String::new()).await;
+    }
+    match redeem(&state, &current, &form.token, &client_ip).await {
+        Ok(()) => {
+            let mut response = see_other(ACTIVATED_PAGE);
+            response.headers_mut().append(SET_COOKIE, state.cookies.clear_session());
+            response
+        }
+        Err(RedeemOutcome::Problem(problem)) => {
+            // A malformed entry is shown again to fix a typo; a refused token is never echoed (security.md G3).
+            let typed = if problem == ActivationProblem::Malformed {
+                form.token.chars().take(128).collect()
+            } else {
+                String::new()
+            };
+            render_problem(&state, page_request, problem, typed).await
+        }
+        Err(RedeemOutcome::Internal(error)) => {
+            let reference = reference();
+            tracing::error!(%reference, %error, "activation failed");
+            failed(&reference)
+        }
+    }
+}
+
+enum RedeemOutcome {
+    Problem(ActivationProblem),
+    Internal(sea_orm::DbErr),
+}
+
+impl From<sea_orm::DbErr> for RedeemOutcome {
+    fn from(error: sea_orm::DbErr) -> Self {
+        Self::Internal(error)
+    }
+}
+
+async fn redeem(state: &AppState, current: &CurrentSession, typed: &str, client_ip: &str) -> Result<(), RedeemOutcome> {
+    let now = Utc::now();
+    let subject = &current.session.identity.subject;
+    if let Some(wait) = activation::retry_after(&state.db, state.attempt_limits, subject, client_ip, now).await? {
+        tracing::warn!(event = "activation_ratelimited", "activation attempts over the limit");
+        let retry_after_minutes = (wait.num_seconds() + 59) / 60;
+        return Err(RedeemOutcome::Problem(ActivationProblem::TooManyAttempts { retry_after_minutes }));
+    }
+    let token = match ActivationToken::parse(typed) {
+        Ok(token) => token,
+        Err(TokenFormatError::Empty) => return Err(RedeemOutcome::Problem(ActivationProblem::Empty)),
+        Err(TokenFormatError::Malformed) => return Err(RedeemOutcome::Problem(ActivationProblem::Malformed)),
+    };
+    match activation::redeem(&state.db, &token, &current.session.identity, now).await {
+        Ok(officer) => {
+            activation::record_attempt(&state.db, subject, client_ip, true, now).await?;
+            tracing::info!(event = "activation_ok", officer_id = officer.id, "officer activated");
+            // The session ends: as the specification says, the officer signs in again.
+            sessions::end(&state.db, &current.secret).await?;
+            Ok(())
+        }
+        Err(RedeemError::Refused { reason, unit_id }) => {
+            activation::record_attempt(&state.db, subject, client_ip, false, now).await?;
+            tracing::warn!(event = "activation_failed", reason = reason.code(), "activation token refused");
+            let department = match unit_id {
+                Some(unit_id) => crate::views::department_contacts(&state.db, unit_id).await?,
+                None => None,
+            };
+            Err(RedeemOutcome::Problem(ActivationProblem::Refused { department }))
+        }
+        Err(RedeemError::Database(error)) => Err(RedeemOutcome::Internal(error)),
+    }
+}
+
+/// Renders the activation page again with the problem, keeping the visitor the session layer found.
+async fn render_problem(
+    state: &AppState,
+    mut request: Request,
+    problem: ActivationProblem,
+    typed_token: String,
+) -> Response {
+    let visitor =
+        request.extensions().get::<RequestContext>().map(|context| context.visitor.clone()).unwrap_or_default();
+    request
+        .extensions_mut()
+        .insert(RequestContext { visitor, activation_form: Some(ActivationFormState { problem, typed_token }) });
+    let mut response = crate::router::render_page(state, request).await;
+    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

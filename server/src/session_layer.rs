@@ -1,0 +1,154 @@
+//! The session layer: on every page and sign-in request, finds the officer's session from its cookie, tells pages
+//! who is looking (`app::request_context::RequestContext` in the request's extensions), and enforces who may open
+//! which page — before any page renders.
+//!
+//! | page | who may open it | everyone else goes to |
+//! |---|---|---|
+//! | home, profile | a signed-in officer | the activation page (not yet activated), or the sign-in page |
+//! | activation | a Digital ID account not yet activated | home (officers), or the sign-in page |
+//! | every other page | anyone | — |
+//!
+//! Responses to a signed-in browser are never stored by caches (`Cache-Control: no-store`).
+
+use app::paths::{ACTIVATION_PAGE, HOME_PAGE, PROFILE_PAGE, SIGN_IN_PAGE};
+use app::request_context::{PendingActivation, RequestContext, Visitor};
+use axum::extract::{Request, State};
+use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use domain::entities::officer::{self, OfficerStatus};
+use domain::sessions::{self, Session, SessionSecret};
+
+use crate::state::AppState;
+use crate::views;
+
+/// The signed-in session of this request, for the sign-in handlers.
+#[derive(Clone, Debug)]
+pub struct CurrentSession {
+    /// The cookie's secret.
+    pub secret: SessionSecret,
+    /// The session.
+    pub session: Session,
+    /// The officer, once activated.
+    pub officer: Option<officer::Model>,
+}
+
+/// Who may open a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Access {
+    Anyone,
+    Officer,
+    PendingActivation,
+}
+
+fn access(path: &str) -> Access {
+    match path.trim_end_matches('/') {
+        HOME_PAGE | PROFILE_PAGE => Access::Officer,
+        ACTIVATION_PAGE => Access::PendingActivation,
+        _ => Access::Anyone,
+    }
+}
+
+/// Paths that never need a session: static files and the health check.
+fn is_sessionless(path: &str) -> bool {
+    path.starts_with("/pkg/") || path.starts_with("/fonts/") || path == "/healthz"
+}
+
+/// The layer itself (see the module's table).
+pub async fn session_layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    if is_sessionless(&path) {
+        return next.run(request).await;
+    }
+    let headers = request.headers().clone();
+    let (current, stale_cookie) = match find_session(&state, &headers).await {
+        Ok(found) => found,
+        Err(error) => {
+            tracing::error!(%error, "session lookup failed");
+            return (StatusCode::SERVICE_UNAVAILABLE, [(CACHE_CONTROL, "no-store")], "service unavailable")
+                .into_response();
+        }
+    };
+    let visitor = match &current {
+        None => Visitor::Anonymous,
+        Some(CurrentSession { officer: None, session, .. }) => Visitor::PendingActivation(PendingActivation {
+            name_th: session.identity.name_th.clone(),
+            csrf_token: session.row.csrf_token.clone(),
+        }),
+        Some(CurrentSession { officer: Some(officer), session, .. }) => {
+            match views::officer_view(&state.db, officer, &session.row.csrf_token).await {
+                Ok(view) => Visitor::Officer(view),
+                Err(error) => {
+                    tracing::error!(%error, "loading the officer's details failed");
+                    return (StatusCode::SERVICE_UNAVAILABLE, [(CACHE_CONTROL, "no-store")], "service unavailable")
+                        .into_response();
+                }
+            }
+        }
+    };
+    let redirect = match (access(&path), &visitor) {
+        (Access::Officer, Visitor::PendingActivation(_)) => Some(ACTIVATION_PAGE),
+        (Access::Officer | Access::PendingActivation, Visitor::Anonymous) => Some(SIGN_IN_PAGE),
+        (Access::PendingActivation, Visitor::Officer(_)) => Some(HOME_PAGE),
+        _ => None,
+    };
+    let signed_in = current.is_some();
+    request.extensions_mut().insert(RequestContext { visitor, activation_form: None });
+    if let Some(current) = current {
+        request.extensions_mut().insert(current);
+    }
+    let mut response = match redirect {
+        Some(to) => Redirect::to(to).into_response(),
+        None => next.run(request).await,
+    };
+    if stale_cookie {
+        response.headers_mut().append(SET_COOKIE, state.cookies.clear_session());
+    }
+    if signed_in {
+        response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// The live session of the request's cookie; the flag says the browser holds a cookie for a session that has
+/// ended, which the response should remove.
+async fn find_session(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<(Option<CurrentSession>, bool), sea_orm::DbErr> {
+    let Some(value) = crate::cookies::read(headers, state.cookies.session_name()) else {
+        return Ok((None, false));
+    };
+    let secret = SessionSecret::new(value);
+    let Some(session) = sessions::find(&state.db, &secret, state.session_policy, Utc::now()).await? else {
+        return Ok((None, true));
+    };
+    let officer = match session.row.officer_id {
+        None => None,
+        Some(id) => match domain::officers::find(&state.db, id).await? {
+            Some(officer) if officer.status == OfficerStatus::Active => Some(officer),
+            _ => {
+                // Suspended (or gone) since the session began: it ends now.
+                sessions::end(&state.db, &secret).await?;
+                return Ok((None, true));
+            }
+        },
+    };
+    Ok((Some(CurrentSession { secret, session, officer }), false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn home_and_profile_need_an_officer_and_activation_a_pending_account() {
+        assert_eq!(access("/backend/home"), Access::Officer);
+        assert_eq!(access("/backend/profile/"), Access::Officer);
+        assert_eq!(access("/backend/activate"), Access::PendingActivation);
+        assert_eq!(access("/backend"), Access::Anyone);
+        assert_eq!(access("/backend/sign-in"), Access::Anyone);
+    }
+}

@@ -1,0 +1,189 @@
+//! `TestApp`: the real router and a migrated database beside a running Digital ID simulator, and a browser for each
+//! side — the back office's cookies are kept here, the simulator's by its scripted browser.
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use digital_id::pages::RegisterForm;
+use digital_id::testing::{PASSWORD, TestBrowser, TestSimulator};
+use domain::testing::TestDatabase;
+use http_body_util::BodyExt;
+use server::config::Settings;
+use server::router::router;
+use server::state::AppState;
+use tower::ServiceExt;
+
+/// Where the back office pretends to live (nothing listens: requests go to the router directly).
+pub const BASE_URL: &str = "http://127.0.0.1:9";
+const CLIENT_ID: &str = "journey-backoffice";
+const CLIENT_SECRET: &str = "journey client secret";
+/// The citizen-ID hash key of these tests.
+pub const CITIZEN_ID_KEY: &str = "a test key of at least thirty-two characters";
+
+/// A response as the officer's browser sees it.
+#[derive(Debug)]
+pub struct Reply {
+    /// The status.
+    pub status: StatusCode,
+    /// The headers.
+    pub headers: HeaderMap,
+    /// The body.
+    pub body: String,
+}
+
+impl Reply {
+    /// The `Location` header.
+    pub fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).and_then(|value| value.to_str().ok()).unwrap_or("")
+    }
+
+    /// The value of the hidden or visible input `name`.
+    pub fn field(&self, name: &str) -> Option<String> {
+        digital_id::testing::Page { status: self.status, location: None, body: self.body.clone() }.field(name)
+    }
+}
+
+/// A person at Digital ID.
+pub struct Person {
+    /// Their username.
+    pub username: String,
+    /// Their subject.
+    pub subject: String,
+    /// Their citizen ID.
+    pub citizen_id: String,
+}
+
+/// The app under test.
+pub struct TestApp {
+    /// The simulator.
+    pub sim: TestSimulator,
+    /// The back office's database (kept open for the test's length).
+    pub database: TestDatabase,
+    /// The state the router was built with.
+    pub state: AppState,
+    router: Router,
+    /// The back office's cookies in this browser.
+    pub cookies: HashMap<String, String>,
+}
+
+impl TestApp {
+    /// A back office on SQLite in memory, with a simulator that knows it as a client.
+    pub async fn start() -> Self {
+        Self::start_on(TestDatabase::sqlite().await).await
+    }
+
+    /// The same on the given database.
+    pub async fn start_on(database: TestDatabase) -> Self {
+        let client = digital_id::Client {
+            client_id: CLIENT_ID.into(),
+            name: "ศูนย์รวมข้อมูลบริการภาครัฐ (ทดสอบ)".into(),
+            secret: digital_id::settings::ClientSecret::new(CLIENT_SECRET),
+            secret_hashing: digital_id::SecretHashing::Dga,
+            redirect_uris: vec![format!("{BASE_URL}/auth/callback")],
+            post_logout_redirect_uris: vec![format!("{BASE_URL}/backend/signed-out")],
+        };
+        let sim = TestSimulator::start(vec![client]).await;
+        let env = [
+            ("DIGITAL_ID_ISSUER", sim.issuer.clone()),
+            ("DIGITAL_ID_CLIENT_ID", CLIENT_ID.to_owned()),
+            ("DIGITAL_ID_CLIENT_SECRET", CLIENT_SECRET.to_owned()),
+            ("APP_BASE_URL", BASE_URL.to_owned()),
+            ("CITIZEN_ID_KEY", CITIZEN_ID_KEY.to_owned()),
+        ];
+        let settings = Settings::from_sources(include_str!("../../../Leptos.toml"), |name| {
+            env.iter().find(|(key, _)| *key == name).map(|(_, value)| value.clone())
+        })
+        .expect("valid settings");
+        let state = AppState::new(settings, database.db.clone());
+        Self { router: router(state.clone()), state, sim, database, cookies: HashMap::new() }
+    }
+
+    /// Registers a person at Digital ID with a fresh username and citizen ID.
+    pub async fn person(&self, given_name: &str) -> Person {
+        let suffix = uuid::Uuid::new_v4().simple().to_string();
+        let form = RegisterForm {
+            title: "นางสาว".into(),
+            given_name: given_name.into(),
+            family_name: "ทดสอบระบบ".into(),
+            citizen_id: digital_id::testing::random_citizen_id(),
+            phone_number: "0898765432".into(),
+            username: format!("p{}", &suffix[..12]),
+            password: PASSWORD.into(),
+            password_confirmation: PASSWORD.into(),
+        };
+        let new = digital_id::validation::validate_registration(&form).expect("a valid registration");
+        let account = digital_id::accounts::register(&self.sim.simulator.state().db, new).await.expect("registered");
+        Person { username: account.username, subject: account.id, citizen_id: form.citizen_id }
+    }
+
+    /// Sends a request as this browser: with its cookies, and for a POST the `Origin` a browser sends.
+    pub async fn send(&mut self, mut request: Request<Body>) -> Reply {
+        let cookie: Vec<String> = self.cookies.iter().map(|(name, value)| format!("{name}={value}")).collect();
+        if !cookie.is_empty() {
+            request.headers_mut().insert(header::COOKIE, cookie.join("; ").parse().expect("cookie header"));
+        }
+        let response = self.router.clone().oneshot(request).await.expect("a response");
+        let (parts, body) = response.into_parts();
+        for set_cookie in parts.headers.get_all(header::SET_COOKIE) {
+            let text = set_cookie.to_str().expect("ascii");
+            let (pair, attributes) = text.split_once(';').unwrap_or((text, ""));
+            let (name, value) = pair.split_once('=').expect("name=value");
+            if attributes.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+        let bytes = body.collect().await.expect("body").to_bytes();
+        Reply { status: parts.status, headers: parts.headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// `GET path`.
+    pub async fn get(&mut self, path: &str) -> Reply {
+        self.send(Request::get(path).body(Body::empty()).expect("request")).await
+    }
+
+    /// Posts a form to `path` from our own origin.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        let body = serde_urlencoded::to_string(fields).expect("form");
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ORIGIN, BASE_URL)
+            .body(Body::from(body))
+            .expect("request");
+        self.send(request).await
+    }
+
+    /// Presses "Digital ID": returns the authorization URL the browser is sent to.
+    pub async fn start_sign_in(&mut self) -> String {
+        let reply = self.post("/auth/login", &[("provider", "digital-id")]).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{reply:?}");
+        reply.location().to_owned()
+    }
+
+    /// Brings Digital ID's redirect back to our callback.
+    pub async fn callback(&mut self, redirect: &url::Url) -> Reply {
+        assert!(redirect.as_str().starts_with(&format!("{BASE_URL}/auth/callback")), "{redirect}");
+        let path = &redirect.as_str()[BASE_URL.len()..];
+        self.get(path).await
+    }
+
+    /// A whole sign-in: "Digital ID", the password, "ยินยอม", and the callback.
+    pub async fn sign_in(&mut self, person: &Person) -> Reply {
+        let authorize_url = self.start_sign_in().await;
+        let redirect = TestBrowser::new(&self.sim.issuer).authorize(&authorize_url, &person.username, PASSWORD).await;
+        self.callback(&redirect).await
+    }
+
+    /// Ends the test: drops a PostgreSQL test database.
+    pub async fn close(self) {
+        self.database.close().await;
+    }
+
+    /// The session cookie's value, if the browser holds one.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.cookies.get("info_session").cloned()
+    }
+}

@@ -16,7 +16,7 @@ use app::paths::{
 use app::request_context::{ActivationFormState, ActivationProblem, RequestContext};
 use axum::Form;
 use axum::extract::{ConnectInfo, FromRequest, Query, Request, State};
-use axum::http::header::{CACHE_CONTROL, LOCATION, SET_COOKIE};
+use axum::http::header::{CACHE_CONTROL, LOCATION, REFERRER_POLICY, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -73,12 +73,14 @@ fn reference() -> String {
     hex::encode_upper(secrets::random_bytes::<5>())
 }
 
-/// `303 See Other` to `location`, never cached.
+/// `303 See Other` to `location`, never cached, and never telling the next site where the browser came from (the
+/// callback's URL holds a code: RFC 9700 §4.2).
 fn see_other(location: &str) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
     headers.insert(LOCATION, HeaderValue::from_str(location).expect("locations are ASCII"));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     response
 }
 

@@ -29,7 +29,9 @@ pub async fn security_headers(State(state): State<AppState>, mut request: Reques
     let fixed: [(HeaderName, &str); 5] = [
         (X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (X_FRAME_OPTIONS, "DENY"),
-        (REFERRER_POLICY, "no-referrer"),
+        // `same-origin`, not `no-referrer`: under `no-referrer` browsers send `Origin: null` on our own form POSTs.
+        // The sign-in routes, whose URLs carry codes, send `no-referrer` themselves.
+        (REFERRER_POLICY, "same-origin"),
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
         (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
     ];
@@ -57,16 +59,19 @@ pub fn content_security_policy(nonce: &str, digital_id_origin: &str) -> String {
 }
 
 /// Refuses a state-changing request (anything but GET, HEAD, OPTIONS) that does not come from our own origin:
-/// `Origin` must equal it, or, without `Origin`, `Sec-Fetch-Site` must say `same-origin`. Browsers send at least
-/// one of them on every POST, so a request with neither is refused too.
+/// `Origin` must equal it, or, without `Origin` (or with `Origin: null`), `Sec-Fetch-Site` must say `same-origin`.
+/// Browsers send at least one of them on every POST, so a request with neither is refused too.
 pub async fn same_origin_only(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(request).await;
     }
     let headers = request.headers();
+    let same_origin_fetch = headers.get("sec-fetch-site").and_then(|site| site.to_str().ok()) == Some("same-origin");
     let allowed = match headers.get(ORIGIN).and_then(|origin| origin.to_str().ok()) {
+        // A browser sends `Origin: null` when a referrer policy withholds the origin; `Sec-Fetch-Site` (which pages
+        // cannot set) still tells.
+        Some("null") | None => same_origin_fetch,
         Some(origin) => origin == state.site_origin,
-        None => headers.get("sec-fetch-site").and_then(|site| site.to_str().ok()) == Some("same-origin"),
     };
     if allowed {
         return next.run(request).await;

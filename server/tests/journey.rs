@@ -89,6 +89,7 @@ async fn an_officer_imported_from_citizeninfo_gets_in_at_once_and_sees_home_and_
     let callback = app.callback(&redirect).await;
     assert_eq!(callback.status, StatusCode::SEE_OTHER, "{callback:?}");
     assert_eq!(callback.location(), "/backend/home");
+    assert_eq!(callback.headers[header::REFERRER_POLICY], "no-referrer", "the code's URL is never a Referer");
     assert!(!app.cookies.contains_key("info_login"), "the login cookie is single-use");
     assert!(app.session_cookie().is_some());
 
@@ -435,10 +436,28 @@ async fn every_page_has_a_csp_with_a_fresh_nonce_that_its_scripts_carry() {
     assert!(first.body.contains(&format!("nonce=\"{}\"", nonce(&one))), "the hydration script carries it");
     assert!(one.contains(&format!("form-action 'self' {}", app.sim.issuer)));
     assert_eq!(first.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert_eq!(first.headers[header::REFERRER_POLICY], "no-referrer");
+    assert_eq!(first.headers[header::REFERRER_POLICY], "same-origin");
     let missing = app.get("/backend/no-such-page").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.body.contains(&format!("nonce=\"{}\"", nonce(&csp(&missing)))));
+}
+
+#[tokio::test]
+async fn a_same_origin_post_whose_origin_a_referrer_policy_withheld_is_accepted() {
+    let mut app = TestApp::start().await;
+    let request = axum::http::Request::post("/auth/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, "null")
+        .header("sec-fetch-site", "same-origin")
+        .body(axum::body::Body::from("provider=digital-id"))
+        .expect("request");
+    assert_eq!(app.send(request).await.status, StatusCode::SEE_OTHER);
+    let forged = axum::http::Request::post("/auth/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, "null")
+        .body(axum::body::Body::from("provider=digital-id"))
+        .expect("request");
+    assert_eq!(app.send(forged).await.status, StatusCode::FORBIDDEN, "a sandboxed frame's null origin is not ours");
 }
 
 #[tokio::test]

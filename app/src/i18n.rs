@@ -191,6 +191,10 @@ pub struct Text {
     pub your_central_officers: &'static str,
     /// What to contact the central officers about.
     pub your_central_officers_intro: &'static str,
+    /// Heading: whom a central officer asks about their own access.
+    pub central_rights_heading: &'static str,
+    /// A central officer's Token and rights come from the DGA Contact Center.
+    pub central_rights_body: &'static str,
     /// Role: DGA Contact Center staff.
     pub role_contact_center: &'static str,
     /// Role: central officer.
@@ -329,6 +333,8 @@ const TH: Text = Text {
         หากสิทธิ์ที่ได้รับไม่ถูกต้อง กรุณาติดต่อเจ้าหน้าที่ส่วนกลางต้นสังกัด",
     your_central_officers: "เจ้าหน้าที่ส่วนกลางต้นสังกัด",
     your_central_officers_intro: "ติดต่อเรื่อง Token และสิทธิ์การเข้าใช้งานได้ที่",
+    central_rights_heading: "การแก้ไขสิทธิ์การเข้าใช้งาน",
+    central_rights_body: "เจ้าหน้าที่ส่วนกลางได้รับ Token และแก้ไขสิทธิ์การเข้าใช้งานผ่าน DGA Contact Center",
     role_contact_center: "เจ้าหน้าที่ DGA Contact Center",
     role_central: "เจ้าหน้าที่ส่วนกลาง",
     role_agency: "เจ้าหน้าที่หน่วยงาน",
@@ -434,6 +440,8 @@ const EN: Text = Text {
         received are not correct, contact the central officer of your parent organisation.",
     your_central_officers: "Central officers of your parent organisation",
     your_central_officers_intro: "Ask them about Tokens and access rights:",
+    central_rights_heading: "Changing your access rights",
+    central_rights_body: "Central officers get their Token, and have their access rights corrected, through the DGA Contact Center",
     role_contact_center: "DGA Contact Center officer",
     role_central: "Central officer",
     role_agency: "Agency officer",

@@ -35,6 +35,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
+                // No favicon yet: an empty one keeps browsers from asking for /favicon.ico (a 404 on every page).
+                <link rel="icon" href="data:," />
                 <link
                     rel="preload"
                     href="/fonts/sarabun-thai-400-normal.woff2"

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::components::contact_list::ContactList;
 use crate::components::role_name::role_name;
 use crate::components::unit_chain::UnitChain;
@@ -30,16 +31,30 @@ pub fn HomePage() -> impl IntoView {
         "" => text.home_title.to_owned(),
         name => (text.hello)(name),
     };
-    // DGA Contact Center staff are the ones others call, so they get no "whom to ask" list.
-    let central_officers = (officer.role != RoleView::ContactCenter).then(|| {
-        view! {
-            <section class="panel" aria-labelledby="central-officers-heading">
-                <h2 id="central-officers-heading">{text.your_central_officers}</h2>
-                <p>{text.your_central_officers_intro}</p>
-                <ContactList contacts=officer.central_officers />
-            </section>
-        }
-    });
+    // Whom to ask about one's own access: agency and service-point officers ask their department's central
+    // officers; central officers ask the DGA Contact Center; Contact Center staff are the ones others call.
+    let central_officers = match officer.role {
+        RoleView::ContactCenter => None,
+        RoleView::Central => Some(
+            view! {
+                <section class="panel" aria-labelledby="central-officers-heading">
+                    <h2 id="central-officers-heading">{text.central_rights_heading}</h2>
+                    <p>{text.central_rights_body} " " <ContactCenterPhone /></p>
+                </section>
+            }
+            .into_any(),
+        ),
+        RoleView::Agency | RoleView::ServicePoint => Some(
+            view! {
+                <section class="panel" aria-labelledby="central-officers-heading">
+                    <h2 id="central-officers-heading">{text.your_central_officers}</h2>
+                    <p>{text.your_central_officers_intro}</p>
+                    <ContactList contacts=officer.central_officers />
+                </section>
+            }
+            .into_any(),
+        ),
+    };
     view! {
         <Title text=text.home_title />
         <h1>{heading}</h1>
@@ -83,7 +98,7 @@ fn duty(role: RoleView, text: &Text) -> &'static str {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use crate::paths::{HOME_PAGE, PROFILE_PAGE};
-    use crate::request_context::{RequestContext, Visitor};
+    use crate::request_context::{RequestContext, RoleView, Visitor};
     use crate::testing::{Rendered, has_link, officer, render};
 
     #[test]
@@ -107,5 +122,15 @@ mod tests {
         assert!(has_link(&html, PROFILE_PAGE, "Profile") && html.contains(">Logout</button>"));
         assert!(html.contains(r#"name="csrf_token" value="csrf-456""#));
         assert!(html.contains(&format!(r#"<a href="{HOME_PAGE}" class="site-header__brand">"#)), "{html}");
+    }
+
+    #[test]
+    fn a_central_officer_is_pointed_to_the_dga_contact_center_not_to_central_officers() {
+        let mut central = officer();
+        central.role = RoleView::Central;
+        let Rendered { html, .. } =
+            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(central), ..Default::default() });
+        assert!(html.contains("แก้ไขสิทธิ์การเข้าใช้งานผ่าน DGA Contact Center"), "{html}");
+        assert!(!html.contains("เจ้าหน้าที่ส่วนกลางต้นสังกัด"), "a central officer has no parent central officer");
     }
 }

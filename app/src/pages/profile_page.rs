@@ -9,7 +9,7 @@ use crate::components::role_name::role_name;
 use crate::components::unit_chain::UnitChain;
 use crate::i18n::{Locale, use_locale, use_text};
 use crate::paths::OFFICERS_PAGE;
-use crate::request_context::{Visitor, use_request_context};
+use crate::request_context::{RoleView, Visitor, use_request_context};
 use crate::thai_date::{datetime_attribute, format_date_time};
 
 /// The officer's details; a muted "ไม่มีข้อมูล" stands for anything not on record.
@@ -58,6 +58,7 @@ pub fn ProfilePage() -> impl IntoView {
         Some(at) => moment(at, locale),
         None => no_data(),
     };
+    let officer_role = officer.role;
     let rows = [
         (text.field_name, name),
         (text.field_citizen_id, plain(officer.citizen_id_masked)),
@@ -84,7 +85,12 @@ pub fn ProfilePage() -> impl IntoView {
         <h1>{text.profile_title}</h1>
         <dl class="summary-list">{rows}</dl>
         <p class="hint">{text.profile_source_note}</p>
-        <p class="hint">{text.access_wrong_rights}</p>
+        <p class="hint">
+            {match officer_role {
+                RoleView::Central | RoleView::ContactCenter => text.central_rights_body,
+                RoleView::Agency | RoleView::ServicePoint => text.access_wrong_rights,
+            }}
+        </p>
     }
     .into_any()
 }

@@ -1,0 +1,106 @@
+// Steps and facts the officer's journey specs share: a Digital ID account for an officer, what the back office
+// shows of it, registering it as setup, and getting through Digital ID however much of it the simulator asks for.
+import { expect, type Browser, type Page } from '@playwright/test';
+import {
+  BACK_OFFICE,
+  ConsentPage,
+  SIMULATOR,
+  SignInPage as DigitalIdSignInPage,
+  newAccount,
+  registerThroughSignIn,
+  type NewAccount,
+} from './digital-id-pages';
+
+/** The product's name, after every page title ("Page – Product"). */
+export const PRODUCT_NAME = 'ศูนย์รวมข้อมูลบริการภาครัฐ';
+
+const THAI_LETTERS = 'กขคงจฉชซดตถทธนบปผพฟภมยรลวศสหอฮ';
+
+/** A Digital ID account with a family name of its own, so a page showing it shows this officer and no other. */
+export function officerAccount(): NewAccount {
+  const letters = Array.from({ length: 6 }, () => THAI_LETTERS[Math.floor(Math.random() * THAI_LETTERS.length)]);
+  return { ...newAccount(), familyName: `ทดสอบ${letters.join('')}` };
+}
+
+/** The name the back office shows: Digital ID's title, given and family name in Thai order. */
+export function digitalIdName(account: NewAccount): string {
+  return `${account.title}${account.givenName} ${account.familyName}`;
+}
+
+/** The citizen ID as pages may show it: `1-1017-xxxxx-03-0`. */
+export function maskedCitizenId(citizenId: string): string {
+  return `${citizenId[0]}-${citizenId.slice(1, 5)}-xxxxx-${citizenId.slice(10, 12)}-${citizenId[12]}`;
+}
+
+/** The citizen ID as someone might write it in full: `1-1017-12345-03-0`. */
+export function groupedCitizenId(citizenId: string): string {
+  return `${citizenId[0]}-${citizenId.slice(1, 5)}-${citizenId.slice(5, 10)}-${citizenId.slice(10, 12)}-${citizenId[12]}`;
+}
+
+/** Matches the back office's address `path`, with or without a query. */
+export function backOfficeUrl(path: string): RegExp {
+  const escaped = `${BACK_OFFICE}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped}(\\?.*)?$`);
+}
+
+/** Setup: registers `account` at the Digital ID simulator in a browser of its own (registering signs nobody in). */
+export async function registerAccount(browser: Browser, account: NewAccount): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    await registerThroughSignIn(await context.newPage(), account, `setup-${account.username}`);
+  } finally {
+    await context.close();
+  }
+}
+
+const isDigitalIdSignIn = (url: URL) => url.origin === SIMULATOR && url.pathname === '/Account/Login';
+const isDigitalIdConsent = (url: URL) => url.origin === SIMULATOR && url.pathname === '/consent';
+const isBackOfficePage = (url: URL) => url.origin === BACK_OFFICE && !url.pathname.startsWith('/auth/');
+
+/** What Digital ID asked for on the way back to the back office. */
+export interface DigitalIdSteps {
+  askedToSignIn: boolean;
+  askedToConsent: boolean;
+}
+
+/**
+ * After pressing "Digital ID": signs in and answers the consent screen when the simulator shows them — with its
+ * session still alive and consent already given it shows neither — until the browser is back on a back-office page.
+ * `from` is the address the press was made on (the browser may not have left it yet).
+ */
+export async function continueAtDigitalId(
+  page: Page,
+  account: NewAccount,
+  from: string,
+  decision: 'allow' | 'deny' = 'allow',
+): Promise<DigitalIdSteps> {
+  const steps: DigitalIdSteps = { askedToSignIn: false, askedToConsent: false };
+  let previous = from;
+  for (let step = 0; step < 3; step += 1) {
+    await page.waitForURL(
+      (url) => url.href !== previous && (isDigitalIdSignIn(url) || isDigitalIdConsent(url) || isBackOfficePage(url)),
+    );
+    const url = new URL(page.url());
+    previous = url.href;
+    if (isBackOfficePage(url)) return steps;
+    if (isDigitalIdSignIn(url) && !steps.askedToSignIn) {
+      steps.askedToSignIn = true;
+      const signIn = new DigitalIdSignInPage(page);
+      await expect(signIn.heading).toBeVisible();
+      await signIn.signIn(account.username, account.password);
+    } else if (isDigitalIdConsent(url) && !steps.askedToConsent) {
+      steps.askedToConsent = true;
+      const consent = new ConsentPage(page);
+      await expect(consent.heading).toBeVisible();
+      await (decision === 'allow' ? consent.allow : consent.deny).click();
+    } else {
+      throw new Error(`Digital ID asked again for a step already taken: ${url.href}`);
+    }
+  }
+  throw new Error(`still at Digital ID after signing in and consenting: ${page.url()}`);
+}
+
+/** How far the page reaches past the viewport's right edge, in CSS pixels (0 or less: no sideways scrolling). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+}

@@ -64,7 +64,10 @@ async fn every_response_carries_the_basic_security_headers() {
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(headers["x-frame-options"], "DENY", "{path}");
         assert_eq!(headers["referrer-policy"], "same-origin", "{path}: nothing leaks to other sites in a Referer");
-        assert!(headers["content-security-policy"].to_str().expect("ascii").contains("frame-ancestors 'none'"), "{path}");
+        assert!(
+            headers["content-security-policy"].to_str().expect("ascii").contains("frame-ancestors 'none'"),
+            "{path}"
+        );
         assert_eq!(headers["cache-control"], "no-cache", "{path}: revalidate, never serve a stale page or bundle");
     }
 }

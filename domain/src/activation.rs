@@ -15,9 +15,9 @@ use sea_orm::{
 use sea_orm::sea_query::{Expr, ExprTrait};
 
 use crate::citizen_id::{CitizenId, CitizenIdKey};
-use crate::entities::officer::{self, OfficerSource, OfficerStatus, Role};
+use crate::entities::officer::{self, OfficerSource, Role};
 use crate::entities::{activation_attempt, activation_token, organisation_unit};
-use crate::officers::DigitalIdIdentity;
+use crate::officers::{DigitalIdIdentity, NewOfficer};
 use crate::secrets::{random_bytes, sha256_hex};
 
 /// Crockford's base32 alphabet: no I, L, O or U, so nothing is mistaken for another symbol when read aloud.
@@ -308,26 +308,19 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
         txn.rollback().await?;
         return Err(refused(RedeemFailure::Used, unit_id));
     }
-    let officer = officer::ActiveModel {
-        issuer: Set(Some(identity.issuer.clone())),
-        subject: Set(Some(identity.subject.clone())),
-        citizen_id_hash: Set(identity.citizen_id_hash.clone()),
-        citizen_id_masked: Set(identity.citizen_id_masked.clone()),
-        name_th: Set(identity.name_th.clone()),
-        phone_number: Set(identity.phone_number.clone()),
-        email: Set(identity.email.clone()),
-        unit_id: Set(row.unit_id),
-        role: Set(row.role),
-        status: Set(OfficerStatus::Active),
-        source: Set(OfficerSource::Activation),
-        activated_at: Set(Some(now)),
-        last_sign_in_at: Set(None),
-        previous_sign_in_at: Set(None),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let new_officer = NewOfficer {
+        digital_id: Some((identity.issuer.clone(), identity.subject.clone())),
+        citizen_id_hash: identity.citizen_id_hash.clone(),
+        citizen_id_masked: identity.citizen_id_masked.clone(),
+        name_th: identity.name_th.clone(),
+        phone_number: identity.phone_number.clone(),
+        email: identity.email.clone(),
+        unit_id: row.unit_id,
+        role: row.role,
+        source: OfficerSource::Activation,
+        activated_at: Some(now),
+    };
+    let officer = crate::officers::create(&txn, new_officer, now).await?;
     activation_token::Entity::update_many()
         .col_expr(activation_token::Column::UsedByOfficerId, Some(officer.id).into())
         .filter(activation_token::Column::Id.eq(row.id))

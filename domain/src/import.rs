@@ -7,14 +7,12 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, TransactionSession,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionSession, TransactionTrait};
 use serde::Deserialize;
 
 use crate::citizen_id::{CitizenId, CitizenIdError, CitizenIdKey};
-use crate::entities::officer::{self, OfficerSource, OfficerStatus, Role};
+use crate::entities::officer::{self, OfficerSource, Role};
+use crate::officers::NewOfficer;
 
 /// The columns, in the order the header must name them.
 pub const COLUMNS: [&str; 5] = ["digital_id_sub", "citizen_id", "name_th", "unit_code", "role"];
@@ -202,26 +200,19 @@ pub async fn import_officers<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let count = checked.len();
     for row in checked {
-        officer::ActiveModel {
-            issuer: Set(row.subject.as_ref().map(|_| issuer.to_owned())),
-            subject: Set(row.subject),
-            citizen_id_hash: Set(row.citizen_id.as_ref().map(|id| id.keyed_hash(key))),
-            citizen_id_masked: Set(row.citizen_id.as_ref().map(CitizenId::masked)),
-            name_th: Set(row.name_th),
-            phone_number: Set(None),
-            email: Set(None),
-            unit_id: Set(row.unit_id),
-            role: Set(row.role),
-            status: Set(OfficerStatus::Active),
-            source: Set(OfficerSource::CitizenInfo),
-            activated_at: Set(None),
-            last_sign_in_at: Set(None),
-            previous_sign_in_at: Set(None),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
+        let new_officer = NewOfficer {
+            digital_id: row.subject.map(|subject| (issuer.to_owned(), subject)),
+            citizen_id_hash: row.citizen_id.as_ref().map(|id| id.keyed_hash(key)),
+            citizen_id_masked: row.citizen_id.as_ref().map(CitizenId::masked),
+            name_th: row.name_th,
+            phone_number: None,
+            email: None,
+            unit_id: row.unit_id,
+            role: row.role,
+            source: OfficerSource::CitizenInfo,
+            activated_at: None,
+        };
+        crate::officers::create(&txn, new_officer, now).await?;
     }
     txn.commit().await?;
     Ok(count)

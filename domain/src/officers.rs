@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
-use crate::entities::officer;
+use crate::entities::officer::{self, OfficerSource, OfficerStatus, Role};
 
 /// What Digital ID told us about the person who signed in. It is kept in their session, so it holds no citizen ID —
 /// only its keyed hash and masked form.
@@ -103,4 +103,54 @@ pub async fn record_sign_in(
 /// The officer with `id`.
 pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<officer::Model>, DbErr> {
     officer::Entity::find_by_id(id).one(db).await
+}
+
+/// An officer to create: imported from CITIZENinfo, or by redeeming an activation token.
+#[derive(Clone, Debug)]
+pub struct NewOfficer {
+    /// The Digital ID issuer and subject, when known.
+    pub digital_id: Option<(String, String)>,
+    /// Keyed hash of the citizen ID.
+    pub citizen_id_hash: Option<String>,
+    /// Masked citizen ID.
+    pub citizen_id_masked: Option<String>,
+    /// Thai name with title.
+    pub name_th: String,
+    /// Mobile number.
+    pub phone_number: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// The unit.
+    pub unit_id: i32,
+    /// The role.
+    pub role: Role,
+    /// Imported or activated.
+    pub source: OfficerSource,
+    /// When they got in (`None` for an imported officer until their first sign-in).
+    pub activated_at: Option<DateTime<Utc>>,
+}
+
+/// Creates an active officer.
+pub async fn create(db: &impl ConnectionTrait, new: NewOfficer, now: DateTime<Utc>) -> Result<officer::Model, DbErr> {
+    let (issuer, subject) = new.digital_id.unzip();
+    officer::ActiveModel {
+        issuer: Set(issuer),
+        subject: Set(subject),
+        citizen_id_hash: Set(new.citizen_id_hash),
+        citizen_id_masked: Set(new.citizen_id_masked),
+        name_th: Set(new.name_th),
+        phone_number: Set(new.phone_number),
+        email: Set(new.email),
+        unit_id: Set(new.unit_id),
+        role: Set(new.role),
+        status: Set(OfficerStatus::Active),
+        source: Set(new.source),
+        activated_at: Set(new.activated_at),
+        last_sign_in_at: Set(None),
+        previous_sign_in_at: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
 }

@@ -89,10 +89,14 @@ fn failed(reference: &str) -> Response {
 }
 
 /// `POST /auth/login`
-pub async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Response {
-    if form.provider != "digital-id" {
+pub async fn login(
+    State(state): State<AppState>,
+    form: Result<Form<LoginForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    // Only our own sign-in buttons post here; anything else goes back to them.
+    let Some(Form(form)) = form.ok().filter(|Form(form)| form.provider == "digital-id") else {
         return see_other(SIGN_IN_PAGE);
-    }
+    };
     let relying_party = match state.digital_id.relying_party().await {
         Ok(relying_party) => relying_party,
         Err(error) => {

@@ -461,6 +461,16 @@ async fn a_same_origin_post_whose_origin_a_referrer_policy_withheld_is_accepted(
 }
 
 #[tokio::test]
+async fn a_sign_in_post_without_a_known_provider_goes_back_to_the_sign_in_buttons() {
+    let mut app = TestApp::start().await;
+    for fields in [&[("provider", "thaid")][..], &[][..], &[("provider", "<script>")][..]] {
+        let reply = app.post("/auth/login", fields).await;
+        assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/backend/sign-in"), "{fields:?}");
+    }
+    assert!(!app.cookies.contains_key("info_login"), "no login was started");
+}
+
+#[tokio::test]
 async fn a_cross_site_post_is_refused_before_any_handler() {
     let mut app = TestApp::start().await;
     let request = axum::http::Request::post("/auth/login")

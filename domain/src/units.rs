@@ -122,20 +122,32 @@ pub async fn chain(db: &impl ConnectionTrait, unit_id: i32) -> Result<Vec<organi
     Ok(chain)
 }
 
-/// The active central officers of the department `unit_id` belongs to (or is): the people an officer of that unit
-/// asks for a token or for corrected rights.
+/// The department `unit_id` belongs to (or is), and its active central officers: the people an officer of that
+/// unit asks for a token or for corrected rights.
 pub async fn central_officers_for(
     db: &impl ConnectionTrait,
     unit_id: i32,
 ) -> Result<(Option<organisation_unit::Model>, Vec<officer::Model>), DbErr> {
-    let department = chain(db, unit_id).await?.into_iter().find(|unit| unit.kind == UnitKind::Department);
-    let Some(department) = department else { return Ok((None, Vec::new())) };
-    let officers = officer::Entity::find()
-        .filter(officer::Column::UnitId.eq(department.id))
+    let department = department_in(&chain(db, unit_id).await?).cloned();
+    let officers = match &department {
+        Some(department) => central_officers_of(db, department.id).await?,
+        None => Vec::new(),
+    };
+    Ok((department, officers))
+}
+
+/// The department in a unit's [`chain`], if the unit lies under one (or is one).
+pub fn department_in(chain: &[organisation_unit::Model]) -> Option<&organisation_unit::Model> {
+    chain.iter().find(|unit| unit.kind == UnitKind::Department)
+}
+
+/// The active central officers of a department, by name.
+pub async fn central_officers_of(db: &impl ConnectionTrait, department_id: i32) -> Result<Vec<officer::Model>, DbErr> {
+    officer::Entity::find()
+        .filter(officer::Column::UnitId.eq(department_id))
         .filter(officer::Column::Role.eq(Role::Central))
         .filter(officer::Column::Status.eq(OfficerStatus::Active))
         .order_by_asc(officer::Column::NameTh)
         .all(db)
-        .await?;
-    Ok((Some(department), officers))
+        .await
 }

@@ -12,8 +12,12 @@ pub async fn officer_view(
     officer: &officer::Model,
     csrf_token: &str,
 ) -> Result<OfficerView, DbErr> {
+    // One walk up the tree serves both the unit chain and the department's central officers.
     let unit_chain = domain::units::chain(db, officer.unit_id).await?;
-    let (_, central_officers) = domain::units::central_officers_for(db, officer.unit_id).await?;
+    let central_officers = match domain::units::department_in(&unit_chain) {
+        Some(department) => domain::units::central_officers_of(db, department.id).await?,
+        None => Vec::new(),
+    };
     Ok(OfficerView {
         name_th: officer.name_th.clone(),
         role: role_view(officer.role),

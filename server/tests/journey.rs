@@ -289,13 +289,14 @@ async fn logout_needs_the_sessions_token_then_ends_the_session_here_and_at_digit
     let mut app = TestApp::start().await;
     unit_tree(&app, "DEPT3").await;
     let person = app.person("สุดา").await;
-    import(
-        &app,
-        &format!("digital_id_sub,citizen_id,name_th,unit_code,role\n{},,นางสุดา,DEPT3-DIV,agency\n", person.subject),
-    )
-    .await;
+    let csv = format!(
+        "digital_id_sub,citizen_id,name_th,unit_code,role\n{},,นางสุดา,DEPT3-DIV,agency\nsomeone-else,,นายสมชาย ผู้ดูแล,DEPT3,central\n",
+        person.subject
+    );
+    import(&app, &csv).await;
     app.sign_in(&person).await;
     let home = app.get("/backend/home").await;
+    assert!(home.body.contains("นายสมชาย ผู้ดูแล"), "an agency officer is told who their central officers are");
     let csrf = home.field("csrf_token").expect("the name menu's logout form");
 
     let forged = app.post("/auth/logout", &[("csrf_token", "not-the-token")]).await;

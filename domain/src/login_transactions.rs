@@ -1,36 +1,51 @@
 //! Logins in progress: the relying party's per-login secrets, stored from the redirect to Digital ID until the
 //! callback takes them — once — or they expire.
+//!
+//! A transaction is found by the browser's pre-login secret (its cookie) together with the login's `state`, so a
+//! callback must come back to the browser that started it, and an officer may have logins going in several tabs:
+//! each tab's callback takes its own.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 
 use crate::entities::login_transaction;
-use crate::secrets::{random_secret, sha256_hex};
+use crate::secrets::sha256_hex;
 
-/// Stores `payload` until `now + lifetime` and returns the secret for the browser's pre-login cookie. Expired
-/// transactions are cleared out on the way.
+/// The row key: the SHA-256 of the browser's secret and the login's state.
+fn id(browser_secret: &str, state: &str) -> String {
+    sha256_hex(&format!("{browser_secret}:{state}"))
+}
+
+/// Stores `payload` for the login `state` of the browser holding `browser_secret`, until `now + lifetime`.
+/// Expired transactions are cleared out on the way.
 pub async fn put(
     db: &impl ConnectionTrait,
+    browser_secret: &str,
+    state: &str,
     payload: String,
     lifetime: Duration,
     now: DateTime<Utc>,
-) -> Result<String, DbErr> {
+) -> Result<(), DbErr> {
     login_transaction::Entity::delete_many().filter(login_transaction::Column::ExpiresAt.lte(now)).exec(db).await?;
-    let secret = random_secret();
     login_transaction::ActiveModel {
-        id: Set(sha256_hex(&secret)),
+        id: Set(id(browser_secret, state)),
         payload: Set(payload),
         expires_at: Set(now + lifetime),
     }
     .insert(db)
     .await?;
-    Ok(secret)
+    Ok(())
 }
 
-/// Takes the transaction of a pre-login cookie's secret: it is deleted, and only the caller whose delete removed
+/// Takes the transaction of this browser's login `state`: it is deleted, and only the caller whose delete removed
 /// the row gets the payload, so a callback can never be replayed or raced. `None` if unknown, taken or expired.
-pub async fn take(db: &impl ConnectionTrait, secret: &str, now: DateTime<Utc>) -> Result<Option<String>, DbErr> {
-    let id = sha256_hex(secret);
+pub async fn take(
+    db: &impl ConnectionTrait,
+    browser_secret: &str,
+    state: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, DbErr> {
+    let id = id(browser_secret, state);
     let Some(row) = login_transaction::Entity::find_by_id(id.clone()).one(db).await? else { return Ok(None) };
     let deleted = login_transaction::Entity::delete_by_id(id).exec(db).await?;
     Ok((deleted.rows_affected == 1 && row.expires_at > now).then_some(row.payload))

@@ -328,16 +328,45 @@ async fn a_login_transaction_is_taken_once_and_then_gone() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let payload = r#"{"state":"s","nonce":"n","pkce_verifier":"v","return_to":"/profile"}"#.to_owned();
-        let secret =
-            login_transactions::put(&test.db, payload.clone(), Duration::minutes(10), t0()).await.expect("put");
+        let secret = domain::secrets::random_secret();
+        login_transactions::put(&test.db, &secret, "state-1", payload.clone(), Duration::minutes(10), t0())
+            .await
+            .expect("put");
         let row = login_transaction::Entity::find().one(&test.db).await.expect("query").expect("stored");
-        assert_eq!(row.id, sha256_hex(&secret), "{backend}: keyed by the hash, not the secret");
+        assert_eq!(row.id, sha256_hex(&format!("{secret}:state-1")), "{backend}: keyed by a hash, not the secret");
+        assert!(
+            !table_text(&test.db, "login_transaction").await.contains(&secret),
+            "{backend}: the secret is not stored"
+        );
 
-        let unknown = login_transactions::take(&test.db, "not-the-secret", t0()).await.expect("take");
-        assert_eq!(unknown, None, "{backend}");
         let now = t0() + Duration::minutes(1);
-        assert_eq!(login_transactions::take(&test.db, &secret, now).await.expect("take"), Some(payload), "{backend}");
-        assert_eq!(login_transactions::take(&test.db, &secret, now).await.expect("take"), None, "{backend}: once");
+        for (browser, state, expected, why) in [
+            ("not-the-secret", "state-1", None, "another browser"),
+            (secret.as_str(), "state-2", None, "another login's state"),
+            (secret.as_str(), "state-1", Some(payload.clone()), "this browser's login"),
+            (secret.as_str(), "state-1", None, "only once"),
+        ] {
+            let taken = login_transactions::take(&test.db, browser, state, now).await.expect("take");
+            assert_eq!(taken, expected, "{backend}: {why}");
+        }
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn one_browser_may_have_several_logins_in_progress_each_taken_by_its_own_state() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let secret = domain::secrets::random_secret();
+        for (state, payload) in [("tab-1", "first"), ("tab-2", "second")] {
+            login_transactions::put(&test.db, &secret, state, payload.to_owned(), Duration::minutes(10), t0())
+                .await
+                .expect("put");
+        }
+        let now = t0() + Duration::minutes(1);
+        let second = login_transactions::take(&test.db, &secret, "tab-2", now).await.expect("take");
+        let first = login_transactions::take(&test.db, &secret, "tab-1", now).await.expect("take");
+        assert_eq!((first.as_deref(), second.as_deref()), (Some("first"), Some("second")), "{backend}");
         test.close().await;
     }
 }
@@ -346,13 +375,18 @@ async fn a_login_transaction_is_taken_once_and_then_gone() {
 async fn an_expired_login_transaction_gives_nothing() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
-        let put = |payload: &str| login_transactions::put(&test.db, payload.to_owned(), Duration::minutes(10), t0());
-        let (first, second) = (put("first").await.expect("put"), put("second").await.expect("put"));
+        let secret = domain::secrets::random_secret();
+        for (state, payload) in [("first", "first"), ("second", "second")] {
+            login_transactions::put(&test.db, &secret, state, payload.to_owned(), Duration::minutes(10), t0())
+                .await
+                .expect("put");
+        }
         let expiry = t0() + Duration::minutes(10);
         let just_before = expiry - Duration::seconds(1);
-        let taken = login_transactions::take(&test.db, &first, just_before).await.expect("take");
+        let taken = login_transactions::take(&test.db, &secret, "first", just_before).await.expect("take");
         assert_eq!(taken.as_deref(), Some("first"), "{backend}: still valid a second before");
-        assert_eq!(login_transactions::take(&test.db, &second, expiry).await.expect("take"), None, "{backend}");
+        let expired = login_transactions::take(&test.db, &secret, "second", expiry).await.expect("take");
+        assert_eq!(expired, None, "{backend}");
         let rows = login_transaction::Entity::find().count(&test.db).await.expect("count");
         assert_eq!(rows, 0, "{backend}: the expired one is gone too");
         test.close().await;

@@ -2,7 +2,7 @@
 //!
 //! | route | what it does |
 //! |---|---|
-//! | `POST /auth/login` | starts a login: a server-side transaction (state, nonce, PKCE verifier) behind a 10-minute cookie, then Digital ID's sign-in (or, with `intent=register`, its registration) |
+//! | `POST /auth/login` | starts a login: a server-side transaction (state, nonce, PKCE verifier) found by the browser's 10-minute pre-login cookie and the `state`, then Digital ID's sign-in (or, with `intent=register`, its registration) |
 //! | `GET /auth/callback` | finishes it: consent declined → the no-consent page; a failure → the generic page with a reference; a known officer → a new session → home; an unknown Digital ID account → a pending session → the Token page |
 //! | `POST /backend/activate` | redeems the activation Token once, ends the session, and asks the officer to sign in again |
 //! | `POST /auth/logout` | ends the session here, then at Digital ID (`id_token_hint`, `post_logout_redirect_uri`, `state`) |
@@ -91,6 +91,7 @@ fn failed(reference: &str) -> Response {
 /// `POST /auth/login`
 pub async fn login(
     State(state): State<AppState>,
+    headers: HeaderMap,
     form: Result<Form<LoginForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
     // Only our own sign-in buttons post here; anything else goes back to them.
@@ -112,16 +113,19 @@ pub async fn login(
         .copied()
         .unwrap_or(HOME_PAGE)
         .to_owned();
+    // The browser keeps one pre-login secret for all its logins in progress (several tabs may be signing in).
+    let secret = crate::cookies::read(&headers, state.cookies.login_name()).unwrap_or_else(secrets::random_secret);
+    let login_state = start.transaction.state.clone();
     let pending = PendingLogin { transaction: start.transaction, return_to };
     let payload = serde_json::to_string(&pending).expect("a login serialises");
-    let secret = match login_transactions::put(&state.db, payload, LOGIN_TRANSACTION_LIFETIME, Utc::now()).await {
-        Ok(secret) => secret,
-        Err(error) => {
-            let reference = reference();
-            tracing::error!(%reference, %error, "storing a login transaction failed");
-            return failed(&reference);
-        }
-    };
+    let stored =
+        login_transactions::put(&state.db, &secret, &login_state, payload, LOGIN_TRANSACTION_LIFETIME, Utc::now())
+            .await;
+    if let Err(error) = stored {
+        let reference = reference();
+        tracing::error!(%reference, %error, "storing a login transaction failed");
+        return failed(&reference);
+    }
     let destination = match form.intent.as_deref() {
         Some("register") => relying_party.registration_url(&start.authorize_url),
         _ => start.authorize_url,
@@ -137,10 +141,7 @@ pub async fn callback(
     headers: HeaderMap,
     query: Result<Query<CallbackParams>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let mut response = finish_callback(&state, &headers, query.ok().map(|Query(params)| params)).await;
-    // The login cookie is single-use whatever happened.
-    response.headers_mut().append(SET_COOKIE, state.cookies.clear_login());
-    response
+    finish_callback(&state, &headers, query.ok().map(|Query(params)| params)).await
 }
 
 async fn finish_callback(state: &AppState, headers: &HeaderMap, params: Option<CallbackParams>) -> Response {
@@ -153,7 +154,11 @@ async fn finish_callback(state: &AppState, headers: &HeaderMap, params: Option<C
         tracing::warn!(%reference, "sign-in callback without the pre-login cookie");
         return failed(&reference);
     };
-    let pending = match login_transactions::take(&state.db, &secret, Utc::now()).await {
+    let Some(login_state) = params.state.as_deref() else {
+        tracing::warn!(%reference, "sign-in callback without state");
+        return failed(&reference);
+    };
+    let pending = match login_transactions::take(&state.db, &secret, login_state, Utc::now()).await {
         Ok(Some(payload)) => serde_json::from_str::<PendingLogin>(&payload).ok(),
         Ok(None) => None,
         Err(error) => {

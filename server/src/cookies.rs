@@ -1,5 +1,5 @@
-//! The back office's two cookies: the session (`__Host-info_session`) and the pre-login transaction
-//! (`__Host-info_login`, 10 minutes). Both are HttpOnly, `SameSite=Lax` (the callback is a cross-site top-level GET,
+//! The back office's two cookies: the session (`__Host-info_session`) and the pre-login secret that binds logins in
+//! progress to this browser (`__Host-info_login`, 10 minutes). Both are HttpOnly, `SameSite=Lax` (the callback is a cross-site top-level GET,
 //! on which Strict cookies are not sent), `Path=/`, no `Domain`.
 //!
 //! Over https they are `Secure` with the `__Host-` prefix. For plain-http development on 127.0.0.1 (where browsers
@@ -43,11 +43,6 @@ impl CookiePolicy {
     /// `Set-Cookie` for a login in progress.
     pub fn set_login(self, value: &str) -> HeaderValue {
         self.build(self.login_name(), value, Some(LOGIN_TRANSACTION_LIFETIME.num_seconds()))
-    }
-
-    /// `Set-Cookie` that removes the pre-login cookie.
-    pub fn clear_login(self) -> HeaderValue {
-        self.build(self.login_name(), "", Some(0))
     }
 
     fn build(self, name: &'static str, value: &str, max_age_seconds: Option<i64>) -> HeaderValue {

@@ -90,7 +90,7 @@ async fn an_officer_imported_from_citizeninfo_gets_in_at_once_and_sees_home_and_
     assert_eq!(callback.status, StatusCode::SEE_OTHER, "{callback:?}");
     assert_eq!(callback.location(), "/backend/home");
     assert_eq!(callback.headers[header::REFERRER_POLICY], "no-referrer", "the code's URL is never a Referer");
-    assert!(!app.cookies.contains_key("info_login"), "the login cookie is single-use");
+    assert_eq!(app.callback(&redirect).await.location().split('?').next(), Some("/backend/sign-in-failed"), "once");
     assert!(app.session_cookie().is_some());
 
     let home = app.get("/backend/home").await;
@@ -266,6 +266,20 @@ async fn every_refused_token_or_response_from_digital_id_ends_on_the_generic_pag
     assert_eq!(sessions(&app).await, 0);
     app.sim.simulator.state().faults.set(Faults::default());
     assert_eq!(app.sign_in(&person).await.location(), "/backend/activate", "a retry works once Digital ID behaves");
+}
+
+#[tokio::test]
+async fn logins_started_in_two_tabs_of_one_browser_each_finish() {
+    let mut app = TestApp::start().await;
+    let person = app.person("สองแท็บ").await;
+    let (first_tab, second_tab) = (app.start_sign_in().await, app.start_sign_in().await);
+    let browser = TestBrowser::new(&app.sim.issuer);
+    let second = browser.authorize(&second_tab, &person.username, PASSWORD).await;
+    // Digital ID's session is live now, so the first tab's request comes straight back.
+    let first = url::Url::parse(&browser.get(&first_tab).await.location.expect("a redirect")).expect("URL");
+    assert_eq!(app.callback(&second).await.location(), "/backend/activate");
+    assert_eq!(app.callback(&first).await.location(), "/backend/activate");
+    assert_eq!(sessions(&app).await, 1, "the later sign-in replaced the earlier session");
 }
 
 #[tokio::test]

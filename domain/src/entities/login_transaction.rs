@@ -1,5 +1,6 @@
 //! A login in progress: the per-login secrets (state, nonce, PKCE verifier, issuer, return path) from the redirect
-//! to Digital ID until the callback, server-side, keyed by the SHA-256 of a short-lived cookie's secret.
+//! to Digital ID until the callback, server-side, keyed by the SHA-256 of a short-lived cookie's secret and the
+//! login's `state`.
 
 use sea_orm::entity::prelude::*;
 
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "login_transaction")]
 pub struct Model {
-    /// SHA-256 (hex) of the cookie's secret.
+    /// SHA-256 (hex) of the cookie's secret and the login's `state`.
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
     /// The relying party's transaction (JSON).

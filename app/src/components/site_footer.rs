@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{CONTACT_CENTER_NAME, CONTACT_CENTER_PHONE, use_text};
+use crate::components::contact_center_phone::ContactCenterPhone;
+use crate::i18n::{CONTACT_CENTER_NAME, use_text};
 
 /// The footer shown on every page.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let text = use_text();
-    let (phone_shown, phone_dialled) = CONTACT_CENTER_PHONE;
     view! {
         <footer class="site-footer">
             <div class="page-width site-footer__inner">
@@ -17,8 +17,7 @@ pub fn SiteFooter() -> impl IntoView {
                         {text.help_heading}
                     </h2>
                     <p class="site-footer__contact">
-                        {CONTACT_CENTER_NAME} " " {text.phone_label} " "
-                        <a href=format!("tel:{phone_dialled}")>{phone_shown}</a>
+                        {CONTACT_CENTER_NAME} " " <ContactCenterPhone />
                     </p>
                 </section>
                 <p class="site-footer__operator">{text.operator_name}</p>

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::components::login_forms::RegisterDigitalIdForm;
 use crate::components::notification_banner::NotificationBanner;
-use crate::i18n::{CONTACT_CENTER_PHONE, use_text};
+use crate::i18n::use_text;
 use crate::paths::{ACTIVATION_PAGE, HOME_PAGE, SIGN_IN_PAGE};
 use crate::request_context::{Visitor, use_request_context};
 
@@ -31,7 +32,6 @@ pub fn OfficersPage(
     notice: OfficersNotice,
 ) -> impl IntoView {
     let text = use_text();
-    let (phone_shown, phone_dialled) = CONTACT_CENTER_PHONE;
     let banner = match notice {
         OfficersNotice::None => None,
         OfficersNotice::SignedOut => Some(view! {
@@ -83,8 +83,7 @@ pub fn OfficersPage(
             <h2 id="access-heading">{text.access_heading}</h2>
             <ul class="list">
                 <li>
-                    {text.access_central_officers} " (" {text.phone_label} " "
-                    <a href=format!("tel:{phone_dialled}")>{phone_shown}</a> ")"
+                    {text.access_central_officers} " (" <ContactCenterPhone /> ")"
                 </li>
                 <li>{text.access_unit_officers}</li>
             </ul>

@@ -1,6 +1,8 @@
 //! Building blocks shared by pages: the site header and footer, the islands they hold, and the pieces the sign-in
 //! pages share (banners, error summary, contacts, the sign-in and sign-out forms).
 
+pub mod admin_form;
+pub mod admin_nav;
 pub mod contact_center_phone;
 pub mod contact_list;
 pub mod error_summary;
@@ -8,6 +10,7 @@ pub mod login_forms;
 pub mod logout_form;
 pub mod name_menu;
 pub mod notification_banner;
+pub mod print_button;
 pub mod role_name;
 pub mod site_footer;
 pub mod site_header;

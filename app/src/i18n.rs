@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod admin;
+
 /// A language of the UI. Thai is the default everywhere.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Locale {

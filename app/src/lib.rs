@@ -4,6 +4,7 @@
 //! `#[island]` ship WASM and hydrate in the browser (see `docs/ARCHITECTURE.md` for why). Everything a person needs
 //! works without JavaScript.
 
+pub mod administration;
 pub mod components;
 pub mod i18n;
 pub mod pages;

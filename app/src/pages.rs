@@ -1,6 +1,8 @@
 //! One file per page, named after the page.
 
+pub mod accounts_page;
 pub mod activation_page;
+pub mod audit_page;
 pub mod consent_declined_page;
 pub mod digital_id_unavailable_page;
 pub mod home_page;
@@ -9,3 +11,5 @@ pub mod officers_page;
 pub mod profile_page;
 pub mod sign_in_failed_page;
 pub mod sign_in_page;
+pub mod tokens_page;
+pub mod units_page;

@@ -33,3 +33,67 @@ pub const LOGOUT: &str = "/auth/logout";
 pub const CSRF_FIELD: &str = "csrf_token";
 /// The activation form's token field.
 pub const TOKEN_FIELD: &str = "token";
+
+/// Activation Tokens in the officer's scope (Contact Center staff and central officers): the list, and the form
+/// that issues one. `POST` issues and answers with the Token shown once (never redirected: it must not reach a URL).
+pub const TOKENS_PAGE: &str = "/backend/tokens";
+/// `POST` with `token_id`: revokes a pending Token.
+pub const REVOKE_TOKEN: &str = "/backend/tokens/revoke";
+/// `POST` with `token_id`: revokes a pending or expired Token and issues a new one with the same details.
+pub const REISSUE_TOKEN: &str = "/backend/tokens/reissue";
+/// The officers in the officer's scope, with suspend, reactivate and change of role or unit.
+pub const ACCOUNTS_PAGE: &str = "/backend/accounts";
+/// `POST` with `officer_id` and `status` (`active` or `suspended`).
+pub const ACCOUNT_STATUS: &str = "/backend/accounts/status";
+/// `POST` with `officer_id`, `role` and `unit`: moves an officer or changes their role.
+pub const ACCOUNT_ASSIGN: &str = "/backend/accounts/assign";
+/// The audit log in the officer's scope, filtered by the query (`from`, `to`, `event`, `actor`, `unit`).
+pub const AUDIT_PAGE: &str = "/backend/audit";
+/// The same filtered audit log as a CSV download.
+pub const AUDIT_CSV: &str = "/backend/audit.csv";
+/// The organisation tree (Contact Center staff): create, rename, move and retire units.
+pub const UNITS_PAGE: &str = "/backend/units";
+
+/// Form fields of the administration pages.
+pub mod fields {
+    /// A Token's id in the list (never the Token itself).
+    pub const TOKEN_ID: &str = "token_id";
+    /// An officer's id in the list.
+    pub const OFFICER_ID: &str = "officer_id";
+    /// A role code (`central`, `agency`, `service_point`).
+    pub const ROLE: &str = "role";
+    /// A unit code.
+    pub const UNIT: &str = "unit";
+    /// The intended person's 13-digit citizen ID.
+    pub const CITIZEN_ID: &str = "citizen_id";
+    /// The intended person's name.
+    pub const NAME: &str = "name";
+    /// The official letter or request number.
+    pub const REFERENCE: &str = "reference";
+    /// The Token's lifetime in days (1–30).
+    pub const LIFETIME_DAYS: &str = "lifetime_days";
+    /// An officer's new status (`active`, `suspended`).
+    pub const STATUS: &str = "status";
+    /// The units form's action (`create`, `rename`, `move`, `retire`).
+    pub const ACTION: &str = "action";
+    /// A unit's code on the units form.
+    pub const CODE: &str = "code";
+    /// A unit's Thai name.
+    pub const NAME_TH: &str = "name_th";
+    /// A unit's English name.
+    pub const NAME_EN: &str = "name_en";
+    /// A unit's kind (`ministry`, `department`, `division`, `service_point`).
+    pub const KIND: &str = "kind";
+    /// A unit's (new) parent code.
+    pub const PARENT: &str = "parent";
+    /// Audit filter: first day (`YYYY-MM-DD`, Gregorian, as `<input type=date>` sends it).
+    pub const FROM: &str = "from";
+    /// Audit filter: last day.
+    pub const TO: &str = "to";
+    /// Audit filter: event code.
+    pub const EVENT: &str = "event";
+    /// Audit filter: acting officer's id.
+    pub const ACTOR: &str = "actor";
+    /// After a redirect: which action just succeeded (`revoked`, `suspended`, …), for the banner.
+    pub const DONE: &str = "done";
+}

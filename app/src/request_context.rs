@@ -96,6 +96,18 @@ pub enum RoleView {
     ServicePoint,
 }
 
+impl RoleView {
+    /// The role's code in forms (`contact_center`, `central`, `agency`, `service_point`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::ContactCenter => "contact_center",
+            Self::Central => "central",
+            Self::Agency => "agency",
+            Self::ServicePoint => "service_point",
+        }
+    }
+}
+
 /// The level of an organisation unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UnitKindView {
@@ -107,6 +119,31 @@ pub enum UnitKindView {
     Division,
     /// จุดบริการ.
     ServicePoint,
+}
+
+impl UnitKindView {
+    /// Every level, ministry first.
+    pub const ALL: [Self; 4] = [Self::Ministry, Self::Department, Self::Division, Self::ServicePoint];
+
+    /// The level's code in forms (`ministry`, `department`, `division`, `service_point`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Ministry => "ministry",
+            Self::Department => "department",
+            Self::Division => "division",
+            Self::ServicePoint => "service_point",
+        }
+    }
+
+    /// The level a unit of this level hangs under (`None` for a ministry, the top).
+    pub const fn parent_kind(self) -> Option<Self> {
+        match self {
+            Self::Ministry => None,
+            Self::Department => Some(Self::Ministry),
+            Self::Division => Some(Self::Department),
+            Self::ServicePoint => Some(Self::Division),
+        }
+    }
 }
 
 /// An organisation unit.

@@ -8,7 +8,9 @@ use leptos_router::components::{Route, Router, Routes};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{Locale, use_text};
+use crate::pages::accounts_page::AccountsPage;
 use crate::pages::activation_page::ActivationPage;
+use crate::pages::audit_page::AuditPage;
 use crate::pages::consent_declined_page::ConsentDeclinedPage;
 use crate::pages::digital_id_unavailable_page::DigitalIdUnavailablePage;
 use crate::pages::home_page::HomePage;
@@ -17,9 +19,12 @@ use crate::pages::officers_page::{OfficersNotice, OfficersPage};
 use crate::pages::profile_page::ProfilePage;
 use crate::pages::sign_in_failed_page::SignInFailedPage;
 use crate::pages::sign_in_page::SignInPage;
+use crate::pages::tokens_page::TokensPage;
+use crate::pages::units_page::UnitsPage;
 use crate::paths::{
-    ACTIVATED_PAGE, ACTIVATION_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, OFFICERS_PAGE,
-    PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE,
+    ACCOUNTS_PAGE, ACTIVATED_PAGE, ACTIVATION_PAGE, AUDIT_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE,
+    HOME_PAGE, OFFICERS_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE,
+    UNITS_PAGE,
 };
 
 /// The path of the officers' page, where `/` leads (kept for the pages that linked to it before `paths`).
@@ -87,6 +92,10 @@ pub fn App() -> impl IntoView {
                     <Route path=sub_page(ACTIVATION_PAGE) view=ActivationPage />
                     <Route path=sub_page(HOME_PAGE) view=HomePage />
                     <Route path=sub_page(PROFILE_PAGE) view=ProfilePage />
+                    <Route path=sub_page(TOKENS_PAGE) view=TokensPage />
+                    <Route path=sub_page(ACCOUNTS_PAGE) view=AccountsPage />
+                    <Route path=sub_page(AUDIT_PAGE) view=AuditPage />
+                    <Route path=sub_page(UNITS_PAGE) view=UnitsPage />
                 </Routes>
             </Router>
         </main>
@@ -117,11 +126,12 @@ mod tests {
 
     use super::{format_title, sub_page, top_page};
     use crate::paths::{
-        ACTIVATED_PAGE, ACTIVATION_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, OFFICERS_PAGE,
-        PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE,
+        ACCOUNTS_PAGE, ACTIVATED_PAGE, ACTIVATION_PAGE, AUDIT_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE,
+        HOME_PAGE, OFFICERS_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE,
+        UNITS_PAGE,
     };
 
-    const SUB_PAGES: [&str; 9] = [
+    const SUB_PAGES: [&str; 13] = [
         SIGNED_OUT_PAGE,
         ACTIVATED_PAGE,
         SIGN_IN_PAGE,
@@ -131,6 +141,10 @@ mod tests {
         ACTIVATION_PAGE,
         HOME_PAGE,
         PROFILE_PAGE,
+        TOKENS_PAGE,
+        ACCOUNTS_PAGE,
+        AUDIT_PAGE,
+        UNITS_PAGE,
     ];
 
     #[test]

@@ -21,10 +21,23 @@ pub struct Rendered {
 
 /// The page at `path` (with its query) as HTML.
 pub fn render(path: &str, context: RequestContext) -> Rendered {
+    render_with_extensions(path, context, |_| ())
+}
+
+/// The page at `path` with the data the server gives it (an administration page's `…PageData`), as HTML.
+pub fn render_with<T: Clone + Send + Sync + 'static>(path: &str, context: RequestContext, data: T) -> Rendered {
+    render_with_extensions(path, context, |extensions| {
+        extensions.insert(data);
+    })
+}
+
+/// The page at `path`, with `extend` adding to the request's extensions what the server's handler would.
+fn render_with_extensions(path: &str, context: RequestContext, extend: impl FnOnce(&mut http::Extensions)) -> Rendered {
     let owner = Owner::new();
     owner.with(|| {
         let (mut parts, ()) = http::Request::builder().uri(path).body(()).expect("a valid request").into_parts();
         parts.extensions.insert(context);
+        extend(&mut parts.extensions);
         provide_context(parts);
         provide_context(RequestUrl::new(path));
         let (meta, _) = leptos_meta::ServerMetaContext::new();

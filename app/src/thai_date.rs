@@ -65,6 +65,19 @@ pub fn format_date_time(at: DateTime<Utc>, locale: Locale) -> String {
     }
 }
 
+/// The date in Bangkok, written for `locale` ("3 ธันวาคม 2569", "3 December 2026"): for tables, where the time of
+/// day would only crowd the column.
+pub fn format_date(at: DateTime<Utc>, locale: Locale) -> String {
+    let local = in_bangkok(at);
+    // `month0` is 0–11, so the index is always in range.
+    let month = local.month0() as usize;
+    let day = local.day();
+    match locale {
+        Locale::Th => format!("{day} {} {}", THAI_MONTHS[month], local.year() + BUDDHIST_ERA_OFFSET),
+        Locale::En => format!("{day} {} {}", ENGLISH_MONTHS[month], local.year()),
+    }
+}
+
 /// The machine-readable form for `<time datetime>`: Bangkok time with its offset, to the minute.
 pub fn datetime_attribute(at: DateTime<Utc>) -> String {
     in_bangkok(at).format("%Y-%m-%dT%H:%M%:z").to_string()
@@ -110,6 +123,13 @@ mod tests {
     fn bangkok_keeps_utc_plus_seven_in_summer_and_winter() {
         assert_eq!(in_bangkok(utc(2026, 1, 1, 12, 0)).hour(), 19);
         assert_eq!(in_bangkok(utc(2026, 7, 1, 12, 0)).hour(), 19);
+    }
+
+    #[test]
+    fn a_date_alone_is_the_bangkok_day_with_the_buddhist_era_year_in_thai() {
+        assert_eq!(format_date(utc(2026, 12, 3, 6, 45), Locale::Th), "3 ธันวาคม 2569");
+        assert_eq!(format_date(utc(2026, 12, 31, 17, 0), Locale::Th), "1 มกราคม 2570");
+        assert_eq!(format_date(utc(2026, 12, 31, 17, 0), Locale::En), "1 January 2027");
     }
 
     #[test]

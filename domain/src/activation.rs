@@ -14,7 +14,9 @@ use sea_orm::{
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 
+use crate::audit::{self, Entry, Origin};
 use crate::citizen_id::{CitizenId, CitizenIdKey};
+use crate::entities::audit_event::AuditEvent;
 use crate::entities::officer::{self, OfficerSource, Role};
 use crate::entities::{activation_attempt, activation_token, organisation_unit};
 use crate::officers::{DigitalIdIdentity, NewOfficer};
@@ -179,20 +181,54 @@ pub async fn issue(
         return Err(IssueError::RetiredUnit(unit.code));
     }
     check_role_fits_unit(request.role, &unit)?;
+    let grant = Grant {
+        unit_id: unit.id,
+        role: request.role,
+        citizen_id_hash: request.citizen_id.as_ref().map(|id| id.keyed_hash(key)),
+        citizen_id_masked: request.citizen_id.as_ref().map(CitizenId::masked),
+        intended_name: request.intended_name,
+        reference: request.reference,
+        lifetime: request.lifetime,
+        issued_by_officer_id: request.issued_by_officer_id,
+    };
+    Ok(insert(db, grant, now).await?)
+}
+
+/// What a Token grants, as stored: checked by the caller ([`issue`], or re-issue, which copies an old Token's).
+#[derive(Clone, Debug)]
+pub(crate) struct Grant {
+    pub unit_id: i32,
+    pub role: Role,
+    pub citizen_id_hash: Option<String>,
+    pub citizen_id_masked: Option<String>,
+    pub intended_name: Option<String>,
+    pub reference: Option<String>,
+    pub lifetime: Duration,
+    pub issued_by_officer_id: Option<i32>,
+}
+
+/// Stores a new random Token for `grant`; returns it in the clear and its row.
+pub(crate) async fn insert(
+    db: &impl ConnectionTrait,
+    grant: Grant,
+    now: DateTime<Utc>,
+) -> Result<(ActivationToken, activation_token::Model), DbErr> {
     let token = ActivationToken::generate();
     let row = activation_token::ActiveModel {
         token_hash: Set(token.hash()),
-        unit_id: Set(unit.id),
-        role: Set(request.role),
-        citizen_id_hash: Set(request.citizen_id.as_ref().map(|id| id.keyed_hash(key))),
-        intended_name: Set(request.intended_name.map(|name| name.trim().to_owned()).filter(|name| !name.is_empty())),
-        issued_by_officer_id: Set(request.issued_by_officer_id),
-        reference: Set(request.reference.map(|reference| reference.trim().to_owned()).filter(|r| !r.is_empty())),
+        unit_id: Set(grant.unit_id),
+        role: Set(grant.role),
+        citizen_id_hash: Set(grant.citizen_id_hash),
+        citizen_id_masked: Set(grant.citizen_id_masked),
+        intended_name: Set(grant.intended_name.map(|name| name.trim().to_owned()).filter(|name| !name.is_empty())),
+        issued_by_officer_id: Set(grant.issued_by_officer_id),
+        reference: Set(grant.reference.map(|reference| reference.trim().to_owned()).filter(|r| !r.is_empty())),
         created_at: Set(now),
-        expires_at: Set(now + request.lifetime),
+        expires_at: Set(now + grant.lifetime),
         used_at: Set(None),
         used_by_officer_id: Set(None),
         revoked_at: Set(None),
+        revoked_by_officer_id: Set(None),
         failed_identity_attempts: Set(0),
         ..Default::default()
     }
@@ -245,13 +281,55 @@ pub enum RedeemError {
     Database(#[from] DbErr),
 }
 
-/// Redeems `token` for the person signed in as `identity`: exactly once (one conditional `UPDATE` decides, so
-/// concurrent redemptions on any number of instances cannot both succeed), creating the officer with the unit and
-/// role the token carries.
+/// [`redeem_from`] with no client address on record (the command line and tests).
 pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     token: &ActivationToken,
     identity: &DigitalIdIdentity,
+    now: DateTime<Utc>,
+) -> Result<officer::Model, RedeemError> {
+    redeem_from(db, token, identity, &Origin::default(), now).await
+}
+
+/// Redeems `token` for the person signed in as `identity`: exactly once (one conditional `UPDATE` decides, so
+/// concurrent redemptions on any number of instances cannot both succeed), creating the officer with the unit and
+/// role the token carries. Success and every refusal are audited (`token_redeemed`, `token_refused`).
+pub async fn redeem_from<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    token: &ActivationToken,
+    identity: &DigitalIdIdentity,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<officer::Model, RedeemError> {
+    let result = redeem_audited(db, token, identity, origin, now).await;
+    if let Err(RedeemError::Refused { reason, unit_id }) = &result {
+        let mut entry =
+            Entry::new(AuditEvent::TokenRefused, origin).failed(reason.code()).target_name(Some(&identity.name_th));
+        if let Some(unit_id) = unit_id {
+            entry = entry.unit(*unit_id);
+        }
+        if let Some(token_id) = refused_token_id(db, token).await? {
+            entry = entry.token(token_id);
+        }
+        audit::record(db, entry, now).await?;
+    }
+    result
+}
+
+/// The id of the Token with this value, if one exists (for the audit entry of a refusal).
+async fn refused_token_id(db: &impl ConnectionTrait, token: &ActivationToken) -> Result<Option<i32>, DbErr> {
+    Ok(activation_token::Entity::find()
+        .filter(activation_token::Column::TokenHash.eq(token.hash()))
+        .one(db)
+        .await?
+        .map(|row| row.id))
+}
+
+async fn redeem_audited<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    token: &ActivationToken,
+    identity: &DigitalIdIdentity,
+    origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<officer::Model, RedeemError> {
     let refused = |reason, unit_id| RedeemError::Refused { reason, unit_id };
@@ -291,6 +369,12 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
             .await?;
         if revoked.rows_affected == 1 {
             tracing::warn!(token_id = row.id, "activation token revoked after repeated use by the wrong person");
+            let entry = Entry::new(AuditEvent::TokenRevoked, origin)
+                .unit(row.unit_id)
+                .token(row.id)
+                .target_name(row.intended_name.as_deref())
+                .detail(format!("revoked after {MAX_IDENTITY_FAILURES} tries by another person"));
+            audit::record(db, entry, now).await?;
         }
         return Err(refused(RedeemFailure::WrongPerson, unit_id));
     }
@@ -326,6 +410,11 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
         .filter(activation_token::Column::Id.eq(row.id))
         .exec(&txn)
         .await?;
+    let entry = Entry::new(AuditEvent::TokenRedeemed, origin)
+        .target(&officer)
+        .token(row.id)
+        .detail(format!("role {}", row.role.code()));
+    audit::record(&txn, entry, now).await?;
     txn.commit().await?;
     tracing::info!(token_id = row.id, officer_id = officer.id, "activation token redeemed");
     Ok(officer)

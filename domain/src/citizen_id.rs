@@ -52,6 +52,49 @@ pub fn mask(digits: &str) -> String {
     format!("{}-{}-xxxxx-{}-{}", &digits[0..1], &digits[1..5], &digits[10..12], &digits[12..13])
 }
 
+/// `text` with every citizen ID in it masked: a run of 13 ASCII digits — written together or grouped as on the card
+/// with single spaces or dashes (`1 1017 00207 03 0`) — becomes [`mask`]'s form, and a longer run is hidden entirely.
+///
+/// For free text that reaches the audit log and its export (a name or reference an issuer typed): a full citizen ID
+/// must never be stored or shown there, whether or not its check digit is right. Shorter runs (dates, reference
+/// numbers) and already masked IDs are left as they are.
+pub fn mask_in_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().filter(u8::is_ascii_digit).count() < LENGTH {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..start]);
+        let (length, digits) = digit_run(&rest[start..]);
+        let run = &rest[start..start + length];
+        match digits.len() {
+            LENGTH => out.push_str(&mask(&digits)),
+            n if n > LENGTH => out.extend(run.chars().map(|c| if c.is_ascii_digit() { 'x' } else { c })),
+            _ => out.push_str(run),
+        }
+        rest = &rest[start + length..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The byte length of the run of digits `text` starts with (groups of digits joined by single separators), and its
+/// digits.
+fn digit_run(text: &str) -> (usize, String) {
+    let (mut length, mut digits) = (0, String::new());
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            length = index + 1;
+        } else if !(is_separator(c) && chars.peek().is_some_and(|(_, next)| next.is_ascii_digit())) {
+            break;
+        }
+    }
+    (length, digits)
+}
+
 /// Whether `c` is something people put between the groups of digits: whitespace or a dash.
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
@@ -208,6 +251,26 @@ mod tests {
     #[test]
     fn a_masked_citizen_id_hides_the_middle_five_digits() {
         assert_eq!(mask("1101700207030"), "1-1017-xxxxx-03-0");
+    }
+
+    #[test]
+    fn a_citizen_id_in_free_text_is_masked_however_it_is_grouped() {
+        let typed = "เลขที่ 1101700207030, 1-1017-00207-03-0 และ 1 1017 00207 03 0 (ตรวจ 3100000000004)";
+        let expected = "เลขที่ 1-1017-xxxxx-03-0, 1-1017-xxxxx-03-0 และ 1-1017-xxxxx-03-0 (ตรวจ 3-1000-xxxxx-00-4)";
+        assert_eq!(mask_in_text(typed), expected);
+        assert_eq!(mask_in_text("x11017002070301234"), "xxxxxxxxxxxxxxxxxx", "a longer run is hidden whole");
+    }
+
+    #[test]
+    fn free_text_without_a_citizen_id_is_left_alone() {
+        for text in [
+            "role agency; citizen ID 1-1017-xxxxx-03-0; reference มท 0309.1/1234; expires 2026-12-10T09:00:00Z",
+            "1234567890 12",
+            "2026-12-10 09:00:00",
+            "",
+        ] {
+            assert_eq!(mask_in_text(text), text);
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod activation_attempt;
 pub mod activation_token;
+pub mod audit_event;
 pub mod login_transaction;
 pub mod officer;
 pub mod officer_session;

@@ -6,9 +6,13 @@
 //!   [`login_transactions`]: logins between the redirect to Digital ID and the callback.
 //! - [`activation`]: activation tokens (issue, redeem exactly once, rate limits); [`import`]: officers from
 //!   CITIZENinfo; [`units`]: the organisation tree.
+//! - [`scope`]: who administers which units; [`administration`]: what they do there (Tokens, officers, the tree);
+//!   [`audit`]: the append-only log of it all, and of every sign-in; [`sample_tree`]: a demo organisation tree.
 //! - [`citizen_id`]: the citizen ID's rules, masking and keyed hash; [`secrets`]: random secrets and hashes.
 
 pub mod activation;
+pub mod administration;
+pub mod audit;
 pub mod citizen_id;
 pub mod database;
 pub mod entities;
@@ -16,6 +20,8 @@ pub mod import;
 pub mod login_transactions;
 pub mod migration;
 pub mod officers;
+pub mod sample_tree;
+pub mod scope;
 pub mod secrets;
 pub mod sessions;
 #[cfg(feature = "testing")]

@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261124_000001_create_organisation_unit;
 mod m20261203_000001_create_officer_access;
+mod m20261203_000002_create_audit_event;
 
 /// Runs this crate's migrations in order; the applied ones are recorded in `seaql_migrations`.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261124_000001_create_organisation_unit::Migration),
             Box::new(m20261203_000001_create_officer_access::Migration),
+            Box::new(m20261203_000002_create_audit_event::Migration),
         ]
     }
 }

@@ -21,7 +21,9 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use domain::activation::{self, ActivationToken, RedeemError, TokenFormatError};
+use domain::audit::{self, Entry, Origin};
 use domain::citizen_id::CitizenId;
+use domain::entities::audit_event::AuditEvent;
 use domain::officers::{self, DigitalIdIdentity};
 use domain::sessions::{self, NewSession};
 use domain::{login_transactions, secrets};
@@ -69,13 +71,13 @@ pub struct ActivationForm {
 }
 
 /// A short id that ties what an officer sees to the log line with the details.
-fn reference() -> String {
+pub(crate) fn reference() -> String {
     hex::encode_upper(secrets::random_bytes::<5>())
 }
 
 /// `303 See Other` to `location`, never cached, and never telling the next site where the browser came from (the
 /// callback's URL holds a code: RFC 9700 §4.2).
-fn see_other(location: &str) -> Response {
+pub(crate) fn see_other(location: &str) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
     headers.insert(LOCATION, HeaderValue::from_str(location).expect("locations are ASCII"));
@@ -135,16 +137,27 @@ pub async fn login(
     response
 }
 
-/// `GET /auth/callback`
-pub async fn callback(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    query: Result<Query<CallbackParams>, axum::extract::rejection::QueryRejection>,
-) -> Response {
-    finish_callback(&state, &headers, query.ok().map(|Query(params)| params)).await
+/// Where a request came from, for the audit log (the peer's address; `None` in tests without a socket).
+pub(crate) fn origin(extensions: &axum::http::Extensions) -> Origin {
+    extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(address)| Origin::from_ip(address.ip().to_string()))
+        .unwrap_or_default()
 }
 
-async fn finish_callback(state: &AppState, headers: &HeaderMap, params: Option<CallbackParams>) -> Response {
+/// `GET /auth/callback`
+pub async fn callback(State(state): State<AppState>, request: Request) -> Response {
+    let params = Query::<CallbackParams>::try_from_uri(request.uri()).ok().map(|Query(params)| params);
+    let origin = origin(request.extensions());
+    finish_callback(&state, request.headers(), params, &origin).await
+}
+
+async fn finish_callback(
+    state: &AppState,
+    headers: &HeaderMap,
+    params: Option<CallbackParams>,
+    origin: &Origin,
+) -> Response {
     let reference = reference();
     let Some(params) = params else {
         tracing::warn!(%reference, "sign-in callback with an unreadable query");
@@ -181,6 +194,11 @@ async fn finish_callback(state: &AppState, headers: &HeaderMap, params: Option<C
         Ok(signed_in) => signed_in,
         Err(LoginError::AccessDenied) => {
             tracing::info!(event = "consent_declined", "the officer declined consent at Digital ID");
+            // Nobody is known yet (Digital ID sends no identity with a refusal): the entry has only when and where.
+            let entry = Entry::new(AuditEvent::ConsentDeclined, origin).failed("access_denied");
+            if let Err(error) = audit::record(&state.db, entry, Utc::now()).await {
+                tracing::error!(%reference, %error, "recording a declined consent failed");
+            }
             return see_other(CONSENT_DECLINED_PAGE);
         }
         Err(error) => {
@@ -188,7 +206,7 @@ async fn finish_callback(state: &AppState, headers: &HeaderMap, params: Option<C
             return failed(&reference);
         }
     };
-    match start_session(state, headers, signed_in, &pending.return_to).await {
+    match start_session(state, headers, signed_in, &pending.return_to, origin).await {
         Ok(response) => response,
         Err(error) => {
             tracing::error!(%reference, %error, "starting a session failed");
@@ -233,6 +251,7 @@ async fn start_session(
     headers: &HeaderMap,
     signed_in: SignedIn,
     return_to: &str,
+    origin: &Origin,
 ) -> Result<Response, sea_orm::DbErr> {
     let now = Utc::now();
     if let Some(old) = crate::cookies::read(headers, state.cookies.session_name()) {
@@ -244,11 +263,19 @@ async fn start_session(
         Some(officer) if officer.status != domain::entities::officer::OfficerStatus::Active => {
             let reference = reference();
             tracing::warn!(%reference, officer_id = officer.id, event = "login_failed", "a suspended officer tried to sign in");
+            let entry = Entry::new(AuditEvent::SignInRefused, origin).failed("suspended").target(&officer);
+            audit::record(&state.db, entry, now).await?;
             return Ok(failed(&reference));
         }
         Some(officer) => {
             let officer = officers::record_sign_in(&state.db, officer, &identity, now).await?;
             tracing::info!(event = "login_ok", officer_id = officer.id, "officer signed in");
+            audit::record(
+                &state.db,
+                Entry::new(AuditEvent::SignedIn, origin).actor(&officer).unit(officer.unit_id),
+                now,
+            )
+            .await?;
             (Some(officer.id), return_to)
         }
         None => {
@@ -269,7 +296,7 @@ async fn start_session(
     Ok(response)
 }
 
-fn csrf_matches(sent: &str, session: &CurrentSession) -> bool {
+pub(crate) fn csrf_matches(sent: &str, session: &CurrentSession) -> bool {
     use subtle::ConstantTimeEq;
     !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(session.session.row.csrf_token.as_bytes()))
 }
@@ -277,6 +304,7 @@ fn csrf_matches(sent: &str, session: &CurrentSession) -> bool {
 /// `POST /auth/logout`
 pub async fn logout(State(state): State<AppState>, request: Request) -> Response {
     let current = request.extensions().get::<CurrentSession>().cloned();
+    let audit_origin = origin(request.extensions());
     let Ok(Form(form)) = Form::<SessionForm>::from_request(request, &state).await else {
         return (StatusCode::BAD_REQUEST, [(CACHE_CONTROL, "no-store")], "bad request").into_response();
     };
@@ -294,6 +322,12 @@ pub async fn logout(State(state): State<AppState>, request: Request) -> Response
         return failed(&reference);
     }
     tracing::info!(event = "logout", officer_id = ?current.officer.as_ref().map(|officer| officer.id), "signed out");
+    if let Some(officer) = &current.officer {
+        let entry = Entry::new(AuditEvent::SignedOut, &audit_origin).actor(officer).unit(officer.unit_id);
+        if let Err(error) = audit::record(&state.db, entry, Utc::now()).await {
+            tracing::error!(%error, "recording a sign-out failed");
+        }
+    }
     let post_logout = format!("{}{SIGNED_OUT_PAGE}", state.settings.site.base_url);
     let end_session = match state.digital_id.relying_party().await {
         Ok(relying_party) => {
@@ -382,7 +416,8 @@ async fn redeem(state: &AppState, current: &CurrentSession, typed: &str, client_
         Err(TokenFormatError::Empty) => return Err(RedeemOutcome::Problem(ActivationProblem::Empty)),
         Err(TokenFormatError::Malformed) => return Err(RedeemOutcome::Problem(ActivationProblem::Malformed)),
     };
-    match activation::redeem(&state.db, &token, &current.session.identity, now).await {
+    let origin = if client_ip == "unknown" { Origin::default() } else { Origin::from_ip(client_ip) };
+    match activation::redeem_from(&state.db, &token, &current.session.identity, &origin, now).await {
         Ok(officer) => {
             activation::record_attempt(&state.db, subject, client_ip, true, now).await?;
             tracing::info!(event = "activation_ok", officer_id = officer.id, "officer activated");

@@ -1,5 +1,5 @@
 //! The command line: `server` (serve, after applying pending migrations), `server migrate`, and the bootstrap
-//! commands of DGA operators: `server units add`, `server import-officers`, `server issue-token`.
+//! commands of DGA operators: `server units add`, `server units load-sample`, `server import-officers`, `server issue-token`.
 
 use std::path::PathBuf;
 
@@ -97,6 +97,9 @@ pub enum UnitsCommand {
         #[arg(long)]
         parent: Option<String>,
     },
+    /// Create the sample organisation tree (three ministries with departments, provincial offices and service
+    /// points, and DGA's Contact Center) for demos; units that exist already are left alone.
+    LoadSample,
 }
 
 /// Runs the parsed command line.
@@ -122,6 +125,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .await?;
             say(&format!("created unit {} ({})", unit.code, unit.kind.code()));
+            Ok(())
+        }
+        Command::Units(UnitsCommand::LoadSample) => {
+            migrate(&db).await?;
+            let created = domain::sample_tree::load(&db, chrono::Utc::now()).await?;
+            say(&format!("created {created} sample unit(s); {} in the sample", domain::sample_tree::UNITS.len()));
             Ok(())
         }
         Command::ImportOfficers { file, issuer } => {

@@ -2,6 +2,7 @@
 //!
 //! `main.rs` only parses the command line and calls in here, so integration tests build the same router.
 
+pub mod administration;
 pub mod auth;
 pub mod cli;
 pub mod config;

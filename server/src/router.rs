@@ -5,6 +5,7 @@
 //! | `/` | redirect to the officers' page `/backend` |
 //! | `/healthz` | liveness and database check for operators and load balancers |
 //! | `POST /auth/login`, `GET /auth/callback`, `POST /auth/logout`, `POST /backend/activate` | sign-in, sign-out and activation ([`crate::auth`]) |
+//! | `/backend/tokens…`, `/backend/accounts…`, `/backend/audit`, `/backend/audit.csv`, `/backend/units` | administration ([`crate::administration`]): they build their page's data, then render it |
 //! | Leptos routes (`app::shell`) | server-side rendered pages |
 //! | anything else | a static file from the site root (precompressed when available), else the 404 page |
 //!
@@ -25,9 +26,13 @@ use tower::ServiceExt;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
-use app::paths::{ACTIVATION_PAGE, CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE};
+use app::paths::{
+    ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, CALLBACK, LOGIN, LOGOUT,
+    OFFICERS_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, TOKENS_PAGE, UNITS_PAGE,
+};
 use app::{App, shell};
 
+use crate::administration::{accounts, audit_log, tokens, units};
 use crate::auth;
 use crate::session_layer::session_layer;
 use crate::state::AppState;
@@ -35,7 +40,11 @@ use crate::web_security::{CspNonce, same_origin_only, security_headers};
 
 /// Builds the whole router; `main` serves it and tests call it with `oneshot`.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    // The administration pages are rendered by their handlers, which first build the page's data.
+    let routes = generate_route_list(App)
+        .into_iter()
+        .filter(|route| !ADMINISTRATION_PAGES.contains(&route.path()))
+        .collect::<Vec<_>>();
     let options = state.leptos_options.clone();
     // Files under the site root (`/pkg/*`, `/fonts/*`), brotli/gzip-precompressed when built with `--precompress`,
     // with conditional requests (If-Modified-Since → 304) honoured (leptos_axum's `file_and_error_handler` drops
@@ -58,6 +67,15 @@ pub fn router(state: AppState) -> Router {
         .route(CALLBACK, get(auth::callback))
         .route(LOGOUT, post(auth::logout))
         .route(ACTIVATION_PAGE, post(auth::activate))
+        .route(TOKENS_PAGE, get(tokens::page).post(tokens::issue))
+        .route(REVOKE_TOKEN, post(tokens::revoke))
+        .route(REISSUE_TOKEN, post(tokens::reissue))
+        .route(ACCOUNTS_PAGE, get(accounts::page))
+        .route(ACCOUNT_STATUS, post(accounts::set_status))
+        .route(ACCOUNT_ASSIGN, post(accounts::assign))
+        .route(AUDIT_PAGE, get(audit_log::page))
+        .route(AUDIT_CSV, get(audit_log::csv))
+        .route(UNITS_PAGE, get(units::page).post(units::change))
         .leptos_routes_with_context(&state, routes, provide_page_context, move || shell(options.clone()))
         .fallback_service(static_files)
         .layer(from_fn_with_state(state.clone(), session_layer))
@@ -69,6 +87,9 @@ pub fn router(state: AppState) -> Router {
         }))
         .with_state(state)
 }
+
+/// The pages whose handlers render them (the Leptos route list leaves them out, so each path has one handler).
+const ADMINISTRATION_PAGES: [&str; 4] = [TOKENS_PAGE, ACCOUNTS_PAGE, AUDIT_PAGE, UNITS_PAGE];
 
 /// Gives the page renderer this response's CSP nonce (set by the security-headers layer), so Leptos's inline
 /// hydration scripts carry it. (`RequestContext` reaches pages through the request's extensions.)

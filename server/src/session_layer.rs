@@ -4,13 +4,16 @@
 //!
 //! | page | who may open it | everyone else goes to |
 //! |---|---|---|
-//! | home, profile | a signed-in officer | the activation page (not yet activated), or the sign-in page |
+//! | home, profile, the administration pages and forms | a signed-in officer | the activation page (not yet activated), or the sign-in page |
 //! | activation | a Digital ID account not yet activated | home (officers), or the sign-in page |
 //! | every other page | anyone | — |
 //!
 //! Responses to a signed-in browser are never stored by caches (`Cache-Control: no-store`).
 
-use app::paths::{ACTIVATION_PAGE, HOME_PAGE, PROFILE_PAGE, SIGN_IN_PAGE};
+use app::paths::{
+    ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, HOME_PAGE, PROFILE_PAGE,
+    REISSUE_TOKEN, REVOKE_TOKEN, SIGN_IN_PAGE, TOKENS_PAGE, UNITS_PAGE,
+};
 use app::request_context::{PendingActivation, RequestContext, Visitor};
 use axum::extract::{Request, State};
 use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
@@ -45,7 +48,8 @@ enum Access {
 
 fn access(path: &str) -> Access {
     match path.trim_end_matches('/') {
-        HOME_PAGE | PROFILE_PAGE => Access::Officer,
+        HOME_PAGE | PROFILE_PAGE | TOKENS_PAGE | REVOKE_TOKEN | REISSUE_TOKEN | ACCOUNTS_PAGE | ACCOUNT_STATUS
+        | ACCOUNT_ASSIGN | AUDIT_PAGE | AUDIT_CSV | UNITS_PAGE => Access::Officer,
         ACTIVATION_PAGE => Access::PendingActivation,
         _ => Access::Anyone,
     }
@@ -148,6 +152,8 @@ mod tests {
         assert_eq!(access("/backend/home"), Access::Officer);
         assert_eq!(access("/backend/profile/"), Access::Officer);
         assert_eq!(access("/backend/activate"), Access::PendingActivation);
+        assert_eq!(access("/backend/tokens/revoke"), Access::Officer);
+        assert_eq!(access("/backend/audit.csv"), Access::Officer);
         assert_eq!(access("/backend"), Access::Anyone);
         assert_eq!(access("/backend/sign-in"), Access::Anyone);
     }

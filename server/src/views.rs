@@ -51,19 +51,21 @@ fn contact_view(officer: &officer::Model) -> ContactView {
 }
 
 fn unit_view(unit: &organisation_unit::Model) -> UnitView {
-    UnitView {
-        code: unit.code.clone(),
-        name_th: unit.name_th.clone(),
-        kind: match unit.kind {
-            UnitKind::Ministry => UnitKindView::Ministry,
-            UnitKind::Department => UnitKindView::Department,
-            UnitKind::Division => UnitKindView::Division,
-            UnitKind::ServicePoint => UnitKindView::ServicePoint,
-        },
+    UnitView { code: unit.code.clone(), name_th: unit.name_th.clone(), kind: kind_view(unit.kind) }
+}
+
+/// A unit's level as pages name it.
+pub(crate) fn kind_view(kind: UnitKind) -> UnitKindView {
+    match kind {
+        UnitKind::Ministry => UnitKindView::Ministry,
+        UnitKind::Department => UnitKindView::Department,
+        UnitKind::Division => UnitKindView::Division,
+        UnitKind::ServicePoint => UnitKindView::ServicePoint,
     }
 }
 
-fn role_view(role: Role) -> RoleView {
+/// A role as pages name it.
+pub(crate) fn role_view(role: Role) -> RoleView {
     match role {
         Role::ContactCenter => RoleView::ContactCenter,
         Role::Central => RoleView::Central,

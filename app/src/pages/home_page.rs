@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::admin_nav::AdminNav;
 use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::components::contact_list::ContactList;
 use crate::components::role_name::role_name;
 use crate::components::unit_chain::UnitChain;
+use crate::i18n::admin::use_admin_text;
 use crate::i18n::{Text, use_text};
 use crate::paths::{OFFICERS_PAGE, PROFILE_PAGE};
 use crate::request_context::{RoleView, Visitor, use_request_context};
@@ -55,6 +57,16 @@ pub fn HomePage() -> impl IntoView {
             .into_any(),
         ),
     };
+    // Contact Center staff and central officers manage Tokens and officers: their pages are linked first.
+    let administration = matches!(officer.role, RoleView::ContactCenter | RoleView::Central).then(|| {
+        let admin_text = use_admin_text();
+        view! {
+            <section class="panel" aria-labelledby="administration-heading">
+                <h2 id="administration-heading">{admin_text.home_admin_heading}</h2>
+                <AdminNav current=None />
+            </section>
+        }
+    });
     view! {
         <Title text=text.home_title />
         <h1>{heading}</h1>
@@ -74,6 +86,7 @@ pub fn HomePage() -> impl IntoView {
                 </dd>
             </div>
         </dl>
+        {administration}
         <section class="panel" aria-labelledby="what-next-heading">
             <h2 id="what-next-heading">{text.home_what_next_heading}</h2>
             <p>{duty(officer.role, text)}</p>
@@ -97,7 +110,7 @@ fn duty(role: RoleView, text: &Text) -> &'static str {
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
-    use crate::paths::{HOME_PAGE, PROFILE_PAGE};
+    use crate::paths::{ACCOUNTS_PAGE, AUDIT_PAGE, HOME_PAGE, PROFILE_PAGE, TOKENS_PAGE, UNITS_PAGE};
     use crate::request_context::{RequestContext, RoleView, Visitor};
     use crate::testing::{Rendered, has_link, officer, render};
 
@@ -132,5 +145,30 @@ mod tests {
             render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(central), ..Default::default() });
         assert!(html.contains("แก้ไขสิทธิ์การเข้าใช้งานผ่าน DGA Contact Center"), "{html}");
         assert!(!html.contains("เจ้าหน้าที่ส่วนกลางต้นสังกัด"), "a central officer has no parent central officer");
+    }
+
+    #[test]
+    fn central_officers_and_contact_center_staff_are_linked_to_their_administration_pages() {
+        let mut central = officer();
+        central.role = RoleView::Central;
+        let Rendered { html, .. } =
+            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(central), ..Default::default() });
+        assert!(has_link(&html, TOKENS_PAGE, "จัดการ Token"), "{html}");
+        assert!(has_link(&html, ACCOUNTS_PAGE, "บัญชีเจ้าหน้าที่") && html.contains(AUDIT_PAGE));
+        assert!(!html.contains(UNITS_PAGE), "the organisation tree is the Contact Center's");
+        assert!(!html.contains(r#"aria-current="page""#), "no administration page is the current one");
+
+        let mut staff = officer();
+        staff.role = RoleView::ContactCenter;
+        let Rendered { html, .. } =
+            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(staff), ..Default::default() });
+        assert!(has_link(&html, UNITS_PAGE, "โครงสร้างหน่วยงาน"));
+    }
+
+    #[test]
+    fn an_agency_officer_is_not_offered_administration_pages() {
+        let Rendered { html, .. } =
+            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(officer()), ..Default::default() });
+        assert!(!html.contains(TOKENS_PAGE) && !html.contains("เมนูผู้ดูแลระบบ"));
     }
 }

@@ -39,6 +39,10 @@ pub struct Model {
     pub revoked_at: Option<DateTimeUtc>,
     /// Redemptions refused because the person was not the intended one; at three the token is revoked.
     pub failed_identity_attempts: i32,
+    /// The intended person's citizen ID, masked (`1-1017-xxxxx-03-0`), for the Token list.
+    pub citizen_id_masked: Option<String>,
+    /// The officer who revoked it (`None`: not revoked, revoked on the command line, or after wrong-person tries).
+    pub revoked_by_officer_id: Option<i32>,
 }
 
 /// Relations of `activation_token`.

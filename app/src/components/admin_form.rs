@@ -1,0 +1,233 @@
+//! What the administration pages share: the "no permission" answer (HTTP 403), the success banner, the error
+//! summary linking to refused fields, a labelled field with its hint and inline error, unit `<option>`s, the
+//! scrollable table region and `<time>` elements. Every form is a plain HTML form; nothing here needs JavaScript.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::administration::{Done, FieldProblem, FormProblem, UnitOption};
+use crate::components::contact_center_phone::ContactCenterPhone;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::notification_banner::NotificationBanner;
+use crate::i18n::admin::use_admin_text;
+use crate::i18n::{Locale, use_text};
+use crate::paths::HOME_PAGE;
+use crate::thai_date::{datetime_attribute, format_date, format_date_time};
+
+/// The page for a visitor the server gave no page data (not Contact Center staff or a central officer), answered
+/// with HTTP 403: who manages Tokens and officers, and whom to contact instead.
+#[component]
+pub fn NoPermission() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::FORBIDDEN);
+    }
+    let text = use_admin_text();
+    view! {
+        <Title text=text.forbidden_title />
+        <h1>{text.forbidden_title}</h1>
+        <p>{text.forbidden_body}</p>
+        <p>{text.forbidden_contact} " (" <ContactCenterPhone /> ")"</p>
+        <p>
+            <a href=HOME_PAGE>{text.back_home}</a>
+        </p>
+    }
+}
+
+/// The green banner saying what just succeeded; nothing when nothing did.
+#[component]
+pub fn DoneBanner(
+    /// The action that just succeeded.
+    done: Option<Done>,
+) -> impl IntoView {
+    let text = use_admin_text();
+    done.map(|done| {
+        view! {
+            <NotificationBanner heading_id="done-heading" heading=text.done_heading>
+                <p>{text.done_sentence(done)}</p>
+            </NotificationBanner>
+        }
+    })
+}
+
+/// The error summary: one link per refused field, to the field's `id`; nothing when nothing was refused.
+#[component]
+pub fn ProblemSummary(
+    /// (the `id` to link to, the sentence).
+    problems: Vec<(String, &'static str)>,
+) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        let items = problems
+            .into_iter()
+            .map(|(id, message)| {
+                view! {
+                    <li>
+                        <a href=format!("#{id}")>{message}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <ErrorSummary>
+                <ul class="error-summary__list">{items}</ul>
+            </ErrorSummary>
+        }
+    })
+}
+
+/// The first problem of `field` among `problems`.
+pub fn problem_of(problems: &[FieldProblem], field: &str) -> Option<FormProblem> {
+    problems.iter().find(|problem| problem.field == field).map(|problem| problem.problem)
+}
+
+/// What a field shows about the last submission: its inline error, `aria-invalid` and `aria-describedby`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldState {
+    /// The inline error, when the field was refused.
+    pub error: Option<&'static str>,
+    /// `"true"` when the field was refused.
+    pub invalid: Option<&'static str>,
+    /// The ids of the hint and the error.
+    pub described_by: Option<String>,
+}
+
+impl FieldState {
+    /// The state of the field with `id`, refused with `error` (if any), that has a hint or not.
+    pub fn new(id: &str, hint: bool, error: Option<&'static str>) -> Self {
+        Self { error, invalid: error.map(|_| "true"), described_by: described_by(id, hint, error.is_some()) }
+    }
+}
+
+/// The `aria-describedby` of a field with `id`: its hint and its error, whichever it has.
+pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let ids: Vec<String> = [(hint, "hint"), (error, "error")]
+        .into_iter()
+        .filter(|(has, _)| *has)
+        .map(|(_, part)| format!("{id}-{part}"))
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A form field: its label (`for` the control's `id`), hint and inline error, then the control itself, which must
+/// carry `id`, and `aria-describedby` from [`described_by`] and `aria-invalid` when `error` is set.
+#[component]
+pub fn FormField(
+    /// The control's `id`.
+    id: String,
+    /// The label.
+    label: &'static str,
+    /// The hint under the label (`{id}-hint`).
+    hint: Option<&'static str>,
+    /// Why the last submission refused the field (`{id}-error`).
+    error: Option<&'static str>,
+    /// The control.
+    children: Children,
+) -> impl IntoView {
+    let text = use_text();
+    let hint = hint.map(|hint| {
+        view! {
+            <p id=format!("{id}-hint") class="field__hint">
+                {hint}
+            </p>
+        }
+    });
+    let has_error = error.is_some();
+    let error = error.map(|message| {
+        view! {
+            <p id=format!("{id}-error") class="field__error">
+                <span class="visually-hidden">{text.error_prefix} " "</span>
+                {message}
+            </p>
+        }
+    });
+    view! {
+        <div class="field" class:field--error=has_error>
+            <label class="field__label" for=id>
+                {label}
+            </label>
+            {hint}
+            {error}
+            {children()}
+        </div>
+    }
+}
+
+/// How a unit reads in a `<select>`: indented by its level, with its parents to tell units of one name apart.
+pub fn unit_option_text(unit: &UnitOption) -> String {
+    let indent = "\u{a0}\u{a0}\u{a0}".repeat(usize::from(unit.depth));
+    if unit.parents_th.is_empty() {
+        format!("{indent}{}", unit.name_th)
+    } else {
+        format!("{indent}{} ({})", unit.name_th, unit.parents_th)
+    }
+}
+
+/// The `<option>`s of `units` that are not retired, the one whose code is `selected` chosen.
+pub fn unit_options(units: &[UnitOption], selected: &str) -> impl IntoView + use<> {
+    units
+        .iter()
+        .filter(|unit| !unit.retired)
+        .map(|unit| {
+            let is_selected = unit.code == selected;
+            view! {
+                <option value=unit.code.clone() selected=is_selected>
+                    {unit_option_text(unit)}
+                </option>
+            }
+        })
+        .collect_view()
+}
+
+/// A wide table's box: scrolls sideways on a narrow screen, and is focusable so keyboard users can scroll it.
+#[component]
+pub fn TableRegion(
+    /// What the table holds (the region's name).
+    label: &'static str,
+    /// The table.
+    children: Children,
+) -> impl IntoView {
+    let text = use_admin_text();
+    view! {
+        <div class="table-region" role="region" aria-label=format!("{} {label}", text.table_scroll_hint) tabindex="0">
+            {children()}
+        </div>
+    }
+}
+
+/// A moment as a `<time>` element: the Bangkok date (and time, when `with_time`), machine-readable in `datetime`.
+pub fn moment(at: DateTime<Utc>, locale: Locale, with_time: bool) -> impl IntoView + use<> {
+    let shown = if with_time { format_date_time(at, locale) } else { format_date(at, locale) };
+    view! { <time datetime=datetime_attribute(at)>{shown}</time> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{described_by, unit_option_text};
+    use crate::administration::UnitOption;
+    use crate::request_context::UnitKindView;
+
+    #[test]
+    fn a_field_is_described_by_its_hint_and_its_error_when_it_has_them() {
+        assert_eq!(described_by("name", true, true).as_deref(), Some("name-hint name-error"));
+        assert_eq!(described_by("name", false, true).as_deref(), Some("name-error"));
+        assert_eq!(described_by("name", false, false), None);
+    }
+
+    #[test]
+    fn a_unit_option_is_indented_by_its_level_and_names_its_parents() {
+        let unit = UnitOption {
+            code: "D1-1".to_owned(),
+            name_th: "สำนักทะเบียน".to_owned(),
+            name_en: None,
+            kind: UnitKindView::Division,
+            parents_th: "กระทรวงมหาดไทย › กรมการปกครอง".to_owned(),
+            depth: 2,
+            retired: false,
+        };
+        assert_eq!(
+            unit_option_text(&unit),
+            "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}สำนักทะเบียน (กระทรวงมหาดไทย › กรมการปกครอง)"
+        );
+    }
+}

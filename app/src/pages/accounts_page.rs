@@ -1,0 +1,377 @@
+//! The officers page (`/backend/accounts`) of Contact Center staff and central officers: the officers in their scope
+//! with their state and latest sign-in, and for each one they may manage a "ระงับการใช้งาน" or "เปิดใช้งานอีกครั้ง"
+//! form and, folded in a `<details>`, a form changing the officer's role or unit. Plain HTML forms; every field's id
+//! carries the officer's id (`role-7`), so the error summary can link to the right row.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::administration::{AccountsPageData, FieldProblem, OfficerRow, OfficerStatusView, UnitOption, use_page_data};
+use crate::components::admin_form::{
+    DoneBanner, FieldState, FormField, NoPermission, ProblemSummary, TableRegion, moment, unit_options,
+};
+use crate::components::admin_nav::AdminNav;
+use crate::components::role_name::role_name;
+use crate::i18n::admin::{AdminText, use_admin_text};
+use crate::i18n::{Locale, use_locale, use_text};
+use crate::paths::{ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, CSRF_FIELD, fields};
+use crate::request_context::RoleView;
+
+/// The id of a row's control for `field` (`role-7`, `unit-7`; anything else: the status button, `status-7`).
+fn control_id(field: &str, officer_id: i32) -> String {
+    let field = if field == fields::ROLE || field == fields::UNIT { field } else { fields::STATUS };
+    format!("{field}-{officer_id}")
+}
+
+/// The officers in the visitor's scope, with the forms that change them; "no permission" without page data.
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    let Some(data) = use_page_data::<AccountsPageData>() else {
+        return view! { <NoPermission /> }.into_any();
+    };
+    let text = use_admin_text();
+    let locale = use_locale();
+    let summary = data
+        .problem
+        .iter()
+        .map(|(officer_id, problem)| (control_id(&problem.field, *officer_id), text.problem(problem.problem)))
+        .collect::<Vec<_>>();
+    let list = if data.officers.is_empty() {
+        view! { <p class="empty-state">{text.accounts_empty}</p> }.into_any()
+    } else {
+        let rows = data.officers.iter().map(|officer| officer_row(officer, &data, text, locale)).collect_view();
+        view! {
+            <TableRegion label=text.accounts_title>
+                <table class="table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{text.col_officer}</th>
+                            <th scope="col">{text.col_unit}</th>
+                            <th scope="col">{text.col_role}</th>
+                            <th scope="col">{text.col_status}</th>
+                            <th scope="col">{text.col_last_sign_in}</th>
+                            <th scope="col">{text.col_actions}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableRegion>
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=text.accounts_title />
+        <AdminNav current=Some(ACCOUNTS_PAGE) />
+        <ProblemSummary problems=summary />
+        <DoneBanner done=data.done />
+        <h1>{text.accounts_title}</h1>
+        <p class="lead">{text.accounts_intro}</p>
+        {list}
+    }
+    .into_any()
+}
+
+/// One officer: who, where, what, their state and latest sign-in, and what the visitor may change.
+fn officer_row(
+    officer: &OfficerRow,
+    data: &AccountsPageData,
+    text: &'static AdminText,
+    locale: Locale,
+) -> impl IntoView + use<> {
+    let main_text = use_text();
+    let problem = data.problem.as_ref().filter(|(id, _)| *id == officer.id).map(|(_, problem)| problem.clone());
+    let masked =
+        officer.citizen_id_masked.clone().map(|masked| view! { <span class="cell-detail masked-id">{masked}</span> });
+    let (status_class, status_name) = match officer.status {
+        OfficerStatusView::Active => ("badge badge--done", text.officer_status_name(officer.status)),
+        OfficerStatusView::Suspended => ("badge badge--stopped", text.officer_status_name(officer.status)),
+    };
+    let last_sign_in = match officer.last_sign_in_at {
+        Some(at) => moment(at, locale, true).into_any(),
+        None => view! { <span class="no-data">{text.never_signed_in}</span> }.into_any(),
+    };
+    let actions = if officer.manageable {
+        let status = status_form(officer, &data.csrf_token, problem.as_ref(), text);
+        let assign = assign_form(officer, data, problem.as_ref(), text);
+        view! {
+            {status}
+            {assign}
+        }
+        .into_any()
+    } else {
+        // A refusal can still concern a row the visitor may no longer change (their own account, say).
+        let error = problem.map(|problem| {
+            view! {
+                <p id=control_id(&problem.field, officer.id) class="field__error" tabindex="-1">
+                    {text.problem(problem.problem)}
+                </p>
+            }
+        });
+        view! {
+            {error}
+            <span class="no-data">{text.not_manageable}</span>
+        }
+        .into_any()
+    };
+    view! {
+        <tr>
+            <td>
+                <span class="cell-main">{officer.name_th.clone()}</span>
+                {masked}
+            </td>
+            <td>
+                <span class="cell-main">{officer.unit_name_th.clone()}</span>
+                <span class="cell-detail">{officer.unit_code.clone()}</span>
+            </td>
+            <td>{role_name(officer.role, main_text)}</td>
+            <td>
+                <strong class=status_class>{status_name}</strong>
+            </td>
+            <td>{last_sign_in}</td>
+            <td class="table__actions">{actions}</td>
+        </tr>
+    }
+}
+
+/// "ระงับการใช้งาน" for an active officer (saying their sessions end at once), "เปิดใช้งานอีกครั้ง" otherwise.
+fn status_form(
+    officer: &OfficerRow,
+    csrf_token: &str,
+    problem: Option<&FieldProblem>,
+    text: &'static AdminText,
+) -> impl IntoView + use<> {
+    let id = control_id(fields::STATUS, officer.id);
+    let error = problem
+        .filter(|problem| problem.field != fields::ROLE && problem.field != fields::UNIT)
+        .map(|problem| text.problem(problem.problem));
+    let (new_status, label, hint, button_class) = match officer.status {
+        OfficerStatusView::Active => {
+            ("suspended", text.suspend_button, Some(text.suspend_hint), "button button--warning button--small")
+        }
+        OfficerStatusView::Suspended => {
+            ("active", text.reactivate_button, None, "button button--secondary button--small")
+        }
+    };
+    let state = FieldState::new(&id, hint.is_some(), error);
+    let hint = hint.map(|hint| {
+        view! {
+            <p id=format!("{id}-hint") class="cell-detail">
+                {hint}
+            </p>
+        }
+    });
+    let error = state.error.map(|message| {
+        view! {
+            <p id=format!("{id}-error") class="field__error">
+                {message}
+            </p>
+        }
+    });
+    view! {
+        <form class="inline-form" method="post" action=ACCOUNT_STATUS>
+            <input type="hidden" name=CSRF_FIELD value=csrf_token.to_owned() />
+            <input type="hidden" name=fields::OFFICER_ID value=officer.id.to_string() />
+            <input type="hidden" name=fields::STATUS value=new_status />
+            {error}
+            <button id=id.clone() type="submit" class=button_class aria-describedby=state.described_by>
+                {label}
+            </button>
+            {hint}
+        </form>
+    }
+}
+
+/// The change of role or unit, folded away unless the last submission refused it.
+fn assign_form(
+    officer: &OfficerRow,
+    data: &AccountsPageData,
+    problem: Option<&FieldProblem>,
+    text: &'static AdminText,
+) -> impl IntoView + use<> {
+    let main_text = use_text();
+    let role_id = control_id(fields::ROLE, officer.id);
+    let unit_id = control_id(fields::UNIT, officer.id);
+    let error_of =
+        |field: &str| problem.filter(|problem| problem.field == field).map(|problem| text.problem(problem.problem));
+    let role = FieldState::new(&role_id, false, error_of(fields::ROLE));
+    let unit = FieldState::new(&unit_id, false, error_of(fields::UNIT));
+    let open = role.error.is_some() || unit.error.is_some();
+    let roles = role_options(&data.assignable_roles, officer.role, main_text, text);
+    let units: Vec<UnitOption> = data.units.clone();
+    let current_unit = officer.unit_code.clone();
+    view! {
+        <details class="row-details" open=open>
+            <summary class="row-details__summary">{text.change_summary}</summary>
+            <form class="form form--compact" method="post" action=ACCOUNT_ASSIGN>
+                <input type="hidden" name=CSRF_FIELD value=data.csrf_token.clone() />
+                <input type="hidden" name=fields::OFFICER_ID value=officer.id.to_string() />
+                <FormField id=role_id.clone() label=text.field_new_role hint=None error=role.error>
+                    <select
+                        id=role_id.clone()
+                        name=fields::ROLE
+                        class="field__input field__select"
+                        aria-describedby=role.described_by
+                        aria-invalid=role.invalid
+                    >
+                        {roles}
+                    </select>
+                </FormField>
+                <FormField id=unit_id.clone() label=text.field_new_unit hint=None error=unit.error>
+                    <select
+                        id=unit_id.clone()
+                        name=fields::UNIT
+                        class="field__input field__select"
+                        aria-describedby=unit.described_by
+                        aria-invalid=unit.invalid
+                    >
+                        {unit_options(&units, &current_unit)}
+                    </select>
+                </FormField>
+                <button type="submit" class="button button--primary button--small">
+                    {text.assign_button}
+                </button>
+            </form>
+        </details>
+    }
+}
+
+/// The roles the visitor may give, the officer's current one chosen (or "choose" first, when it is not among them).
+fn role_options(
+    roles: &[RoleView],
+    current: RoleView,
+    main_text: &'static crate::i18n::Text,
+    text: &'static AdminText,
+) -> impl IntoView + use<> {
+    let choose = (!roles.contains(&current)).then(|| view! { <option value="">{text.choose}</option> });
+    let options = roles
+        .iter()
+        .map(|role| {
+            view! {
+                <option value=role.code() selected=*role == current>
+                    {role_name(*role, main_text)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        {choose}
+        {options}
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use crate::administration::{
+        AccountsPageData, Done, FieldProblem, FormProblem, OfficerRow, OfficerStatusView, UnitOption,
+    };
+    use crate::paths::{ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE};
+    use crate::request_context::{RequestContext, RoleView, UnitKindView, Visitor};
+    use crate::testing::{Rendered, officer, render, render_with};
+
+    fn central() -> RequestContext {
+        let mut officer = officer();
+        officer.role = RoleView::Central;
+        RequestContext { visitor: Visitor::Officer(officer), ..Default::default() }
+    }
+
+    fn row(id: i32, name: &str, status: OfficerStatusView, manageable: bool) -> OfficerRow {
+        OfficerRow {
+            id,
+            name_th: name.to_owned(),
+            citizen_id_masked: Some(format!("1-1017-xxxxx-0{id}-0")),
+            role: RoleView::Agency,
+            unit_code: "D1-1".to_owned(),
+            unit_name_th: "สำนักทะเบียน".to_owned(),
+            status,
+            last_sign_in_at: None,
+            manageable,
+        }
+    }
+
+    fn data(officers: Vec<OfficerRow>) -> AccountsPageData {
+        AccountsPageData {
+            officers,
+            assignable_roles: vec![RoleView::Agency, RoleView::ServicePoint],
+            units: vec![UnitOption {
+                code: "D1-1".to_owned(),
+                name_th: "สำนักทะเบียน".to_owned(),
+                name_en: None,
+                kind: UnitKindView::Division,
+                parents_th: "กระทรวงมหาดไทย › กรมการปกครอง".to_owned(),
+                depth: 2,
+                retired: false,
+            }],
+            problem: None,
+            done: None,
+            csrf_token: "csrf-789".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_manageable_active_officer_can_be_suspended_and_reassigned() {
+        let mut active = row(7, "นายหน่วยงาน เจ็ด", OfficerStatusView::Active, true);
+        active.last_sign_in_at = Utc.with_ymd_and_hms(2026, 12, 3, 6, 45, 0).single();
+        let Rendered { html, status, .. } = render_with(ACCOUNTS_PAGE, central(), data(vec![active]));
+        assert_eq!(status, None);
+        assert!(html.contains("นายหน่วยงาน เจ็ด") && html.contains("1-1017-xxxxx-07-0"), "{html}");
+        assert!(html.contains("3 ธันวาคม 2569 เวลา 13:45 น."));
+        assert!(html.contains(&format!(r#"method="post" action="{ACCOUNT_STATUS}""#)));
+        assert!(html.contains(r#"name="officer_id" value="7""#) && html.contains(r#"name="status" value="suspended""#));
+        assert!(html.contains(">ระงับการใช้งาน</button>") && html.contains("ออกจากระบบทันที"));
+        assert!(html.contains(&format!(r#"method="post" action="{ACCOUNT_ASSIGN}""#)));
+        assert!(html.contains(r#"for="role-7""#) && html.contains(r#"id="unit-7""#));
+        assert!(html.contains(r#"<option value="agency" selected"#), "the current role is chosen");
+        assert!(html.contains(">บันทึกการเปลี่ยนแปลง</button>"));
+    }
+
+    #[test]
+    fn a_suspended_officer_is_offered_reactivation_and_one_never_signed_in_says_so() {
+        let suspended = row(8, "นางระงับ แปด", OfficerStatusView::Suspended, true);
+        let Rendered { html, .. } = render_with(ACCOUNTS_PAGE, central(), data(vec![suspended]));
+        assert!(html.contains(r#"name="status" value="active""#) && html.contains(">เปิดใช้งานอีกครั้ง</button>"));
+        assert!(html.contains(">ถูกระงับการใช้งาน</strong>") && html.contains("ยังไม่เคยเข้าสู่ระบบ"));
+    }
+
+    #[test]
+    fn an_officer_the_visitor_may_not_manage_has_no_forms() {
+        let own = row(9, "นางสาวทดลอง ใจดี", OfficerStatusView::Active, false);
+        let Rendered { html, .. } = render_with(ACCOUNTS_PAGE, central(), data(vec![own]));
+        assert!(html.contains("นางสาวทดลอง ใจดี"));
+        assert!(!html.contains(ACCOUNT_STATUS) && !html.contains(ACCOUNT_ASSIGN), "{html}");
+        assert!(html.contains("ท่านไม่สามารถเปลี่ยนแปลงบัญชีนี้ได้"));
+    }
+
+    #[test]
+    fn a_refused_change_opens_that_rows_form_and_links_to_its_field() {
+        let mut data = data(vec![
+            row(7, "นายหน่วยงาน เจ็ด", OfficerStatusView::Active, true),
+            row(8, "นางระงับ แปด", OfficerStatusView::Active, true),
+        ]);
+        data.problem = Some((8, FieldProblem { field: "unit".to_owned(), problem: FormProblem::RoleDoesNotFitUnit }));
+        let Rendered { html, .. } = render_with(ACCOUNTS_PAGE, central(), data);
+        assert!(html.contains(r##"<a href="#unit-8">บทบาทนี้ไม่ตรงกับระดับ"##), "{html}");
+        assert!(html.contains(r#"id="unit-8-error""#) && html.contains(r#"aria-describedby="unit-8-error""#));
+        assert_eq!(html.matches(r#"aria-invalid="true""#).count(), 1);
+        assert_eq!(html.matches("<details open").count(), 1, "only one row is open: {html}");
+        let row_8 = html.split(r#"name="officer_id" value="8""#).nth(1).expect("row 8 has forms");
+        assert!(row_8.contains("<details open"), "and it is row 8");
+    }
+
+    #[test]
+    fn a_suspension_is_confirmed_with_a_banner() {
+        let mut data = data(Vec::new());
+        data.done = Some(Done::Suspended);
+        let Rendered { html, .. } = render_with(ACCOUNTS_PAGE, central(), data);
+        assert!(html.contains(r#"role="status""#) && html.contains("ระงับการใช้งานเรียบร้อยแล้ว"));
+        assert!(html.contains("ยังไม่มีเจ้าหน้าที่ในความรับผิดชอบของท่าน"));
+    }
+
+    #[test]
+    fn without_page_data_the_officers_page_is_forbidden() {
+        let Rendered { status, html, .. } = render(ACCOUNTS_PAGE, central());
+        assert_eq!(status, Some(http::StatusCode::FORBIDDEN));
+        assert!(html.contains("ไม่มีสิทธิ์เข้าถึงหน้านี้"));
+    }
+}

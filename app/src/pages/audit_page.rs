@@ -1,0 +1,334 @@
+//! The audit log (`/backend/audit`) of Contact Center staff and central officers: a filter (a `GET` form, so a
+//! filtered view is a link), the CSV download of the same filter, and the entries, newest first. The log cannot be
+//! changed or deleted, and citizen IDs reach it only masked; the page says both.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::administration::{AuditEventView, AuditPageData, AuditRow, use_page_data};
+use crate::components::admin_form::{
+    FieldState, FormField, NoPermission, ProblemSummary, TableRegion, moment, problem_of, unit_option_text,
+};
+use crate::components::admin_nav::AdminNav;
+use crate::i18n::admin::{AdminText, use_admin_text};
+use crate::i18n::{Locale, use_locale};
+use crate::paths::{AUDIT_PAGE, fields};
+
+/// The filter's fields, in the order they appear (their `name` is also their `id`).
+const FILTER_FIELDS: [&str; 5] = [fields::FROM, fields::TO, fields::EVENT, fields::ACTOR, fields::UNIT];
+
+/// The filter, the CSV link and the matching entries; "no permission" without page data.
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let Some(data) = use_page_data::<AuditPageData>() else {
+        return view! { <NoPermission /> }.into_any();
+    };
+    let text = use_admin_text();
+    let locale = use_locale();
+    let summary = data
+        .problems
+        .iter()
+        .map(|problem| {
+            let id =
+                if FILTER_FIELDS.contains(&problem.field.as_str()) { problem.field.as_str() } else { fields::FROM };
+            (id.to_owned(), text.problem(problem.problem))
+        })
+        .collect::<Vec<_>>();
+    let truncated = data.truncated.then(|| view! { <p class="warning-text">{text.audit_truncated}</p> });
+    let entries = if data.entries.is_empty() {
+        view! { <p class="empty-state">{text.audit_empty}</p> }.into_any()
+    } else {
+        let rows = data.entries.iter().map(|entry| entry_row(entry, text, locale)).collect_view();
+        view! {
+            <TableRegion label=text.audit_title>
+                <table class="table table--audit">
+                    <thead>
+                        <tr>
+                            <th scope="col">{text.col_when}</th>
+                            <th scope="col">{text.col_event}</th>
+                            <th scope="col">{text.col_result}</th>
+                            <th scope="col">{text.col_actor}</th>
+                            <th scope="col">{text.col_target}</th>
+                            <th scope="col">{text.col_unit}</th>
+                            <th scope="col">{text.col_ip}</th>
+                            <th scope="col">{text.col_detail}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableRegion>
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=text.audit_title />
+        <AdminNav current=Some(AUDIT_PAGE) />
+        <ProblemSummary problems=summary />
+        <h1>{text.audit_title}</h1>
+        <p class="lead">{text.audit_intro}</p>
+        <FilterForm data=data.clone() />
+        <p class="actions">
+            <a class="button button--secondary" href=data.csv_href.clone()>
+                {text.csv_link}
+            </a>
+        </p>
+        <h2 id="audit-entries-heading">{text.audit_entries_heading}</h2>
+        {truncated}
+        {entries}
+    }
+    .into_any()
+}
+
+/// The `GET` filter, filled in with the filter shown.
+#[component]
+fn FilterForm(
+    /// The page's data (the filter as typed, its problems, the actors and units to offer).
+    data: AuditPageData,
+) -> impl IntoView {
+    let text = use_admin_text();
+    let AuditPageData { filter, problems, actors, units, .. } = data;
+    let state = |field: &str| {
+        let hint = field == fields::FROM || field == fields::TO || field == fields::UNIT;
+        FieldState::new(field, hint, problem_of(&problems, field).map(|why| text.problem(why)))
+    };
+    let [from, to, event, actor, unit] = FILTER_FIELDS.map(state);
+    let events = AuditEventView::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <option value=option.code() selected=option.code() == filter.event>
+                    {text.event_name(option)}
+                </option>
+            }
+        })
+        .collect_view();
+    let actor_options = actors
+        .into_iter()
+        .map(|(id, name)| {
+            let value = id.to_string();
+            let selected = value == filter.actor;
+            view! {
+                <option value=value selected=selected>
+                    {name}
+                </option>
+            }
+        })
+        .collect_view();
+    // The filter offers retired units too: their history stays in the log.
+    let unit_options = units
+        .iter()
+        .map(|option| {
+            view! {
+                <option value=option.code.clone() selected=option.code == filter.unit>
+                    {unit_option_text(option)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="admin-section" aria-labelledby="filter-heading">
+            <h2 id="filter-heading">{text.filter_heading}</h2>
+            <form class="form filter-form" method="get" action=AUDIT_PAGE>
+                <div class="field-row">
+                    <FormField
+                        id=fields::FROM.to_owned()
+                        label=text.field_from
+                        hint=Some(text.date_hint)
+                        error=from.error
+                    >
+                        <input
+                            id=fields::FROM
+                            name=fields::FROM
+                            type="date"
+                            class="field__input field__input--date"
+                            value=filter.from.clone()
+                            aria-describedby=from.described_by
+                            aria-invalid=from.invalid
+                        />
+                    </FormField>
+                    <FormField id=fields::TO.to_owned() label=text.field_to hint=Some(text.date_hint) error=to.error>
+                        <input
+                            id=fields::TO
+                            name=fields::TO
+                            type="date"
+                            class="field__input field__input--date"
+                            value=filter.to.clone()
+                            aria-describedby=to.described_by
+                            aria-invalid=to.invalid
+                        />
+                    </FormField>
+                </div>
+                <FormField id=fields::EVENT.to_owned() label=text.field_event hint=None error=event.error>
+                    <select
+                        id=fields::EVENT
+                        name=fields::EVENT
+                        class="field__input field__select"
+                        aria-describedby=event.described_by
+                        aria-invalid=event.invalid
+                    >
+                        <option value="">{text.all}</option>
+                        {events}
+                    </select>
+                </FormField>
+                <FormField id=fields::ACTOR.to_owned() label=text.field_actor hint=None error=actor.error>
+                    <select
+                        id=fields::ACTOR
+                        name=fields::ACTOR
+                        class="field__input field__select"
+                        aria-describedby=actor.described_by
+                        aria-invalid=actor.invalid
+                    >
+                        <option value="">{text.all}</option>
+                        {actor_options}
+                    </select>
+                </FormField>
+                <FormField
+                    id=fields::UNIT.to_owned()
+                    label=text.field_unit
+                    hint=Some(text.unit_filter_hint)
+                    error=unit.error
+                >
+                    <select
+                        id=fields::UNIT
+                        name=fields::UNIT
+                        class="field__input field__select"
+                        aria-describedby=unit.described_by
+                        aria-invalid=unit.invalid
+                    >
+                        <option value="">{text.all}</option>
+                        {unit_options}
+                    </select>
+                </FormField>
+                <button type="submit" class="button button--primary">
+                    {text.filter_button}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// One entry of the log.
+fn entry_row(entry: &AuditRow, text: &'static AdminText, locale: Locale) -> impl IntoView + use<> {
+    let none = || view! { <span class="no-data">{text.none}</span> }.into_any();
+    let plain = move |value: &Option<String>| value.clone().map_or_else(none, |value| view! { {value} }.into_any());
+    let result = if entry.succeeded {
+        view! { <strong class="badge badge--done">{text.succeeded}</strong> }.into_any()
+    } else {
+        let reason = entry.reason.clone().map(|reason| {
+            view! {
+                <span class="cell-detail">
+                    {text.reason_prefix} " " <code>{reason}</code>
+                </span>
+            }
+        });
+        view! {
+            <strong class="badge badge--stopped">{text.failed}</strong>
+            {reason}
+        }
+        .into_any()
+    };
+    let actor = entry.actor.clone().unwrap_or_else(|| text.system_actor.to_owned());
+    view! {
+        <tr>
+            <td>{moment(entry.occurred_at, locale, true)}</td>
+            <td>
+                <span class="cell-main">{text.event_name(entry.event)}</span>
+                <span class="cell-detail">
+                    <code>{entry.event_code.clone()}</code>
+                </span>
+            </td>
+            <td>{result}</td>
+            <td>{actor}</td>
+            <td>{plain(&entry.target)}</td>
+            <td>{plain(&entry.unit_name_th)}</td>
+            <td>{plain(&entry.client_ip)}</td>
+            <td class="table__detail">{plain(&entry.detail)}</td>
+        </tr>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use crate::administration::{
+        AuditEventView, AuditFilterValues, AuditPageData, AuditRow, FieldProblem, FormProblem,
+    };
+    use crate::paths::AUDIT_PAGE;
+    use crate::request_context::{RequestContext, RoleView, Visitor};
+    use crate::testing::{Rendered, has_link, officer, render, render_with};
+
+    fn central() -> RequestContext {
+        let mut officer = officer();
+        officer.role = RoleView::Central;
+        RequestContext { visitor: Visitor::Officer(officer), ..Default::default() }
+    }
+
+    fn data(entries: Vec<AuditRow>) -> AuditPageData {
+        AuditPageData {
+            filter: AuditFilterValues { event: "token_redeemed".to_owned(), ..Default::default() },
+            problems: Vec::new(),
+            entries,
+            truncated: false,
+            actors: vec![(3, "นางส่วนกลาง หนึ่ง".to_owned())],
+            units: Vec::new(),
+            csv_href: "/backend/audit.csv?event=token_redeemed".to_owned(),
+        }
+    }
+
+    fn refused_redemption() -> AuditRow {
+        AuditRow {
+            occurred_at: Utc.with_ymd_and_hms(2026, 12, 3, 6, 45, 0).single().expect("a valid time"),
+            event: AuditEventView::TokenRefused,
+            event_code: "token_refused".to_owned(),
+            succeeded: false,
+            reason: Some("wrong_person".to_owned()),
+            actor: None,
+            target: Some("นายผู้รับ ทดสอบ".to_owned()),
+            unit_name_th: Some("สำนักทะเบียน".to_owned()),
+            client_ip: Some("203.0.113.9".to_owned()),
+            detail: Some("citizen_id=1-1017-xxxxx-03-0".to_owned()),
+        }
+    }
+
+    #[test]
+    fn an_entry_shows_its_translated_event_its_failure_and_only_masked_data() {
+        let Rendered { html, status, .. } = render_with(AUDIT_PAGE, central(), data(vec![refused_redemption()]));
+        assert_eq!(status, None);
+        assert!(html.contains(">ปฏิเสธ Token</span>"), "{html}");
+        assert!(html.contains(">ไม่สำเร็จ</strong>") && html.contains("<code>wrong_person</code>"));
+        assert!(html.contains("1-1017-xxxxx-03-0") && html.contains("203.0.113.9"));
+        assert!(html.contains("3 ธันวาคม 2569 เวลา 13:45 น."));
+        assert!(html.contains(">ระบบ</td>"), "an entry without an officer was the system's");
+        assert!(html.contains("ไม่สามารถแก้ไขหรือลบได้"));
+    }
+
+    #[test]
+    fn the_filter_is_a_get_form_echoing_the_filter_with_a_csv_link() {
+        let Rendered { html, .. } = render_with(AUDIT_PAGE, central(), data(Vec::new()));
+        assert!(html.contains(&format!(r#"method="get" action="{AUDIT_PAGE}""#)), "{html}");
+        assert!(html.contains(r#"<option value="token_redeemed" selected"#));
+        assert!(html.contains(r#"type="date""#) && html.contains(r#"for="from""#));
+        assert!(html.contains(r#"<option value="3">นางส่วนกลาง หนึ่ง</option>"#));
+        assert!(has_link(&html, "/backend/audit.csv?event=token_redeemed", "ดาวน์โหลด CSV"));
+        assert!(html.contains(">กรอง</button>"));
+        assert!(html.contains("ไม่พบรายการที่ตรงกับเงื่อนไข"));
+    }
+
+    #[test]
+    fn a_truncated_log_points_to_the_csv_and_a_bad_date_is_summarised() {
+        let mut data = data(vec![refused_redemption()]);
+        data.truncated = true;
+        data.problems = vec![FieldProblem { field: "to".to_owned(), problem: FormProblem::DateInvalid }];
+        let Rendered { html, .. } = render_with(AUDIT_PAGE, central(), data);
+        assert!(html.contains("แสดงเฉพาะรายการล่าสุด"));
+        assert!(html.contains(r##"<a href="#to">วันที่ไม่ถูกต้อง"##), "{html}");
+        assert!(html.contains(r#"aria-describedby="to-hint to-error""#));
+    }
+
+    #[test]
+    fn without_page_data_the_audit_log_is_forbidden() {
+        let Rendered { status, .. } = render(AUDIT_PAGE, central());
+        assert_eq!(status, Some(http::StatusCode::FORBIDDEN));
+    }
+}

@@ -1,0 +1,476 @@
+//! The Tokens page (`/backend/tokens`) of Contact Center staff and central officers: the form that issues an
+//! activation Token, and the Tokens in the officer's scope with "ยกเลิก Token" and "ออก Token ใหม่". The response to
+//! a successful issue shows instead only the new Token, once, with its printable activation letter
+//! ([`activation_letter`]). Everything is plain HTML forms; the server applies the scope and renders 403 for anyone
+//! else (no page data).
+
+mod activation_letter;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::administration::{FieldProblem, TokenRow, TokenStatus, TokensPageData, use_page_data};
+use crate::components::admin_form::{
+    DoneBanner, FieldState, FormField, NoPermission, ProblemSummary, TableRegion, moment, problem_of, unit_options,
+};
+use crate::components::admin_nav::AdminNav;
+use crate::components::role_name::role_name;
+use crate::i18n::admin::{AdminText, use_admin_text};
+use crate::i18n::{Locale, use_locale, use_text};
+use crate::paths::{CSRF_FIELD, REISSUE_TOKEN, REVOKE_TOKEN, TOKENS_PAGE, fields};
+
+use self::activation_letter::IssuedTokenPanel;
+
+/// The `id` of the list's heading, which the error summary links to when a revoke or re-issue was refused.
+const LIST_HEADING_ID: &str = "tokens-heading";
+
+/// The issue form's fields, in the order they appear (their `name` is also their `id`).
+const ISSUE_FIELDS: [&str; 6] =
+    [fields::ROLE, fields::UNIT, fields::CITIZEN_ID, fields::NAME, fields::REFERENCE, fields::LIFETIME_DAYS];
+
+/// The issue form and the list of Tokens, or the Token just issued; "no permission" without page data.
+#[component]
+pub fn TokensPage() -> impl IntoView {
+    let Some(data) = use_page_data::<TokensPageData>() else {
+        return view! { <NoPermission /> }.into_any();
+    };
+    let text = use_admin_text();
+    let locale = use_locale();
+    if let Some(issued) = data.issued {
+        return view! { <IssuedTokenPanel issued /> }.into_any();
+    }
+    let summary = summary_items(&data.problems, text);
+    let list = token_list(&data.tokens, &data.csrf_token, text, locale);
+    view! {
+        <Title text=text.tokens_title />
+        <AdminNav current=Some(TOKENS_PAGE) />
+        <ProblemSummary problems=summary />
+        <DoneBanner done=data.done />
+        <h1>{text.tokens_title}</h1>
+        <p class="lead">{text.tokens_intro}</p>
+        <IssueForm data=data.clone() />
+        <h2 id=LIST_HEADING_ID>{text.tokens_list_heading}</h2>
+        {list}
+    }
+    .into_any()
+}
+
+/// The error summary's links: a field of the issue form, or the list for a refused revoke or re-issue.
+fn summary_items(problems: &[FieldProblem], text: &AdminText) -> Vec<(String, &'static str)> {
+    problems
+        .iter()
+        .map(|problem| {
+            let id =
+                if ISSUE_FIELDS.contains(&problem.field.as_str()) { problem.field.as_str() } else { LIST_HEADING_ID };
+            (id.to_owned(), text.problem(problem.problem))
+        })
+        .collect()
+}
+
+/// The form that issues a Token, filled in with what was typed when the server refused it.
+#[component]
+fn IssueForm(
+    /// The page's data (its roles, units, typed values and problems).
+    data: TokensPageData,
+) -> impl IntoView {
+    let text = use_admin_text();
+    let main_text = use_text();
+    let TokensPageData { issuable_roles, units, form, problems, csrf_token, .. } = data;
+    let state = |field: &str| FieldState::new(field, true, problem_of(&problems, field).map(|why| text.problem(why)));
+    let [role, unit, citizen_id, name, reference, lifetime_days] = ISSUE_FIELDS.map(state);
+    // With one role there is nothing to choose, but the select still shows (and sends) it.
+    let choose_role = (issuable_roles.len() != 1).then(|| view! { <option value="">{text.choose}</option> });
+    let roles = issuable_roles
+        .iter()
+        .map(|role| {
+            let selected = role.code() == form.role;
+            view! {
+                <option value=role.code() selected=selected>
+                    {role_name(*role, main_text)}
+                </option>
+            }
+        })
+        .collect_view();
+    let lifetime_value = if form.lifetime_days.trim().is_empty() { "7".to_owned() } else { form.lifetime_days.clone() };
+    view! {
+        <section class="admin-section" aria-labelledby="issue-heading">
+            <h2 id="issue-heading">{text.issue_heading}</h2>
+            <form class="form" method="post" action=TOKENS_PAGE>
+                <input type="hidden" name=CSRF_FIELD value=csrf_token />
+                <FormField
+                    id=fields::ROLE.to_owned()
+                    label=text.field_role
+                    hint=Some(text.role_hint)
+                    error=role.error
+                >
+                    <select
+                        id=fields::ROLE
+                        name=fields::ROLE
+                        class="field__input field__select"
+                        aria-describedby=role.described_by
+                        aria-invalid=role.invalid
+                    >
+                        {choose_role}
+                        {roles}
+                    </select>
+                </FormField>
+                <FormField
+                    id=fields::UNIT.to_owned()
+                    label=text.field_unit
+                    hint=Some(text.unit_hint)
+                    error=unit.error
+                >
+                    <select
+                        id=fields::UNIT
+                        name=fields::UNIT
+                        class="field__input field__select"
+                        aria-describedby=unit.described_by
+                        aria-invalid=unit.invalid
+                    >
+                        <option value="">{text.choose}</option>
+                        {unit_options(&units, &form.unit)}
+                    </select>
+                </FormField>
+                <FormField
+                    id=fields::CITIZEN_ID.to_owned()
+                    label=text.field_citizen_id
+                    hint=Some(text.citizen_id_hint)
+                    error=citizen_id.error
+                >
+                    <input
+                        id=fields::CITIZEN_ID
+                        name=fields::CITIZEN_ID
+                        class="field__input field__input--citizen-id"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        spellcheck="false"
+                        maxlength="17"
+                        value=form.citizen_id.clone()
+                        aria-describedby=citizen_id.described_by
+                        aria-invalid=citizen_id.invalid
+                    />
+                </FormField>
+                <FormField
+                    id=fields::NAME.to_owned()
+                    label=text.field_name
+                    hint=Some(text.name_hint)
+                    error=name.error
+                >
+                    <input
+                        id=fields::NAME
+                        name=fields::NAME
+                        class="field__input"
+                        type="text"
+                        autocomplete="off"
+                        value=form.name.clone()
+                        aria-describedby=name.described_by
+                        aria-invalid=name.invalid
+                    />
+                </FormField>
+                <FormField
+                    id=fields::REFERENCE.to_owned()
+                    label=text.field_reference
+                    hint=Some(text.reference_hint)
+                    error=reference.error
+                >
+                    <input
+                        id=fields::REFERENCE
+                        name=fields::REFERENCE
+                        class="field__input"
+                        type="text"
+                        autocomplete="off"
+                        value=form.reference.clone()
+                        aria-describedby=reference.described_by
+                        aria-invalid=reference.invalid
+                    />
+                </FormField>
+                <FormField
+                    id=fields::LIFETIME_DAYS.to_owned()
+                    label=text.field_lifetime
+                    hint=Some(text.lifetime_hint)
+                    error=lifetime_days.error
+                >
+                    <input
+                        id=fields::LIFETIME_DAYS
+                        name=fields::LIFETIME_DAYS
+                        class="field__input field__input--short"
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        max="30"
+                        step="1"
+                        value=lifetime_value
+                        aria-describedby=lifetime_days.described_by
+                        aria-invalid=lifetime_days.invalid
+                    />
+                </FormField>
+                <button type="submit" class="button button--primary">
+                    {text.issue_button}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The Tokens as a table, or a sentence when there are none.
+fn token_list(tokens: &[TokenRow], csrf_token: &str, text: &'static AdminText, locale: Locale) -> AnyView {
+    if tokens.is_empty() {
+        return view! { <p class="empty-state">{text.tokens_empty}</p> }.into_any();
+    }
+    let rows = tokens.iter().map(|token| token_row(token, csrf_token, text, locale)).collect_view();
+    view! {
+        <TableRegion label=text.tokens_list_heading>
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{text.col_person}</th>
+                        <th scope="col">{text.col_role}</th>
+                        <th scope="col">{text.col_unit}</th>
+                        <th scope="col">{text.col_reference}</th>
+                        <th scope="col">{text.col_issued}</th>
+                        <th scope="col">{text.col_expires}</th>
+                        <th scope="col">{text.col_status}</th>
+                        <th scope="col">{text.col_actions}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </TableRegion>
+    }
+    .into_any()
+}
+
+/// One Token: who, what, when, its state and the forms that still apply to it.
+fn token_row(token: &TokenRow, csrf_token: &str, text: &'static AdminText, locale: Locale) -> impl IntoView + use<> {
+    let main_text = use_text();
+    let person_id = format!("token-{}-person", token.id);
+    let none = || view! { <span class="no-data">{text.none}</span> }.into_any();
+    let name = token.intended_name.clone().map_or_else(none, |name| view! { {name} }.into_any());
+    let masked =
+        token.citizen_id_masked.clone().map(|masked| view! { <span class="cell-detail masked-id">{masked}</span> });
+    let reference = token.reference.clone().map_or_else(none, |reference| view! { {reference} }.into_any());
+    let issued_by = token.issued_by.clone().unwrap_or_else(|| text.issued_by_system.to_owned());
+    let status_class = match token.status {
+        TokenStatus::Pending => "badge badge--pending",
+        TokenStatus::Used => "badge badge--done",
+        TokenStatus::Expired => "badge badge--muted",
+        TokenStatus::Revoked => "badge badge--stopped",
+    };
+    let closed = token.closed_at.map(|at| view! { <span class="cell-detail">{moment(at, locale, false)}</span> });
+    let used_by =
+        token.used_by.as_deref().map(|name| view! { <span class="cell-detail">{(text.used_by)(name)}</span> });
+    let revoke = (token.status == TokenStatus::Pending).then(|| {
+        token_form(
+            REVOKE_TOKEN,
+            token.id,
+            csrf_token,
+            text.revoke_button,
+            &person_id,
+            "button button--warning button--small",
+        )
+    });
+    let reissue = matches!(token.status, TokenStatus::Pending | TokenStatus::Expired).then(|| {
+        token_form(
+            REISSUE_TOKEN,
+            token.id,
+            csrf_token,
+            text.reissue_button,
+            &person_id,
+            "button button--secondary button--small",
+        )
+    });
+    view! {
+        <tr>
+            <td id=person_id.clone()>
+                <span class="cell-main">{name}</span>
+                {masked}
+            </td>
+            <td>{role_name(token.role, main_text)}</td>
+            <td>
+                <span class="cell-main">{token.unit_name_th.clone()}</span>
+                <span class="cell-detail">{token.unit_code.clone()}</span>
+            </td>
+            <td>{reference}</td>
+            <td>
+                <span class="cell-main">{moment(token.issued_at, locale, false)}</span>
+                <span class="cell-detail">{text.issued_by_prefix} " " {issued_by}</span>
+            </td>
+            <td>{moment(token.expires_at, locale, true)}</td>
+            <td>
+                <strong class=status_class>{text.token_status_name(token.status)}</strong>
+                {closed}
+                {used_by}
+            </td>
+            <td class="table__actions">{revoke} {reissue}</td>
+        </tr>
+    }
+}
+
+/// A one-button form posting a Token's id to `action`; the button is described by the row's person cell, so a
+/// screen reader hears whose Token it is without the button's name changing.
+fn token_form(
+    action: &'static str,
+    token_id: i32,
+    csrf_token: &str,
+    label: &'static str,
+    described_by: &str,
+    button_class: &'static str,
+) -> impl IntoView + use<> {
+    view! {
+        <form class="inline-form" method="post" action=action>
+            <input type="hidden" name=CSRF_FIELD value=csrf_token.to_owned() />
+            <input type="hidden" name=fields::TOKEN_ID value=token_id.to_string() />
+            <button type="submit" class=button_class aria-describedby=described_by.to_owned()>
+                {label}
+            </button>
+        </form>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use crate::administration::{
+        Done, FieldProblem, FormProblem, IssueFormValues, IssuedToken, TokenRow, TokenStatus, TokensPageData,
+        UnitOption,
+    };
+    use crate::paths::{REISSUE_TOKEN, REVOKE_TOKEN, TOKENS_PAGE};
+    use crate::request_context::{RequestContext, RoleView, UnitKindView, Visitor};
+    use crate::testing::{Rendered, officer, render, render_with};
+
+    fn central() -> RequestContext {
+        let mut officer = officer();
+        officer.role = RoleView::Central;
+        RequestContext { visitor: Visitor::Officer(officer), ..Default::default() }
+    }
+
+    fn token(id: i32, status: TokenStatus) -> TokenRow {
+        TokenRow {
+            id,
+            intended_name: Some("นายผู้รับ ทดสอบ".to_owned()),
+            citizen_id_masked: Some("1-1017-xxxxx-03-0".to_owned()),
+            role: RoleView::Agency,
+            unit_name_th: "สำนักทะเบียน".to_owned(),
+            unit_code: "D1-1".to_owned(),
+            reference: Some("มท 0309/1234".to_owned()),
+            issued_at: Utc.with_ymd_and_hms(2026, 12, 3, 6, 45, 0).single().expect("a valid time"),
+            expires_at: Utc.with_ymd_and_hms(2026, 12, 10, 6, 45, 0).single().expect("a valid time"),
+            status,
+            issued_by: Some("นางส่วนกลาง หนึ่ง".to_owned()),
+            closed_at: None,
+            used_by: None,
+        }
+    }
+
+    fn data() -> TokensPageData {
+        TokensPageData {
+            issuable_roles: vec![RoleView::Agency, RoleView::ServicePoint],
+            units: vec![UnitOption {
+                code: "D1-1".to_owned(),
+                name_th: "สำนักทะเบียน".to_owned(),
+                name_en: None,
+                kind: UnitKindView::Division,
+                parents_th: "กระทรวงมหาดไทย › กรมการปกครอง".to_owned(),
+                depth: 2,
+                retired: false,
+            }],
+            tokens: Vec::new(),
+            form: IssueFormValues::default(),
+            problems: Vec::new(),
+            issued: None,
+            done: None,
+            csrf_token: "csrf-789".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_pending_token_is_listed_with_revoke_and_reissue_forms_and_a_buddhist_era_date() {
+        let mut data = data();
+        data.tokens = vec![token(41, TokenStatus::Pending), token(42, TokenStatus::Used)];
+        let Rendered { html, status, .. } = render_with(TOKENS_PAGE, central(), data);
+        assert_eq!(status, None);
+        assert!(html.contains("นายผู้รับ ทดสอบ") && html.contains("1-1017-xxxxx-03-0"), "{html}");
+        assert!(html.contains("3 ธันวาคม 2569"), "issued date in the Buddhist Era");
+        assert!(html.contains(">รอใช้งาน</strong>") && html.contains(">ใช้แล้ว</strong>"));
+        assert!(html.contains(&format!(r#"method="post" action="{REVOKE_TOKEN}""#)));
+        assert!(html.contains(&format!(r#"method="post" action="{REISSUE_TOKEN}""#)));
+        assert!(html.contains(r#"name="token_id" value="41""#));
+        assert!(!html.contains(r#"name="token_id" value="42""#), "a used Token has no forms");
+        assert!(html.contains(">ยกเลิก Token</button>") && html.contains(">ออก Token ใหม่</button>"));
+        assert!(html.contains(r#"name="csrf_token" value="csrf-789""#));
+        assert!(html.contains(r#"aria-current="page""#), "the admin navigation marks this page");
+    }
+
+    #[test]
+    fn the_issue_form_offers_the_roles_and_units_and_defaults_to_seven_days() {
+        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data());
+        assert!(html.contains(&format!(r#"method="post" action="{TOKENS_PAGE}""#)));
+        assert!(html.contains(r#"value="agency""#) && html.contains(r#"value="service_point""#));
+        assert!(html.contains("สำนักทะเบียน (กระทรวงมหาดไทย › กรมการปกครอง)"), "{html}");
+        assert!(html.contains(r#"for="citizen_id""#) && html.contains(r#"inputmode="numeric""#));
+        assert!(html.contains(r#"name="lifetime_days""#) && html.contains(r#"value="7""#));
+        assert!(html.contains(">ออก Token</button>"));
+        assert!(html.contains("ยังไม่มี Token ในความรับผิดชอบของท่าน"), "the empty list says so");
+    }
+
+    #[test]
+    fn an_issued_token_is_shown_grouped_with_its_letter_and_without_the_list() {
+        let mut data = data();
+        data.tokens = vec![token(41, TokenStatus::Pending)];
+        data.issued = Some(IssuedToken {
+            grouped: "7K3M-Q9XA-ABCD-EFGH-JKLM-NPQR-STUV".to_owned(),
+            intended_name: "นายผู้รับ ทดสอบ".to_owned(),
+            citizen_id_masked: "1-1017-xxxxx-03-0".to_owned(),
+            role: RoleView::Agency,
+            unit_name_th: "สำนักทะเบียน".to_owned(),
+            unit_parents_th: "กระทรวงมหาดไทย › กรมการปกครอง".to_owned(),
+            reference: Some("มท 0309/1234".to_owned()),
+            issued_at: Utc.with_ymd_and_hms(2026, 12, 3, 6, 45, 0).single().expect("a valid time"),
+            expires_at: Utc.with_ymd_and_hms(2026, 12, 10, 6, 45, 0).single().expect("a valid time"),
+            issued_by: "นางส่วนกลาง หนึ่ง".to_owned(),
+            replaces_token_id: Some(40),
+        });
+        let Rendered { html, status, .. } = render_with(TOKENS_PAGE, central(), data);
+        assert_eq!(status, None);
+        assert!(html.contains("Token สำหรับ นายผู้รับ ทดสอบ"), "{html}");
+        assert!(html.contains("7K3M-Q9XA-ABCD-EFGH-JKLM-NPQR-STUV"));
+        assert!(html.contains(r#"class="token-display""#));
+        assert!(html.contains("Token นี้แสดงเพียงครั้งเดียว จดหรือพิมพ์ก่อนออกจากหน้านี้"));
+        assert!(html.contains("หนังสือแจ้ง Token") && html.contains("10 ธันวาคม 2569 เวลา 13:45 น."));
+        assert!(html.contains("Token เดิมถูกยกเลิกแล้ว"));
+        assert!(html.contains(r#"data-component="PrintButton"#) && html.contains("ใช้คำสั่งพิมพ์ของเบราว์เซอร์"));
+        assert!(!html.contains(REVOKE_TOKEN) && !html.contains(r#"name="citizen_id""#), "no list and no form");
+    }
+
+    #[test]
+    fn refused_fields_are_summarised_with_links_and_marked_invalid() {
+        let mut data = data();
+        data.form =
+            IssueFormValues { citizen_id: "12345".to_owned(), name: "<b>x</b>".to_owned(), ..Default::default() };
+        data.problems = vec![FieldProblem { field: "citizen_id".to_owned(), problem: FormProblem::CitizenIdLength }];
+        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data);
+        assert!(html.contains(r#"role="alert""#), "{html}");
+        assert!(html.contains(r##"<a href="#citizen_id">เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก</a>"##));
+        assert!(html.contains(r#"aria-describedby="citizen_id-hint citizen_id-error""#));
+        assert!(html.contains(r#"aria-invalid="true""#) && html.contains(r#"value="12345""#));
+        assert!(html.contains(r#"value="&lt;b&gt;x&lt;/b&gt;""#), "typed text is escaped");
+    }
+
+    #[test]
+    fn a_revoked_token_is_confirmed_with_a_banner() {
+        let mut data = data();
+        data.done = Some(Done::Revoked);
+        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data);
+        assert!(html.contains(r#"role="status""#) && html.contains("ยกเลิก Token เรียบร้อยแล้ว"));
+    }
+
+    #[test]
+    fn without_page_data_the_page_is_forbidden() {
+        let Rendered { html, status, .. } = render(TOKENS_PAGE, central());
+        assert_eq!(status, Some(http::StatusCode::FORBIDDEN));
+        assert!(html.contains("ไม่มีสิทธิ์เข้าถึงหน้านี้"));
+        assert!(!html.contains(r#"name="citizen_id""#));
+    }
+}

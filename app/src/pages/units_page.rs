@@ -1,0 +1,455 @@
+//! The organisation tree (`/backend/units`) of Contact Center staff: every unit, indented by level, retired ones
+//! marked; a form adding a unit; and for each unit still in use, folded in a `<details>`, forms renaming, moving and
+//! retiring it. Every form posts to the same address with an `action` field (`create`, `rename`, `move`,
+//! `retire`); a refused one comes back with that unit's forms open and the error beside the field.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::administration::{FieldProblem, UnitOption, UnitsPageData, use_page_data};
+use crate::components::admin_form::{DoneBanner, FieldState, FormField, NoPermission, ProblemSummary, unit_options};
+use crate::components::admin_nav::AdminNav;
+use crate::i18n::admin::{AdminText, use_admin_text};
+use crate::paths::{CSRF_FIELD, UNITS_PAGE, fields};
+use crate::request_context::UnitKindView;
+
+/// The create form's fields (their `name` is also their `id`), in the order of `create_form`.
+const CREATE_FIELDS: [&str; 5] = [fields::CODE, fields::NAME_TH, fields::NAME_EN, fields::KIND, fields::PARENT];
+
+/// The id, inside a unit's forms, of the control for `field` (`name_th-D1`); anything that is not a visible field
+/// of those forms (the code, a stale form) is the unit's own box, `unit-D1`.
+fn unit_control_id(field: &str, code: &str) -> String {
+    if [fields::NAME_TH, fields::NAME_EN, fields::PARENT].contains(&field) {
+        format!("{field}-{code}")
+    } else {
+        format!("unit-{code}")
+    }
+}
+
+/// The tree, the create form and each unit's forms; "no permission" without page data.
+#[component]
+pub fn UnitsPage() -> impl IntoView {
+    let Some(data) = use_page_data::<UnitsPageData>() else {
+        return view! { <NoPermission /> }.into_any();
+    };
+    let text = use_admin_text();
+    let summary = match &data.problem {
+        None => Vec::new(),
+        Some((None, problem)) => {
+            let id = if CREATE_FIELDS.contains(&problem.field.as_str()) { &problem.field } else { fields::CODE };
+            vec![(id.to_owned(), text.problem(problem.problem))]
+        }
+        Some((Some(code), problem)) => vec![(unit_control_id(&problem.field, code), text.problem(problem.problem))],
+    };
+    let tree = if data.units.is_empty() {
+        view! { <p class="empty-state">{text.units_empty}</p> }.into_any()
+    } else {
+        let items = data
+            .units
+            .iter()
+            .enumerate()
+            .map(|(index, unit)| {
+                let problem = match &data.problem {
+                    Some((Some(code), problem)) if *code == unit.code => Some(problem.clone()),
+                    _ => None,
+                };
+                unit_item(unit, parent_of(&data.units, index), &data, problem, text)
+            })
+            .collect_view();
+        view! { <ol class="unit-tree">{items}</ol> }.into_any()
+    };
+    let create_problem = match &data.problem {
+        Some((None, problem)) => Some(problem.clone()),
+        _ => None,
+    };
+    view! {
+        <Title text=text.units_title />
+        <AdminNav current=Some(UNITS_PAGE) />
+        <ProblemSummary problems=summary />
+        <DoneBanner done=data.done />
+        <h1>{text.units_title}</h1>
+        <p class="lead">{text.units_intro}</p>
+        <CreateForm data=data.clone() problem=create_problem />
+        <h2 id="units-tree-heading">{text.units_tree_heading}</h2>
+        {tree}
+    }
+    .into_any()
+}
+
+/// The code of the unit at `index`'s parent: in tree order, the nearest unit before it one level up.
+fn parent_of(units: &[UnitOption], index: usize) -> Option<String> {
+    let depth = units.get(index)?.depth.checked_sub(1)?;
+    units[..index].iter().rev().find(|unit| unit.depth == depth).map(|unit| unit.code.clone())
+}
+
+/// The form adding a unit, filled in with what was typed when the server refused it.
+#[component]
+fn CreateForm(
+    /// The page's data (the units to offer as parents, the typed values).
+    data: UnitsPageData,
+    /// Why the last submission was refused.
+    problem: Option<FieldProblem>,
+) -> impl IntoView {
+    let text = use_admin_text();
+    let state = |field: &str| {
+        let error =
+            problem.as_ref().filter(|problem| problem.field == field).map(|problem| text.problem(problem.problem));
+        let hint = field != fields::NAME_TH && field != fields::KIND;
+        FieldState::new(field, hint, error)
+    };
+    let [code, name_th, name_en, kind, parent] = CREATE_FIELDS.map(state);
+    let [typed_code, typed_name_th, typed_name_en, typed_kind, typed_parent] = data.create_form.clone();
+    let kinds = UnitKindView::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <option value=option.code() selected=option.code() == typed_kind>
+                    {text.unit_kind_name(option)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="admin-section" aria-labelledby="create-heading">
+            <h2 id="create-heading">{text.create_heading}</h2>
+            <form class="form" method="post" action=UNITS_PAGE>
+                <input type="hidden" name=CSRF_FIELD value=data.csrf_token.clone() />
+                <input type="hidden" name=fields::ACTION value="create" />
+                <FormField id=fields::CODE.to_owned() label=text.field_code hint=Some(text.code_hint) error=code.error>
+                    <input
+                        id=fields::CODE
+                        name=fields::CODE
+                        type="text"
+                        class="field__input field__input--code"
+                        autocomplete="off"
+                        spellcheck="false"
+                        autocapitalize="characters"
+                        maxlength="32"
+                        value=typed_code
+                        aria-describedby=code.described_by
+                        aria-invalid=code.invalid
+                    />
+                </FormField>
+                <NameFields
+                    ids=(fields::NAME_TH.to_owned(), fields::NAME_EN.to_owned())
+                    values=(typed_name_th, typed_name_en)
+                    states=(name_th, name_en)
+                />
+                <FormField id=fields::KIND.to_owned() label=text.field_kind hint=None error=kind.error>
+                    <select
+                        id=fields::KIND
+                        name=fields::KIND
+                        class="field__input field__select"
+                        aria-describedby=kind.described_by
+                        aria-invalid=kind.invalid
+                    >
+                        <option value="">{text.choose}</option>
+                        {kinds}
+                    </select>
+                </FormField>
+                <FormField
+                    id=fields::PARENT.to_owned()
+                    label=text.field_parent
+                    hint=Some(text.parent_hint)
+                    error=parent.error
+                >
+                    <select
+                        id=fields::PARENT
+                        name=fields::PARENT
+                        class="field__input field__select"
+                        aria-describedby=parent.described_by
+                        aria-invalid=parent.invalid
+                    >
+                        <option value="">{text.no_parent}</option>
+                        {unit_options(&data.units, &typed_parent)}
+                    </select>
+                </FormField>
+                <button type="submit" class="button button--primary">
+                    {text.create_button}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The Thai and English name fields of the create and rename forms.
+#[component]
+fn NameFields(
+    /// The controls' ids (Thai, English).
+    ids: (String, String),
+    /// Their values.
+    values: (String, String),
+    /// What the last submission said about them.
+    states: (FieldState, FieldState),
+) -> impl IntoView {
+    let text = use_admin_text();
+    let (th_id, en_id) = ids;
+    let (th_value, en_value) = values;
+    let (th, en) = states;
+    view! {
+        <FormField id=th_id.clone() label=text.field_name_th hint=None error=th.error>
+            <input
+                id=th_id.clone()
+                name=fields::NAME_TH
+                type="text"
+                class="field__input"
+                autocomplete="off"
+                value=th_value
+                aria-describedby=th.described_by
+                aria-invalid=th.invalid
+            />
+        </FormField>
+        <FormField id=en_id.clone() label=text.field_name_en hint=Some(text.name_en_hint) error=en.error>
+            <input
+                id=en_id.clone()
+                name=fields::NAME_EN
+                type="text"
+                lang="en"
+                class="field__input"
+                autocomplete="off"
+                value=en_value
+                aria-describedby=en.described_by
+                aria-invalid=en.invalid
+            />
+        </FormField>
+    }
+}
+
+/// One unit of the tree, with its forms unless it is retired.
+fn unit_item(
+    unit: &UnitOption,
+    parent: Option<String>,
+    data: &UnitsPageData,
+    problem: Option<FieldProblem>,
+    text: &'static AdminText,
+) -> impl IntoView + use<> {
+    let depth_class = format!("unit-tree__item unit-tree__item--depth-{}", unit.depth.min(3));
+    let name_en = unit.name_en.clone().map(|name| view! { <span class="unit-tree__name-en" lang="en">{name}</span> });
+    let retired = unit.retired.then(|| view! { <strong class="badge badge--muted">{text.retired_badge}</strong> });
+    let forms = (!unit.retired).then(|| unit_forms(unit, parent, data, problem, text));
+    view! {
+        <li class=depth_class>
+            <div class="unit-tree__row">
+                <span class="unit-tree__name">{unit.name_th.clone()}</span>
+                {name_en}
+                <span class="cell-detail">
+                    {text.code_prefix} " " <code>{unit.code.clone()}</code> " · " {text.unit_kind_name(unit.kind)}
+                </span>
+                {retired}
+            </div>
+            {forms}
+        </li>
+    }
+}
+
+/// A unit's rename, move and retire forms in a `<details>`, open when the last submission about it was refused.
+fn unit_forms(
+    unit: &UnitOption,
+    parent: Option<String>,
+    data: &UnitsPageData,
+    problem: Option<FieldProblem>,
+    text: &'static AdminText,
+) -> impl IntoView + use<> {
+    let code = unit.code.clone();
+    let box_id = format!("unit-{code}");
+    let error_of = |field: &str| {
+        problem.as_ref().filter(|problem| problem.field == field).map(|problem| text.problem(problem.problem))
+    };
+    let (name_th_id, name_en_id, parent_id) =
+        (format!("name_th-{code}"), format!("name_en-{code}"), format!("parent-{code}"));
+    let name_th = FieldState::new(&name_th_id, false, error_of(fields::NAME_TH));
+    let name_en = FieldState::new(&name_en_id, true, error_of(fields::NAME_EN));
+    let parent_state = FieldState::new(&parent_id, true, error_of(fields::PARENT));
+    // Anything else (the code, a stale form, a unit still in use) is said at the top of the unit's box.
+    let other = problem
+        .as_ref()
+        .filter(|problem| ![fields::NAME_TH, fields::NAME_EN, fields::PARENT].contains(&problem.field.as_str()))
+        .map(|problem| text.problem(problem.problem));
+    let other_id = format!("unit-{code}-error");
+    let retire_hint_id = format!("retire-{code}-hint");
+    let retire_described = match other {
+        Some(_) => format!("{retire_hint_id} {other_id}"),
+        None => retire_hint_id.clone(),
+    };
+    let other = other.map(|message| {
+        view! {
+            <p id=other_id.clone() class="field__error">
+                {message}
+            </p>
+        }
+    });
+    let hidden = move |action: &'static str| {
+        view! {
+            <input type="hidden" name=CSRF_FIELD value=data.csrf_token.clone() />
+            <input type="hidden" name=fields::ACTION value=action />
+            <input type="hidden" name=fields::CODE value=unit.code.clone() />
+        }
+    };
+    // A ministry has no parent, so it cannot move; the others are offered only units one level above.
+    let move_form = unit.kind.parent_kind().map(|parent_kind| {
+        let candidates: Vec<UnitOption> =
+            data.units.iter().filter(|option| option.kind == parent_kind && option.code != unit.code).cloned().collect();
+        view! {
+            <form class="form form--compact" method="post" action=UNITS_PAGE>
+                <h3 class="row-details__heading">{text.move_heading}</h3>
+                {hidden("move")}
+                <FormField id=parent_id.clone() label=text.field_new_parent hint=Some(text.parent_hint) error=parent_state.error>
+                    <select
+                        id=parent_id.clone()
+                        name=fields::PARENT
+                        class="field__input field__select"
+                        aria-describedby=parent_state.described_by
+                        aria-invalid=parent_state.invalid
+                    >
+                        {unit_options(&candidates, parent.as_deref().unwrap_or_default())}
+                    </select>
+                </FormField>
+                <button type="submit" class="button button--secondary button--small">
+                    {text.move_button}
+                </button>
+            </form>
+        }
+    });
+    let open = problem.is_some();
+    view! {
+        <details id=box_id class="row-details" open=open tabindex="-1">
+            <summary class="row-details__summary">{(text.manage_unit)(&unit.name_th)}</summary>
+            {other}
+            <form class="form form--compact" method="post" action=UNITS_PAGE>
+                <h3 class="row-details__heading">{text.rename_heading}</h3>
+                {hidden("rename")}
+                <NameFields
+                    ids=(name_th_id, name_en_id)
+                    values=(unit.name_th.clone(), unit.name_en.clone().unwrap_or_default())
+                    states=(name_th, name_en)
+                />
+                <button type="submit" class="button button--secondary button--small">
+                    {text.rename_button}
+                </button>
+            </form>
+            {move_form}
+            <form class="form form--compact" method="post" action=UNITS_PAGE>
+                <h3 class="row-details__heading">{text.retire_heading}</h3>
+                {hidden("retire")}
+                <p id=retire_hint_id class="field__hint">
+                    {text.retire_hint}
+                </p>
+                <button
+                    id=format!("retire-{code}")
+                    type="submit"
+                    class="button button--warning button--small"
+                    aria-describedby=retire_described
+                >
+                    {text.retire_button}
+                </button>
+            </form>
+        </details>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::parent_of;
+    use crate::administration::{Done, FieldProblem, FormProblem, UnitOption, UnitsPageData};
+    use crate::paths::UNITS_PAGE;
+    use crate::request_context::{RequestContext, RoleView, UnitKindView, Visitor};
+    use crate::testing::{Rendered, officer, render, render_with};
+
+    fn contact_center() -> RequestContext {
+        let mut officer = officer();
+        officer.role = RoleView::ContactCenter;
+        RequestContext { visitor: Visitor::Officer(officer), ..Default::default() }
+    }
+
+    fn unit(code: &str, name_th: &str, kind: UnitKindView, depth: u8, retired: bool) -> UnitOption {
+        UnitOption {
+            code: code.to_owned(),
+            name_th: name_th.to_owned(),
+            name_en: None,
+            kind,
+            parents_th: String::new(),
+            depth,
+            retired,
+        }
+    }
+
+    fn data() -> UnitsPageData {
+        UnitsPageData {
+            units: vec![
+                unit("M1", "กระทรวงมหาดไทย", UnitKindView::Ministry, 0, false),
+                unit("D1", "กรมการปกครอง", UnitKindView::Department, 1, false),
+                unit("D1-1", "สำนักทะเบียน", UnitKindView::Division, 2, false),
+                unit("D1-OLD", "กองเดิม", UnitKindView::Division, 2, true),
+            ],
+            problem: None,
+            create_form: Default::default(),
+            done: None,
+            csrf_token: "csrf-789".to_owned(),
+        }
+    }
+
+    #[test]
+    fn only_units_still_in_use_can_be_retired_renamed_or_moved() {
+        let Rendered { html, status, .. } = render_with(UNITS_PAGE, contact_center(), data());
+        assert_eq!(status, None);
+        assert!(html.contains(r#"id="retire-D1-1""#) && html.contains(r#"id="retire-M1""#), "{html}");
+        assert!(!html.contains(r#"id="retire-D1-OLD""#) && !html.contains(r#"id="name_th-D1-OLD""#));
+        assert!(html.contains("กองเดิม") && html.contains(">เลิกใช้แล้ว</strong>"));
+        assert!(html.contains(r#"name="action" value="retire""#) && html.contains(r#"name="action" value="rename""#));
+        assert!(html.contains(r#"name="action" value="create""#) && html.contains(">เพิ่มหน่วยงาน</button>"));
+        assert!(!html.contains(r#"id="parent-M1""#), "a ministry cannot move");
+        assert!(html.contains("unit-tree__item--depth-2"));
+    }
+
+    #[test]
+    fn a_unit_is_offered_to_move_under_units_one_level_up_with_its_parent_chosen() {
+        let Rendered { html, .. } = render_with(UNITS_PAGE, contact_center(), data());
+        let move_d1_1 = html.split(r#"id="parent-D1-1""#).nth(1).expect("a move form for D1-1");
+        let options = &move_d1_1[..move_d1_1.find("</select>").expect("its select ends")];
+        assert!(options.contains(r#"<option value="D1" selected"#), "{options}");
+        assert!(!options.contains(r#"value="M1""#) && !options.contains(r#"value="D1-1""#));
+    }
+
+    #[test]
+    fn a_refused_retirement_opens_that_units_forms_with_the_reason() {
+        let mut data = data();
+        data.problem =
+            Some((Some("D1-1".to_owned()), FieldProblem { field: "code".to_owned(), problem: FormProblem::UnitInUse }));
+        let Rendered { html, .. } = render_with(UNITS_PAGE, contact_center(), data);
+        assert!(html.contains(r##"<a href="#unit-D1-1">เลิกใช้หน่วยงานนี้ไม่ได้"##), "{html}");
+        assert!(html.contains(r#"<details id="unit-D1-1" open"#), "{html}");
+        assert_eq!(html.matches("<details id=\"unit-D1-1\" open").count(), 1);
+        assert_eq!(html.matches(" open ").count(), 1, "only one unit's forms are open");
+        assert!(html.contains(r#"aria-describedby="retire-D1-1-hint unit-D1-1-error""#));
+    }
+
+    #[test]
+    fn a_refused_new_unit_keeps_what_was_typed_and_links_to_the_code() {
+        let mut data = data();
+        data.create_form = ["D1-1".into(), "กองใหม่".into(), String::new(), "division".into(), "D1".into()];
+        data.problem = Some((None, FieldProblem { field: "code".to_owned(), problem: FormProblem::CodeTaken }));
+        let Rendered { html, .. } = render_with(UNITS_PAGE, contact_center(), data);
+        assert!(html.contains(r##"<a href="#code">รหัสหน่วยงานนี้มีอยู่แล้ว"##), "{html}");
+        assert!(html.contains(r#"value="กองใหม่""#) && html.contains(r#"<option value="division" selected"#));
+        assert!(html.contains(r#"aria-describedby="code-hint code-error""#));
+        assert!(!html.contains("<details id=\"unit-D1\" open") && !html.contains(" open "), "no unit is opened");
+    }
+
+    #[test]
+    fn a_retirement_is_confirmed_and_without_page_data_the_tree_is_forbidden() {
+        let mut done = data();
+        done.done = Some(Done::UnitRetired);
+        let Rendered { html, .. } = render_with(UNITS_PAGE, contact_center(), done);
+        assert!(html.contains("เลิกใช้หน่วยงานเรียบร้อยแล้ว"));
+        let Rendered { status, .. } = render(UNITS_PAGE, contact_center());
+        assert_eq!(status, Some(http::StatusCode::FORBIDDEN));
+    }
+
+    #[test]
+    fn a_units_parent_is_the_nearest_unit_one_level_up_before_it() {
+        let units = data().units;
+        assert_eq!(parent_of(&units, 0), None);
+        assert_eq!(parent_of(&units, 2).as_deref(), Some("D1"));
+        assert_eq!(parent_of(&units, 3).as_deref(), Some("D1"));
+    }
+}

@@ -1,0 +1,432 @@
+//! Delegated administration through the real router: DGA Contact Center staff issue a central officer's Token,
+//! the central officer activates and issues Tokens for their subtree, revokes one, manages officers and reads the
+//! audit log — and cannot see or act outside their department, whatever they post.
+
+mod support {
+    pub mod test_app;
+}
+
+use std::collections::HashMap;
+
+use axum::http::{StatusCode, header};
+use chrono::Utc;
+use domain::activation::{ActivationToken, RedeemError, RedeemFailure};
+use domain::entities::audit_event::{self, AuditEvent};
+use domain::entities::officer;
+use domain::testing::TestDatabase;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use support::test_app::{Person, Reply, TestApp};
+
+/// One browser's cookies, kept while another person uses the app.
+type Jar = HashMap<String, String>;
+
+async fn started(database: TestDatabase) -> TestApp {
+    let app = TestApp::start_on(database).await;
+    domain::sample_tree::load(&app.state.db, Utc::now()).await.expect("sample tree");
+    app
+}
+
+/// Imports `person` as an officer of `unit` with `role` (as if carried over from CITIZENinfo).
+async fn import(app: &TestApp, person: &Person, name: &str, unit: &str, role: &str) {
+    let csv = format!("digital_id_sub,citizen_id,name_th,unit_code,role\n{},,{name},{unit},{role}\n", person.subject);
+    let key = domain::citizen_id::CitizenIdKey::new(support::test_app::CITIZEN_ID_KEY.as_bytes().to_vec());
+    domain::import::import_officers(&app.state.db, csv.as_bytes(), &app.sim.issuer, &key, Utc::now())
+        .await
+        .expect("imported");
+}
+
+/// Signs `person` in with a fresh browser and returns its cookies.
+async fn signed_in(app: &mut TestApp, person: &Person) -> Jar {
+    app.cookies.clear();
+    let reply = app.sign_in(person).await;
+    assert_eq!(reply.location(), "/backend/home", "{reply:?}");
+    assert!(app.session_cookie().is_some());
+    std::mem::take(&mut app.cookies)
+}
+
+/// The grouped Token on an issue response (`XXXX-XXXX-…`, seven groups of Crockford base32).
+fn token_on(page: &Reply) -> ActivationToken {
+    let body = page.body.as_bytes();
+    let is_symbol = |b: &u8| b.is_ascii_digit() || b.is_ascii_uppercase();
+    let found = (0..body.len().saturating_sub(34)).find_map(|start| {
+        let window = &body[start..start + 34];
+        let shaped = window.iter().enumerate().all(|(i, b)| if i % 5 == 4 { *b == b'-' } else { is_symbol(b) });
+        let bounded = start == 0 || !is_symbol(&body[start - 1]) && body[start - 1] != b'-';
+        (shaped && bounded).then(|| String::from_utf8_lossy(window).into_owned())
+    });
+    let grouped = found.unwrap_or_else(|| panic!("no Token on the page: {}", page.body));
+    ActivationToken::parse(&grouped).expect("a well-formed Token")
+}
+
+/// Issues a Token on the Tokens page as the officer whose cookies are in `app`.
+async fn issue(app: &mut TestApp, role: &str, unit: &str, person: &Person, name: &str) -> Reply {
+    let csrf = app.get("/backend/tokens").await.field("csrf_token").expect("the issue form");
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("role", role),
+        ("unit", unit),
+        ("citizen_id", person.citizen_id.as_str()),
+        ("name", name),
+        ("reference", "มท 0309.1/ว 1234"),
+        ("lifetime_days", "7"),
+    ];
+    app.post("/backend/tokens", &fields).await
+}
+
+/// Activates `token` as `person` in a fresh browser, then signs in again; returns the browser's cookies.
+async fn activate(app: &mut TestApp, person: &Person, token: &ActivationToken) -> Jar {
+    app.cookies.clear();
+    assert_eq!(app.sign_in(person).await.location(), "/backend/activate");
+    let csrf = app.get("/backend/activate").await.field("csrf_token").expect("the Token form");
+    let activated = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &token.grouped())]).await;
+    assert_eq!(activated.location(), "/backend/activated", "{activated:?}");
+    signed_in(app, person).await
+}
+
+async fn events(app: &TestApp, event: AuditEvent) -> Vec<audit_event::Model> {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Event.eq(event))
+        .order_by_asc(audit_event::Column::Id)
+        .all(&app.state.db)
+        .await
+        .expect("audit query")
+}
+
+async fn officer_of(app: &TestApp, person: &Person) -> officer::Model {
+    officer::Entity::find()
+        .filter(officer::Column::Subject.eq(person.subject.as_str()))
+        .one(&app.state.db)
+        .await
+        .expect("query")
+        .expect("the officer exists")
+}
+
+#[tokio::test]
+async fn tokens_flow_from_the_contact_center_to_a_service_point_within_scope_on_sqlite() {
+    delegated_administration(started(TestDatabase::sqlite().await).await).await;
+}
+
+#[tokio::test]
+async fn tokens_flow_from_the_contact_center_to_a_service_point_within_scope_on_postgresql() {
+    let Some(database) = TestDatabase::postgres().await else {
+        eprintln!("TEST_DATABASE_URL is unset: skipped");
+        return;
+    };
+    delegated_administration(started(database).await).await;
+}
+
+async fn delegated_administration(mut app: TestApp) {
+    let staff = app.person("ศูนย์บริการ").await;
+    let central = app.person("ปกครอง").await;
+    let other_central = app.person("ที่ดิน").await;
+    let service_point = app.person("ทะเบียน").await;
+    let revoked_person = app.person("ยกเลิก").await;
+    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
+    import(&app, &other_central, "นายที่ดิน ทดสอบระบบ", "DOL", "central").await;
+
+    // DGA Contact Center staff issue the central officer's Token for the Department of Provincial Administration.
+    app.cookies = signed_in(&mut app, &staff).await;
+    let issued = issue(&mut app, "central", "DOPA", &central, "นายปกครอง ทดสอบระบบ").await;
+    assert_eq!(issued.status, StatusCode::OK, "{issued:?}");
+    assert_eq!(issued.headers[header::CACHE_CONTROL], "no-store");
+    let central_token = token_on(&issued);
+    assert!(issued.body.contains("กรมการปกครอง"), "the letter names the unit");
+    assert!(!issued.body.contains(&central.citizen_id), "the citizen ID is shown masked only");
+    let listed = app.get("/backend/tokens").await;
+    assert!(!listed.body.contains(&central_token.grouped()), "the Token is shown once, never in the list");
+    let staff_jar = std::mem::take(&mut app.cookies);
+
+    // The central officer activates, signs in again and issues a service-point Token and another one.
+    let central_jar = activate(&mut app, &central, &central_token).await;
+    app.cookies = central_jar.clone();
+    assert_eq!(officer_of(&app, &central).await.role, domain::entities::officer::Role::Central);
+    let home = app.get("/backend/home").await;
+    assert!(home.body.contains("/backend/tokens"), "home links to the Tokens page");
+    let issued = issue(&mut app, "service_point", "DOPA-CMI-MUANG", &service_point, "นางทะเบียน ทดสอบระบบ").await;
+    assert_eq!(issued.status, StatusCode::OK, "{issued:?}");
+    let service_point_token = token_on(&issued);
+    let doomed = token_on(&issue(&mut app, "agency", "DOPA-BORA", &revoked_person, "นายยกเลิก ทดสอบระบบ").await);
+
+    // …and revokes the second: its redemption then fails.
+    let doomed_row = domain::entities::activation_token::Entity::find()
+        .filter(domain::entities::activation_token::Column::IntendedName.eq("นายยกเลิก ทดสอบระบบ"))
+        .one(&app.state.db)
+        .await
+        .expect("query")
+        .expect("the Token row");
+    let csrf = app.get("/backend/tokens").await.field("csrf_token").expect("csrf");
+    let revoked =
+        app.post("/backend/tokens/revoke", &[("csrf_token", &csrf), ("token_id", &doomed_row.id.to_string())]).await;
+    assert_eq!((revoked.status, revoked.location()), (StatusCode::SEE_OTHER, "/backend/tokens?done=revoked"));
+    let again =
+        app.post("/backend/tokens/revoke", &[("csrf_token", &csrf), ("token_id", &doomed_row.id.to_string())]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "a Token is revoked once");
+    app.cookies.clear();
+    assert_eq!(app.sign_in(&revoked_person).await.location(), "/backend/activate");
+    let csrf = app.get("/backend/activate").await.field("csrf_token").expect("the Token form");
+    let refused = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &doomed.grouped())]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "a revoked Token no longer works");
+    let refusal = events(&app, AuditEvent::TokenRefused).await;
+    assert_eq!(refusal.last().and_then(|entry| entry.reason.as_deref()), Some("revoked"), "{refusal:?}");
+
+    // The service-point officer activates and reaches home; they administer nothing.
+    let service_point_jar = activate(&mut app, &service_point, &service_point_token).await;
+    app.cookies = service_point_jar.clone();
+    assert_eq!(app.get("/backend/tokens").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get("/backend/audit").await.status, StatusCode::FORBIDDEN);
+    let csrf = app.get("/backend/profile").await.field("csrf_token").expect("the logout form");
+    let forged = issue_with(&mut app, &csrf, "service_point", "DOPA-CMI-MUANG").await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN, "issuing needs a scope, whatever the form says");
+
+    // Outside the subtree, the central officer sees nothing and can do nothing.
+    let dol_token = {
+        app.cookies = staff_jar.clone();
+        let stranger = app.person("คนนอก").await;
+        token_on(&issue(&mut app, "central", "DOL", &stranger, "นายคนนอก ทดสอบระบบ").await);
+        domain::entities::activation_token::Entity::find()
+            .filter(domain::entities::activation_token::Column::IntendedName.eq("นายคนนอก ทดสอบระบบ"))
+            .one(&app.state.db)
+            .await
+            .expect("query")
+            .expect("row")
+    };
+    app.cookies = central_jar.clone();
+    let tokens_page = app.get("/backend/tokens").await;
+    assert!(tokens_page.body.contains("นางทะเบียน ทดสอบระบบ"), "their own subtree is listed");
+    assert!(!tokens_page.body.contains("นายคนนอก"), "another department's Tokens are not listed");
+    assert!(!tokens_page.body.contains("กรมที่ดิน"), "nor are its units offered");
+    let csrf = tokens_page.field("csrf_token").expect("csrf");
+    let id = dol_token.id.to_string();
+    for path in ["/backend/tokens/revoke", "/backend/tokens/reissue"] {
+        let reply = app.post(path, &[("csrf_token", &csrf), ("token_id", &id)]).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}: another department's Token does not exist here");
+    }
+    let outside = issue_with(&mut app, &csrf, "agency", "DOL-BKK").await;
+    assert_eq!(outside.status, StatusCode::UNPROCESSABLE_ENTITY, "a unit outside the subtree is refused");
+    let central_role = issue_with(&mut app, &csrf, "central", "DOPA").await;
+    assert_eq!(central_role.status, StatusCode::UNPROCESSABLE_ENTITY, "central officers cannot make central officers");
+    let other = officer_of(&app, &other_central).await.id.to_string();
+    let suspend_other = app
+        .post("/backend/accounts/status", &[("csrf_token", &csrf), ("officer_id", &other), ("status", "suspended")])
+        .await;
+    assert_eq!(suspend_other.status, StatusCode::NOT_FOUND, "another department's officer does not exist here");
+    assert_eq!(app.get("/backend/units").await.status, StatusCode::FORBIDDEN, "the tree is the Contact Center's");
+    let accounts = app.get("/backend/accounts").await;
+    // Names come from Digital ID at activation ("นางสาว" is the simulator's title).
+    assert!(accounts.body.contains("นางสาวทะเบียน ทดสอบระบบ") && !accounts.body.contains("ที่ดิน ทดสอบระบบ"));
+    let audit = app.get("/backend/audit").await;
+    assert_eq!(audit.status, StatusCode::OK);
+    assert!(!audit.body.contains("นายคนนอก"), "another department's audit entries are not shown");
+    let forged_filter = app.get("/backend/audit?unit=DOL").await;
+    assert_eq!(forged_filter.status, StatusCode::UNPROCESSABLE_ENTITY, "a unit outside the scope is no filter");
+    assert!(!forged_filter.body.contains("นายคนนอก"));
+
+    // The central officer suspends the service-point officer: their session ends at once.
+    let service_point_id = officer_of(&app, &service_point).await.id.to_string();
+    let suspended = app
+        .post(
+            "/backend/accounts/status",
+            &[("csrf_token", &csrf), ("officer_id", &service_point_id), ("status", "suspended")],
+        )
+        .await;
+    assert_eq!(suspended.location(), "/backend/accounts?done=suspended");
+    let own = officer_of(&app, &central).await.id.to_string();
+    let self_suspend = app
+        .post("/backend/accounts/status", &[("csrf_token", &csrf), ("officer_id", &own), ("status", "suspended")])
+        .await;
+    assert_eq!(self_suspend.status, StatusCode::UNPROCESSABLE_ENTITY, "nobody suspends themselves");
+    let moved = app
+        .post(
+            "/backend/accounts/assign",
+            &[
+                ("csrf_token", &csrf),
+                ("officer_id", &service_point_id),
+                ("role", "service_point"),
+                ("unit", "DOPA-CMI-SANSAI"),
+            ],
+        )
+        .await;
+    assert_eq!(moved.location(), "/backend/accounts?done=assigned");
+    app.cookies = service_point_jar;
+    assert_eq!(app.get("/backend/home").await.location(), "/backend/sign-in", "the suspended officer's session ended");
+
+    // The CSV holds the department's entries, citizen IDs masked.
+    app.cookies = central_jar;
+    let csv = app.get("/backend/audit.csv?event=token_issued").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(csv.headers[header::CONTENT_DISPOSITION].to_str().expect("ascii").starts_with("attachment;"));
+    assert!(csv.body.starts_with('\u{feff}'), "a byte-order mark, so spreadsheets read Thai");
+    // The header, the central officer's two Tokens and their own, issued by the Contact Center for DOPA.
+    assert_eq!(csv.body.lines().count(), 4, "{}", csv.body);
+    assert!(!csv.body.contains(&service_point.citizen_id) && !csv.body.contains("นายคนนอก"));
+
+    // Every action is in the audit log: who, to whom, where.
+    let staff_officer = officer_of(&app, &staff).await;
+    let central_officer = officer_of(&app, &central).await;
+    let issued = events(&app, AuditEvent::TokenIssued).await;
+    assert_eq!(issued.len(), 4);
+    assert_eq!(issued[0].actor_officer_id, Some(staff_officer.id));
+    assert_eq!(issued[0].target_name.as_deref(), Some("นายปกครอง ทดสอบระบบ"));
+    assert!(issued[0].detail.as_deref().is_some_and(|detail| detail.contains("xxxxx")), "{:?}", issued[0].detail);
+    assert_eq!(issued[1].actor_officer_id, Some(central_officer.id));
+    let redeemed = events(&app, AuditEvent::TokenRedeemed).await;
+    assert_eq!(redeemed.len(), 2, "the central and the service-point officer");
+    let revoked = events(&app, AuditEvent::TokenRevoked).await;
+    assert_eq!((revoked.len(), revoked[0].token_id), (1, Some(doomed_row.id)));
+    assert_eq!(events(&app, AuditEvent::SignedIn).await.len(), 3, "staff, and the two officers once activated");
+    let suspension = events(&app, AuditEvent::OfficerSuspended).await;
+    assert_eq!(suspension.len(), 1);
+    assert_eq!(
+        (suspension[0].actor_officer_id, suspension[0].target_name.as_deref()),
+        (Some(central_officer.id), Some("นางสาวทะเบียน ทดสอบระบบ"))
+    );
+    assert_eq!(events(&app, AuditEvent::OfficerAssigned).await.len(), 1);
+    let every: Vec<audit_event::Model> = audit_event::Entity::find().all(&app.state.db).await.expect("all");
+    for person in [&staff, &central, &service_point, &revoked_person] {
+        assert!(
+            every.iter().all(|entry| !format!("{entry:?}").contains(&person.citizen_id)),
+            "no citizen ID is stored in the audit log"
+        );
+    }
+    let redemption = domain::activation::redeem(
+        &app.state.db,
+        &doomed,
+        &domain::officers::DigitalIdIdentity {
+            issuer: app.sim.issuer.clone(),
+            subject: revoked_person.subject.clone(),
+            name_th: String::new(),
+            phone_number: None,
+            email: None,
+            citizen_id_hash: None,
+            citizen_id_masked: None,
+        },
+        Utc::now(),
+    )
+    .await;
+    assert!(matches!(redemption, Err(RedeemError::Refused { reason: RedeemFailure::Revoked, .. })), "{redemption:?}");
+    app.close().await;
+}
+
+/// Posts the issue form with a given synchroniser token, role and unit (and a valid person).
+async fn issue_with(app: &mut TestApp, csrf: &str, role: &str, unit: &str) -> Reply {
+    let fields = [
+        ("csrf_token", csrf),
+        ("role", role),
+        ("unit", unit),
+        ("citizen_id", "1101700207030"),
+        ("name", "นายปลอม ทดสอบระบบ"),
+        ("reference", ""),
+        ("lifetime_days", "7"),
+    ];
+    app.post("/backend/tokens", &fields).await
+}
+
+#[tokio::test]
+async fn a_form_without_the_sessions_token_changes_nothing() {
+    let mut app = TestApp::start().await;
+    domain::sample_tree::load(&app.state.db, Utc::now()).await.expect("sample tree");
+    let staff = app.person("ศูนย์บริการ").await;
+    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
+    app.cookies = signed_in(&mut app, &staff).await;
+    let forged = issue_with(&mut app, "not-the-token", "central", "DOPA").await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let created = app
+        .post(
+            "/backend/units",
+            &[("csrf_token", "x"), ("action", "create"), ("code", "NEW"), ("name_th", "ใหม่"), ("kind", "ministry")],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(domain::units::find_by_code(&app.state.db, "NEW").await.expect("query").is_none());
+    assert!(events(&app, AuditEvent::TokenIssued).await.is_empty());
+}
+
+#[tokio::test]
+async fn contact_center_staff_maintain_the_tree_and_each_change_is_audited() {
+    let mut app = started(TestDatabase::sqlite().await).await;
+    let staff = app.person("ศูนย์บริการ").await;
+    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
+    app.cookies = signed_in(&mut app, &staff).await;
+    let page = app.get("/backend/units").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csrf = page.field("csrf_token").expect("csrf");
+    let post = |fields: Vec<(&'static str, &'static str)>| {
+        let mut all = vec![("csrf_token", csrf.clone())];
+        all.extend(fields.into_iter().map(|(key, value)| (key, value.to_owned())));
+        all
+    };
+    let send = async |app: &mut TestApp, fields: Vec<(&'static str, String)>| {
+        let borrowed: Vec<(&str, &str)> = fields.iter().map(|(key, value)| (*key, value.as_str())).collect();
+        app.post("/backend/units", &borrowed).await
+    };
+    let created = send(
+        &mut app,
+        post(vec![
+            ("action", "create"),
+            ("code", "dopa-ubn"),
+            ("name_th", "ที่ทำการปกครองจังหวัดอุบลราชธานี"),
+            ("kind", "division"),
+            ("parent", "DOPA"),
+        ]),
+    )
+    .await;
+    assert_eq!(created.location(), "/backend/units?done=unit-created", "{created:?}");
+    let duplicate = send(
+        &mut app,
+        post(vec![
+            ("action", "create"),
+            ("code", "DOPA-UBN"),
+            ("name_th", "ซ้ำ"),
+            ("kind", "division"),
+            ("parent", "DOPA"),
+        ]),
+    )
+    .await;
+    assert_eq!(duplicate.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(duplicate.body.contains("ซ้ำ"), "the create form keeps what was typed");
+    let renamed =
+        send(&mut app, post(vec![("action", "rename"), ("code", "DOPA-UBN"), ("name_th", "ที่ทำการปกครองจังหวัดอุบลฯ")]))
+            .await;
+    assert_eq!(renamed.location(), "/backend/units?done=unit-renamed");
+    let bad_move = send(&mut app, post(vec![("action", "move"), ("code", "DOPA-UBN"), ("parent", "MOI")])).await;
+    assert_eq!(bad_move.status, StatusCode::UNPROCESSABLE_ENTITY, "a division hangs under a department");
+    let moved = send(&mut app, post(vec![("action", "move"), ("code", "DOPA-UBN"), ("parent", "DOL")])).await;
+    assert_eq!(moved.location(), "/backend/units?done=unit-moved");
+    let in_use = send(&mut app, post(vec![("action", "retire"), ("code", "DOPA")])).await;
+    assert_eq!(in_use.status, StatusCode::UNPROCESSABLE_ENTITY, "a unit with units under it stays");
+    let retired = send(&mut app, post(vec![("action", "retire"), ("code", "DOPA-UBN")])).await;
+    assert_eq!(retired.location(), "/backend/units?done=unit-retired");
+    for event in [AuditEvent::UnitCreated, AuditEvent::UnitRenamed, AuditEvent::UnitMoved, AuditEvent::UnitRetired] {
+        let entries = events(&app, event).await;
+        assert_eq!(entries.len(), 1, "{event:?}");
+        assert_eq!(entries[0].actor_name.as_deref(), Some("นางสาวศูนย์บริการ ทดสอบระบบ"));
+    }
+}
+
+#[tokio::test]
+async fn sign_in_sign_out_and_declined_consent_are_audited() {
+    let mut app = started(TestDatabase::sqlite().await).await;
+    let central = app.person("ปกครอง").await;
+    import(&app, &central, "นายปกครอง ทดสอบระบบ", "DOPA", "central").await;
+    app.cookies = signed_in(&mut app, &central).await;
+    let csrf = app.get("/backend/home").await.field("csrf_token").expect("the logout form");
+    app.post("/auth/logout", &[("csrf_token", &csrf)]).await;
+    let officer = officer_of(&app, &central).await;
+    let signed_in_entries = events(&app, AuditEvent::SignedIn).await;
+    assert_eq!((signed_in_entries.len(), signed_in_entries[0].actor_officer_id), (1, Some(officer.id)));
+    assert_eq!(signed_in_entries[0].unit_id, Some(officer.unit_id), "the entry is in the officer's unit's scope");
+    assert_eq!(events(&app, AuditEvent::SignedOut).await.len(), 1);
+
+    // Someone who has not consented before (Digital ID remembers a consent).
+    let stranger = app.person("ไม่ยินยอม").await;
+    let authorize_url = app.start_sign_in().await;
+    let browser = digital_id::testing::TestBrowser::new(&app.sim.issuer);
+    let sign_in_page = browser.open_sign_in(&authorize_url).await;
+    let consent =
+        browser.follow(browser.sign_in(&sign_in_page, &stranger.username, digital_id::testing::PASSWORD).await).await;
+    let denied = browser.answer_consent(&consent, "deny").await;
+    app.callback(&url::Url::parse(&denied.location.expect("redirect")).expect("URL")).await;
+    let declined = events(&app, AuditEvent::ConsentDeclined).await;
+    assert_eq!((declined.len(), declined[0].succeeded), (1, false));
+}

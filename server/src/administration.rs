@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn a_text_is_trimmed_and_an_empty_one_is_none() {
-        assert_eq!(checked_text("  นส. 0123/2569 ", 10), Ok(Some("นส. 0123/2569".to_owned())));
+        assert_eq!(checked_text("  นส. 0123/2569 ", 20), Ok(Some("นส. 0123/2569".to_owned())));
         assert_eq!(checked_text("   ", 10), Ok(None));
     }
 

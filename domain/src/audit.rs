@@ -82,8 +82,11 @@ impl Entry {
     /// A person acted on who is not (yet) an officer: a Token's intended person, a Digital ID account. Typed by
     /// an issuer, so any citizen ID in it is masked.
     pub fn target_name(mut self, name: Option<&str>) -> Self {
-        self.target_name =
-            name.map(str::trim).filter(|name| !name.is_empty()).map(|name| mask_in_text(name).into_owned());
+        // At most 255 characters are kept (the column's size; masking lengthens a citizen ID by four).
+        self.target_name = name
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .map(|name| mask_in_text(name).chars().take(255).collect());
         self
     }
 

@@ -1,5 +1,8 @@
-// `cargo leptos end-to-end` starts the server and Playwright together: wait until the server answers /healthz.
+// `cargo leptos end-to-end` starts the server and Playwright together: wait until the server answers /healthz, then
+// load the sample organisation tree once (the Contact Center's unit is in it; specs running in parallel must not race
+// to create it).
 import type { FullConfig } from '@playwright/test';
+import { loadSampleUnits } from './pages/back-office-commands';
 
 export default async function globalSetup(config: FullConfig): Promise<void> {
   const baseURL = config.projects[0].use.baseURL ?? 'http://127.0.0.1:3000';
@@ -8,7 +11,10 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   while (Date.now() < deadline) {
     try {
       const response = await fetch(`${baseURL}/healthz`);
-      if (response.ok) return;
+      if (response.ok) {
+        loadSampleUnits();
+        return;
+      }
       lastError = `HTTP ${response.status}`;
     } catch (error) {
       lastError = String(error);

@@ -1,5 +1,5 @@
-// Test data through the server binary's bootstrap commands (`server units add`, `server import-officers`,
-// `server issue-token`), run from the repository root with this process's environment, which carries the
+// Test data through the server binary's bootstrap commands (`server units add`, `server units load-sample`,
+// `server import-officers`, `server issue-token`), run from the repository root with this process's environment, which carries the
 // DATABASE_URL and SIMULATOR_DATABASE_URL of the server under test.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ function server(args: string[]): string {
 }
 
 export type UnitKind = 'ministry' | 'department' | 'division' | 'service_point';
-export type Role = 'central' | 'agency' | 'service_point';
+export type Role = 'contact_center' | 'central' | 'agency' | 'service_point';
 
 /** A unit code no other test (or run) uses: specs run in parallel, hydrated and without JavaScript. */
 export function uniqueCode(prefix: string): string {
@@ -49,6 +49,15 @@ export function addUnit(unit: { code: string; nameTh: string; kind: UnitKind; pa
   if (unit.parent) args.push('--parent', unit.parent);
   server(args);
 }
+
+/** `server units load-sample`: the sample tree (ministries, departments, units, service points; DGA-CC among them).
+ * It creates only the units that are missing, so running it again changes nothing. */
+export function loadSampleUnits(): void {
+  server(['units', 'load-sample']);
+}
+
+/** The sample tree's unit of the DGA Contact Center, where its staff belong. */
+export const CONTACT_CENTER_UNIT = 'DGA-CC';
 
 export interface Unit {
   code: string;

@@ -1,6 +1,6 @@
 // Steps and facts the officer's journey specs share: a Digital ID account for an officer, what the back office
 // shows of it, registering it as setup, and getting through Digital ID however much of it the simulator asks for.
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import {
   BACK_OFFICE,
   ConsentPage,
@@ -10,6 +10,8 @@ import {
   registerThroughSignIn,
   type NewAccount,
 } from './digital-id-pages';
+import { OfficersPage } from './officers-page';
+import { SignInPage } from './sign-in-page';
 
 /** The product's name, after every page title ("Page – Product"). */
 export const PRODUCT_NAME = 'ศูนย์รวมข้อมูลบริการภาครัฐ';
@@ -103,4 +105,24 @@ export async function continueAtDigitalId(
 /** How far the page reaches past the viewport's right edge, in CSS pixels (0 or less: no sideways scrolling). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+}
+
+/**
+ * A browser of its own for one more person in a spec (each officer has their own sessions), with the project's
+ * settings: JavaScript on or off, the Thai locale and the back office as base URL.
+ */
+export async function personContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
+  const { baseURL, locale, javaScriptEnabled, viewport } = testInfo.project.use;
+  return browser.newContext({ baseURL, locale, javaScriptEnabled, viewport });
+}
+
+/** From the officers' page: "เข้าสู่ระบบ", "Digital ID", and through Digital ID back to the back office. */
+export async function signInWithDigitalId(page: Page, account: NewAccount): Promise<void> {
+  const officers = new OfficersPage(page);
+  await officers.goto();
+  await officers.signInLink.click();
+  await expect(page).toHaveURL(backOfficeUrl(SignInPage.path));
+  const from = page.url();
+  await new SignInPage(page).digitalIdButton.click();
+  await continueAtDigitalId(page, account, from);
 }

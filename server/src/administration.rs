@@ -30,6 +30,7 @@ use axum::response::{IntoResponse, Response};
 use domain::administration::AdminError;
 use domain::audit::Origin;
 use domain::entities::officer::{self, Role};
+use domain::entities::organisation_unit;
 use domain::scope::{Scope, Tree};
 use serde::de::DeserializeOwned;
 
@@ -181,7 +182,12 @@ pub fn unit_option(tree: &Tree, unit: &domain::entities::organisation_unit::Mode
 
 /// The Thai names of a unit's parents, ministry first.
 pub fn parents_th(tree: &Tree, unit_id: i32) -> String {
-    tree.parents(unit_id).iter().map(|unit| unit.name_th.as_str()).collect::<Vec<_>>().join(" › ")
+    join_th(tree.parents(unit_id))
+}
+
+/// Units' Thai names in the given order, as the pages write a chain of them.
+pub fn join_th<'a>(units: impl IntoIterator<Item = &'a organisation_unit::Model>) -> String {
+    units.into_iter().map(|unit| unit.name_th.as_str()).collect::<Vec<_>>().join(" › ")
 }
 
 /// How a refused action answers when it is not a field's fault: 403, 404 or 500.

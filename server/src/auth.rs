@@ -349,10 +349,7 @@ pub async fn logout(State(state): State<AppState>, request: Request) -> Response
 /// `POST /backend/activate`: the identity-confirmation form.
 pub async fn activate(State(state): State<AppState>, request: Request) -> Response {
     let current = request.extensions().get::<CurrentSession>().cloned();
-    let client_ip = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(address)| address.ip().to_string());
+    let origin = origin(request.extensions());
     let (parts, body) = request.into_parts();
     let form = Form::<ActivationForm>::from_request(Request::from_parts(parts.clone(), body), &state).await;
     let mut page_request = Request::from_parts(parts, axum::body::Body::empty());
@@ -369,7 +366,7 @@ pub async fn activate(State(state): State<AppState>, request: Request) -> Respon
     if !csrf_matches(&form.csrf_token, &current) {
         return render_problem(&state, page_request, ActivationProblem::Expired, String::new()).await;
     }
-    match redeem(&state, &current, &form.token, &client_ip).await {
+    match redeem(&state, &current, &form.token, &origin).await {
         Ok(()) => {
             let mut response = see_other(ACTIVATED_PAGE);
             response.headers_mut().append(SET_COOKIE, state.cookies.clear_session());
@@ -403,8 +400,10 @@ impl From<sea_orm::DbErr> for RedeemOutcome {
     }
 }
 
-async fn redeem(state: &AppState, current: &CurrentSession, typed: &str, client_ip: &str) -> Result<(), RedeemOutcome> {
+async fn redeem(state: &AppState, current: &CurrentSession, typed: &str, origin: &Origin) -> Result<(), RedeemOutcome> {
     let now = Utc::now();
+    // Requests without a peer address (only tests without a socket) share one rate-limit bucket.
+    let client_ip = origin.client_ip.as_deref().unwrap_or("unknown");
     let subject = &current.session.identity.subject;
     if let Some(wait) = activation::retry_after(&state.db, state.attempt_limits, subject, client_ip, now).await? {
         tracing::warn!(event = "activation_ratelimited", "activation attempts over the limit");
@@ -416,8 +415,7 @@ async fn redeem(state: &AppState, current: &CurrentSession, typed: &str, client_
         Err(TokenFormatError::Empty) => return Err(RedeemOutcome::Problem(ActivationProblem::Empty)),
         Err(TokenFormatError::Malformed) => return Err(RedeemOutcome::Problem(ActivationProblem::Malformed)),
     };
-    let origin = if client_ip == "unknown" { Origin::default() } else { Origin::from_ip(client_ip) };
-    match activation::redeem_from(&state.db, &token, &current.session.identity, &origin, now).await {
+    match activation::redeem_from(&state.db, &token, &current.session.identity, origin, now).await {
         Ok(officer) => {
             activation::record_attempt(&state.db, subject, client_ip, true, now).await?;
             tracing::info!(event = "activation_ok", officer_id = officer.id, "officer activated");

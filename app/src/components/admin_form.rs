@@ -1,6 +1,6 @@
 //! What the administration pages share: the "no permission" answer (HTTP 403), the success banner, the error
 //! summary linking to refused fields, a labelled field with its hint and inline error, unit `<option>`s, the
-//! scrollable table region and `<time>` elements. Every form is a plain HTML form; nothing here needs JavaScript.
+//! scrollable data table and `<time>` elements. Every form is a plain HTML form; nothing here needs JavaScript.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -8,15 +8,18 @@ use leptos_meta::Title;
 
 use crate::administration::{Done, FieldProblem, FormProblem, UnitOption};
 use crate::components::contact_center_phone::ContactCenterPhone;
+use crate::components::contact_list::ContactList;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::notification_banner::NotificationBanner;
 use crate::i18n::admin::use_admin_text;
 use crate::i18n::{Locale, use_text};
 use crate::paths::HOME_PAGE;
+use crate::request_context::{RoleView, UnitKindView, Visitor, use_request_context};
 use crate::thai_date::{datetime_attribute, format_date, format_date_time};
 
 /// The page for a visitor the server gave no page data (not Contact Center staff or a central officer), answered
-/// with HTTP 403: who manages Tokens and officers, and whom to contact instead.
+/// with HTTP 403: who manages Tokens and officers, and whom to contact instead — for an agency or service-point
+/// officer, the central officers of their own department by name, phone and e-mail.
 #[component]
 pub fn NoPermission() -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -24,11 +27,29 @@ pub fn NoPermission() -> impl IntoView {
         response.set_status(http::StatusCode::FORBIDDEN);
     }
     let text = use_admin_text();
+    let main_text = use_text();
+    let contacts = match use_request_context().visitor {
+        Visitor::Officer(officer) if matches!(officer.role, RoleView::Agency | RoleView::ServicePoint) => {
+            let department = officer.unit_chain.iter().find(|unit| unit.kind == UnitKindView::Department);
+            let heading = department.map_or_else(
+                || main_text.your_central_officers.to_owned(),
+                |department| (main_text.central_officers_of)(&department.name_th),
+            );
+            Some(view! {
+                <section class="admin-section" aria-labelledby="forbidden-contacts-heading">
+                    <h2 id="forbidden-contacts-heading">{heading}</h2>
+                    <ContactList contacts=officer.central_officers />
+                </section>
+            })
+        }
+        _ => None,
+    };
     view! {
         <Title text=text.forbidden_title />
         <h1>{text.forbidden_title}</h1>
         <p>{text.forbidden_body}</p>
         <p>{text.forbidden_contact} " (" <ContactCenterPhone /> ")"</p>
+        {contacts}
         <p>
             <a href=HOME_PAGE>{text.back_home}</a>
         </p>
@@ -179,18 +200,31 @@ pub fn unit_options(units: &[UnitOption], selected: &str) -> impl IntoView + use
         .collect_view()
 }
 
-/// A wide table's box: scrolls sideways on a narrow screen, and is focusable so keyboard users can scroll it.
+/// A table of rows with a column header per entry of `headers`, in a box that scrolls sideways on a narrow screen
+/// and is focusable so keyboard users can scroll it.
 #[component]
-pub fn TableRegion(
-    /// What the table holds (the region's name).
+pub fn DataTable(
+    /// What the table holds (the scrolling region's name).
     label: &'static str,
-    /// The table.
+    /// The column headers, left to right.
+    headers: Vec<&'static str>,
+    /// An extra class of the `<table>` beside `table` (a page's column widths).
+    #[prop(optional)]
+    class: Option<&'static str>,
+    /// The `<tr>` rows.
     children: Children,
 ) -> impl IntoView {
     let text = use_admin_text();
+    let class = class.map_or_else(|| "table".to_owned(), |class| format!("table {class}"));
+    let headers = headers.into_iter().map(|header| view! { <th scope="col">{header}</th> }).collect_view();
     view! {
         <div class="table-region" role="region" aria-label=format!("{} {label}", text.table_scroll_hint) tabindex="0">
-            {children()}
+            <table class=class>
+                <thead>
+                    <tr>{headers}</tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
         </div>
     }
 }

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 
 use crate::administration::{AccountsPageData, FieldProblem, OfficerRow, OfficerStatusView, UnitOption, use_page_data};
 use crate::components::admin_form::{
-    DoneBanner, FieldState, FormField, NoPermission, ProblemSummary, TableRegion, moment, unit_options,
+    DataTable, DoneBanner, FieldState, FormField, NoPermission, ProblemSummary, moment, unit_options,
 };
 use crate::components::admin_nav::AdminNav;
 use crate::components::role_name::role_name;
@@ -41,21 +41,19 @@ pub fn AccountsPage() -> impl IntoView {
     } else {
         let rows = data.officers.iter().map(|officer| officer_row(officer, &data, text, locale)).collect_view();
         view! {
-            <TableRegion label=text.accounts_title>
-                <table class="table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{text.col_officer}</th>
-                            <th scope="col">{text.col_unit}</th>
-                            <th scope="col">{text.col_role}</th>
-                            <th scope="col">{text.col_status}</th>
-                            <th scope="col">{text.col_last_sign_in}</th>
-                            <th scope="col">{text.col_actions}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </TableRegion>
+            <DataTable
+                label=text.accounts_title
+                headers=vec![
+                    text.col_officer,
+                    text.col_unit,
+                    text.col_role,
+                    text.col_status,
+                    text.col_last_sign_in,
+                    text.col_actions,
+                ]
+            >
+                {rows}
+            </DataTable>
         }
         .into_any()
     };

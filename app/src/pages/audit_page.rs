@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use crate::administration::{AuditEventView, AuditPageData, AuditRow, use_page_data};
 use crate::components::admin_form::{
-    FieldState, FormField, NoPermission, ProblemSummary, TableRegion, moment, problem_of, unit_option_text,
+    DataTable, FieldState, FormField, NoPermission, ProblemSummary, moment, problem_of, unit_option_text,
 };
 use crate::components::admin_nav::AdminNav;
 use crate::i18n::admin::{AdminText, use_admin_text};
@@ -40,23 +40,22 @@ pub fn AuditPage() -> impl IntoView {
     } else {
         let rows = data.entries.iter().map(|entry| entry_row(entry, text, locale)).collect_view();
         view! {
-            <TableRegion label=text.audit_title>
-                <table class="table table--audit">
-                    <thead>
-                        <tr>
-                            <th scope="col">{text.col_when}</th>
-                            <th scope="col">{text.col_event}</th>
-                            <th scope="col">{text.col_result}</th>
-                            <th scope="col">{text.col_actor}</th>
-                            <th scope="col">{text.col_target}</th>
-                            <th scope="col">{text.col_unit}</th>
-                            <th scope="col">{text.col_ip}</th>
-                            <th scope="col">{text.col_detail}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </TableRegion>
+            <DataTable
+                label=text.audit_title
+                class="table--audit"
+                headers=vec![
+                    text.col_when,
+                    text.col_event,
+                    text.col_result,
+                    text.col_actor,
+                    text.col_target,
+                    text.col_unit,
+                    text.col_ip,
+                    text.col_detail,
+                ]
+            >
+                {rows}
+            </DataTable>
         }
         .into_any()
     };
@@ -255,7 +254,7 @@ mod tests {
         AuditEventView, AuditFilterValues, AuditPageData, AuditRow, FieldProblem, FormProblem,
     };
     use crate::paths::AUDIT_PAGE;
-    use crate::request_context::{RequestContext, RoleView, Visitor};
+    use crate::request_context::{ContactView, RequestContext, RoleView, Visitor};
     use crate::testing::{Rendered, has_link, officer, render, render_with};
 
     fn central() -> RequestContext {
@@ -330,5 +329,27 @@ mod tests {
     fn without_page_data_the_audit_log_is_forbidden() {
         let Rendered { status, .. } = render(AUDIT_PAGE, central());
         assert_eq!(status, Some(http::StatusCode::FORBIDDEN));
+    }
+
+    #[test]
+    fn an_agency_officer_refused_the_audit_log_is_told_the_central_officers_of_their_department_by_name() {
+        let mut officer = officer();
+        officer.central_officers = vec![ContactView {
+            name_th: "นายส่วนกลาง ติดต่อได้".to_owned(),
+            phone_number: Some("02-141-9000".to_owned()),
+            email: Some("central@dopa.go.th".to_owned()),
+        }];
+        let context = RequestContext { visitor: Visitor::Officer(officer), ..Default::default() };
+        let Rendered { html, status, .. } = render(AUDIT_PAGE, context);
+        assert_eq!(status, Some(http::StatusCode::FORBIDDEN));
+        assert!(html.contains("เจ้าหน้าที่ส่วนกลางของกรมการปกครอง"), "{html}");
+        assert!(html.contains("นายส่วนกลาง ติดต่อได้") && html.contains("mailto:central@dopa.go.th"), "{html}");
+    }
+
+    #[test]
+    fn a_refused_officer_whose_department_has_no_central_officer_is_sent_to_the_contact_center() {
+        let context = RequestContext { visitor: Visitor::Officer(officer()), ..Default::default() };
+        let Rendered { html, .. } = render(AUDIT_PAGE, context);
+        assert!(html.contains("ยังไม่มีข้อมูลเจ้าหน้าที่ส่วนกลางในระบบ"), "{html}");
     }
 }

@@ -11,7 +11,7 @@ use leptos_meta::Title;
 
 use crate::administration::{FieldProblem, TokenRow, TokenStatus, TokensPageData, use_page_data};
 use crate::components::admin_form::{
-    DoneBanner, FieldState, FormField, NoPermission, ProblemSummary, TableRegion, moment, problem_of, unit_options,
+    DataTable, DoneBanner, FieldState, FormField, NoPermission, ProblemSummary, moment, problem_of, unit_options,
 };
 use crate::components::admin_nav::AdminNav;
 use crate::components::role_name::role_name;
@@ -220,23 +220,21 @@ fn token_list(tokens: &[TokenRow], csrf_token: &str, text: &'static AdminText, l
     }
     let rows = tokens.iter().map(|token| token_row(token, csrf_token, text, locale)).collect_view();
     view! {
-        <TableRegion label=text.tokens_list_heading>
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">{text.col_person}</th>
-                        <th scope="col">{text.col_role}</th>
-                        <th scope="col">{text.col_unit}</th>
-                        <th scope="col">{text.col_reference}</th>
-                        <th scope="col">{text.col_issued}</th>
-                        <th scope="col">{text.col_expires}</th>
-                        <th scope="col">{text.col_status}</th>
-                        <th scope="col">{text.col_actions}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </TableRegion>
+        <DataTable
+            label=text.tokens_list_heading
+            headers=vec![
+                text.col_person,
+                text.col_role,
+                text.col_unit,
+                text.col_reference,
+                text.col_issued,
+                text.col_expires,
+                text.col_status,
+                text.col_actions,
+            ]
+        >
+            {rows}
+        </DataTable>
     }
     .into_any()
 }

@@ -241,7 +241,7 @@ fn issued_token(actor: &Actor, issued: Issued, replaces_token_id: Option<i32>) -
         citizen_id_masked: row.citizen_id_masked.unwrap_or_default(),
         role: views::role_view(row.role),
         unit_name_th: unit.name_th,
-        unit_parents_th: parents.iter().map(|unit| unit.name_th.as_str()).collect::<Vec<_>>().join(" › "),
+        unit_parents_th: super::join_th(&parents),
         reference: row.reference,
         issued_at: row.created_at,
         expires_at: row.expires_at,

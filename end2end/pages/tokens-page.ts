@@ -1,0 +1,103 @@
+// Page object: the Tokens page (/backend/tokens) of DGA Contact Center staff and central officers — the form that
+// issues an activation Token, the answer that shows it once with its activation letter, and the list of Tokens in
+// the officer's scope with "ยกเลิก Token" and "ออก Token ใหม่".
+import { expect, type Locator, type Page, type Response } from '@playwright/test';
+import type { Role } from './back-office-commands';
+
+/** Texts of this page (not the specification's own labels). */
+export const TOKENS_PAGE_TEXT = {
+  title: 'จัดการ Token',
+  issueButton: 'ออก Token',
+  revokeButton: 'ยกเลิก Token',
+  reissueButton: 'ออก Token ใหม่',
+  issuedHeading: (name: string) => `Token สำหรับ ${name}`,
+  done: 'ดำเนินการเรียบร้อยแล้ว',
+  status: { pending: 'รอใช้งาน', used: 'ใช้แล้ว', expired: 'หมดอายุ', revoked: 'ยกเลิกแล้ว' },
+} as const;
+
+/** What the issue form asks for. */
+export interface TokenRequest {
+  role: Exclude<Role, 'contact_center'>;
+  unitCode: string;
+  citizenId: string;
+  name: string;
+  reference: string;
+}
+
+export class TokensPage {
+  static readonly path = '/backend/tokens';
+
+  readonly heading: Locator;
+  readonly role: Locator;
+  readonly unit: Locator;
+  readonly citizenId: Locator;
+  readonly name: Locator;
+  readonly reference: Locator;
+  readonly lifetimeDays: Locator;
+  readonly issueButton: Locator;
+  /** The Token just issued, in groups of four. */
+  readonly issuedToken: Locator;
+  /** The printable activation letter of the Token just issued. */
+  readonly letter: Locator;
+  /** The success banner after a revoke or re-issue. */
+  readonly doneBanner: Locator;
+  readonly errorSummary: Locator;
+  readonly main: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: TOKENS_PAGE_TEXT.title, exact: true });
+    this.role = page.getByLabel('บทบาท', { exact: true });
+    this.unit = page.getByLabel('หน่วยงาน', { exact: true });
+    this.citizenId = page.getByLabel('เลขประจำตัวประชาชน', { exact: true });
+    this.name = page.getByLabel('ชื่อ - นามสกุล', { exact: true });
+    this.reference = page.getByLabel('หนังสือที่ / เลขที่คำขอ', { exact: true });
+    this.lifetimeDays = page.getByLabel('อายุของ Token (วัน)', { exact: true });
+    this.issueButton = page.getByRole('button', { name: TOKENS_PAGE_TEXT.issueButton, exact: true });
+    this.issuedToken = page.locator('.token-display__value');
+    this.letter = page.locator('section.activation-letter');
+    this.doneBanner = page.getByRole('status').filter({ hasText: TOKENS_PAGE_TEXT.done });
+    this.errorSummary = page.getByRole('alert');
+    this.main = page.getByRole('main');
+  }
+
+  async goto(): Promise<Response | null> {
+    return this.page.goto(TokensPage.path);
+  }
+
+  /** Fills in and sends the issue form; returns the Token the answer shows (once). */
+  async issue(request: TokenRequest): Promise<string> {
+    await this.role.selectOption(request.role);
+    await this.unit.selectOption(request.unitCode);
+    await this.citizenId.fill(request.citizenId);
+    await this.name.fill(request.name);
+    await this.reference.fill(request.reference);
+    await this.issueButton.click();
+    await expect(this.page.getByRole('heading', { level: 1, name: TOKENS_PAGE_TEXT.issuedHeading(request.name) }))
+      .toBeVisible();
+    return (await this.issuedToken.innerText()).trim();
+  }
+
+  /** The list's row of the Token for the person named (or shown as) `text`. */
+  row(text: string): Locator {
+    return this.page.getByRole('row').filter({ hasText: text });
+  }
+
+  /** The Token id a row's forms post (what a hand-made request would send). */
+  async tokenIdOf(row: Locator): Promise<string> {
+    return row.locator('input[name="token_id"]').first().inputValue();
+  }
+
+  /** Whether the unit `<select>` offers the unit with `code`. */
+  unitOption(code: string): Locator {
+    return this.unit.locator(`option[value="${code}"]`);
+  }
+
+  roleOption(role: Role): Locator {
+    return this.role.locator(`option[value="${role}"]`);
+  }
+
+  /** The session's synchroniser token, as the page's forms carry it. */
+  async csrfToken(): Promise<string> {
+    return this.page.locator('input[name="csrf_token"]').first().inputValue();
+  }
+}

@@ -28,6 +28,8 @@ pub const LOGIN: &str = "/auth/login";
 pub const CALLBACK: &str = "/auth/callback";
 /// `POST` with `csrf_token`: signs out here and at Digital ID.
 pub const LOGOUT: &str = "/auth/logout";
+/// Where Digital ID posts back-channel Logout Tokens (server to server; registered as `backchannel_logout_uri`).
+pub const BACKCHANNEL_LOGOUT: &str = "/auth/backchannel-logout";
 
 /// The form field every session form carries (logout, activation).
 pub const CSRF_FIELD: &str = "csrf_token";

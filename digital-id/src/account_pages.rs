@@ -99,7 +99,8 @@ pub async fn login_post(
         return render_login(&state, &headers, &form.return_url, &form.login, Some(SIGN_IN_FAILED), None);
     };
     if let Some((old, _)) = browser::session(&state, &headers) {
-        state.grants.end_session(&old);
+        // A new sign-in at Digital ID replaces the browser's session; the relying parties' sessions go on.
+        let _ = state.grants.end_session(&old);
     }
     let session_id = state.grants.start_session(BrowserSession {
         account_id: account.id.clone(),

@@ -99,6 +99,7 @@ mod tests {
                 secret_hashing: hashing,
                 redirect_uris: vec!["http://127.0.0.1:3000/auth/callback".into()],
                 post_logout_redirect_uris: vec![],
+                backchannel_logout_uri: None,
             }],
         }
     }

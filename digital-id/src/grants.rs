@@ -2,7 +2,7 @@
 //! and issued access tokens (for userinfo and revocation). A restart signs everybody out of the simulator, as a
 //! real provider's restart would not; accounts, consents and keys are in the database and survive it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Mutex, PoisonError};
 
 use base64::Engine;
@@ -77,6 +77,8 @@ enum CodeState {
 #[derive(Default)]
 struct Inner {
     sessions: HashMap<String, (BrowserSession, i64)>,
+    /// The clients each provider session (`sid`) has given codes to: who to tell when it ends.
+    clients_by_sid: HashMap<String, (BTreeSet<String>, i64)>,
     codes: HashMap<String, (CodeState, i64)>,
     access_tokens: HashMap<String, AccessGrant>,
 }
@@ -104,6 +106,7 @@ impl Grants {
         let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         let now = now();
         inner.sessions.retain(|_, (_, expires_at)| *expires_at > now);
+        inner.clients_by_sid.retain(|_, (_, expires_at)| *expires_at > now);
         inner.codes.retain(|_, (_, expires_at)| *expires_at > now);
         inner.access_tokens.retain(|_, grant| grant.expires_at > now);
         inner
@@ -121,15 +124,23 @@ impl Grants {
         self.lock().sessions.get(id).map(|(session, _)| session.clone())
     }
 
-    /// Ends a browser session.
-    pub fn end_session(&self, id: &str) {
-        self.lock().sessions.remove(id);
+    /// Ends a browser session; returns it with the clients it signed in to (for back-channel logout).
+    pub fn end_session(&self, id: &str) -> Option<(BrowserSession, Vec<String>)> {
+        let mut inner = self.lock();
+        let (session, _) = inner.sessions.remove(id)?;
+        let clients = inner.clients_by_sid.remove(&session.sid).map(|(clients, _)| clients.into_iter().collect());
+        Some((session, clients.unwrap_or_default()))
     }
 
-    /// Stores a code grant and returns the code.
+    /// Stores a code grant and returns the code; the client is remembered as part of the grant's session.
     pub fn issue_code(&self, grant: CodeGrant) -> String {
         let code = random_token();
-        self.lock().codes.insert(code.clone(), (CodeState::Unused(grant), now() + CODE_LIFETIME_SECONDS));
+        let mut inner = self.lock();
+        let expires_at = now() + SESSION_LIFETIME_SECONDS;
+        let (clients, _) =
+            inner.clients_by_sid.entry(grant.sid.clone()).or_insert_with(|| (BTreeSet::new(), expires_at));
+        clients.insert(grant.client_id.clone());
+        inner.codes.insert(code.clone(), (CodeState::Unused(grant), now() + CODE_LIFETIME_SECONDS));
         code
     }
 

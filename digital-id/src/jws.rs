@@ -16,7 +16,13 @@ pub fn sign(claims: &Value, key: &RsaPrivateKey, kid: Option<&str>, typ: &str) -
     if let Some(kid) = kid {
         header["kid"] = json!(kid);
     }
-    let signing_input = format!("{}.{}", encode_json(&header), encode_json(claims));
+    sign_with_header(&header, claims, key)
+}
+
+/// Signs `claims` with RS256 under exactly this `header` (whatever its `alg` says), for tokens no provider should
+/// send: a missing `typ`, a `crit` parameter, a header that lies about its algorithm.
+pub fn sign_with_header(header: &Value, claims: &Value, key: &RsaPrivateKey) -> String {
+    let signing_input = format!("{}.{}", encode_json(header), encode_json(claims));
     let signature = SigningKey::<Sha256>::new(key.clone()).sign(signing_input.as_bytes());
     format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
 }

@@ -8,11 +8,13 @@
 //! - [`keys`] (RS256 signing keys, rotation), [`jws`] (compact JWS), [`grants`] (codes, access tokens and browser
 //!   sessions), [`accounts`] (registered people and their consents), [`faults`] (misbehaviour for tests).
 //! - [`validation`] and [`citizen_id`]: the registration form's rules; [`browser`]: cookies, CSRF, security headers;
-//!   [`client_secret`]: client authentication with the DGA secret hashing; [`demo`]: the demo accounts.
+//!   [`client_secret`]: client authentication with the DGA secret hashing; [`demo`]: the demo accounts;
+//!   [`backchannel`]: Logout Tokens posted to relying parties when a session ends.
 //! - `testing` (feature `testing`): a simulator on an ephemeral port and a scripted browser, for tests.
 
 pub mod account_pages;
 pub mod accounts;
+pub mod backchannel;
 pub mod browser;
 pub mod citizen_id;
 pub mod client_secret;

@@ -37,6 +37,10 @@ pub struct Client {
     /// Exactly matched `post_logout_redirect_uri`s.
     #[serde(default)]
     pub post_logout_redirect_uris: Vec<String>,
+    /// Where a Logout Token is posted when a session this client took part in ends (OpenID Connect Back-Channel
+    /// Logout 1.0); none, no back-channel logout.
+    #[serde(default)]
+    pub backchannel_logout_uri: Option<String>,
 }
 
 fn dga() -> SecretHashing {
@@ -120,7 +124,8 @@ impl Settings {
             if client.redirect_uris.is_empty() {
                 return Err(problem("at least one redirect URI is required"));
             }
-            if client.redirect_uris.iter().chain(&client.post_logout_redirect_uris).any(|uri| !is_redirect_uri(uri)) {
+            let uris = client.redirect_uris.iter().chain(&client.post_logout_redirect_uris);
+            if uris.chain(&client.backchannel_logout_uri).any(|uri| !is_redirect_uri(uri)) {
                 return Err(problem("redirect URIs must be absolute http(s) URLs without a fragment"));
             }
         }
@@ -167,6 +172,7 @@ mod tests {
                 secret_hashing: SecretHashing::Dga,
                 redirect_uris: vec!["http://127.0.0.1:3000/auth/callback".into()],
                 post_logout_redirect_uris: vec![],
+                backchannel_logout_uri: None,
             }],
         }
     }

@@ -30,6 +30,7 @@ pub fn test_client() -> Client {
         secret_hashing: SecretHashing::Dga,
         redirect_uris: vec![REDIRECT_URI.into()],
         post_logout_redirect_uris: vec![POST_LOGOUT_REDIRECT_URI.into()],
+        backchannel_logout_uri: None,
     }
 }
 

@@ -144,6 +144,41 @@ pub async fn end_for_officer(db: &impl ConnectionTrait, officer_id: i32) -> Resu
         .rows_affected)
 }
 
+/// Which sessions a back-channel Logout Token names (OpenID Connect Back-Channel Logout 1.0 §2.7).
+#[derive(Clone, Copy, Debug)]
+pub struct ProviderLogout<'a> {
+    /// The Digital ID issuer.
+    pub issuer: &'a str,
+    /// `sub`: with `sid`, only that person's sessions of that provider session; alone, all of that person's sessions.
+    pub subject: Option<&'a str>,
+    /// `sid`: the sessions begun in this Digital ID session.
+    pub provider_session_id: Option<&'a str>,
+}
+
+/// Ends the sessions a Logout Token names and returns them as they were (for the audit log). With neither `sub`
+/// nor `sid` nothing matches.
+pub async fn end_for_provider_logout(
+    db: &impl ConnectionTrait,
+    logout: ProviderLogout<'_>,
+) -> Result<Vec<officer_session::Model>, DbErr> {
+    if logout.subject.is_none() && logout.provider_session_id.is_none() {
+        return Ok(Vec::new());
+    }
+    let mut condition = Condition::all().add(officer_session::Column::Issuer.eq(logout.issuer));
+    if let Some(subject) = logout.subject {
+        condition = condition.add(officer_session::Column::Subject.eq(subject));
+    }
+    if let Some(sid) = logout.provider_session_id {
+        condition = condition.add(officer_session::Column::ProviderSessionId.eq(sid));
+    }
+    let ended = officer_session::Entity::find().filter(condition.clone()).all(db).await?;
+    if !ended.is_empty() {
+        let ids = ended.iter().map(|row| row.id.clone());
+        officer_session::Entity::delete_many().filter(officer_session::Column::Id.is_in(ids)).exec(db).await?;
+    }
+    Ok(ended)
+}
+
 /// Deletes every session past its idle or absolute timeout.
 pub async fn purge_expired(db: &impl ConnectionTrait, policy: SessionPolicy, now: DateTime<Utc>) -> Result<u64, DbErr> {
     Ok(officer_session::Entity::delete_many()

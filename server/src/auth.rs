@@ -6,6 +6,7 @@
 //! | `GET /auth/callback` | finishes it: consent declined → the no-consent page; a failure → the generic page with a reference; a known officer → a new session → home; an unknown Digital ID account → a pending session → the Token page |
 //! | `POST /backend/activate` | redeems the activation Token once, ends the session, and asks the officer to sign in again |
 //! | `POST /auth/logout` | ends the session here, then at Digital ID (`id_token_hint`, `post_logout_redirect_uri`, `state`) |
+//! | `POST /auth/backchannel-logout` | Digital ID's server says a Digital ID session ended: a valid Logout Token ends the sessions it names |
 
 use std::net::SocketAddr;
 
@@ -27,6 +28,7 @@ use domain::entities::audit_event::AuditEvent;
 use domain::officers::{self, DigitalIdIdentity};
 use domain::sessions::{self, NewSession};
 use domain::{login_transactions, secrets};
+use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
 
 use crate::relying_party::{CallbackParams, LOGIN_TRANSACTION_LIFETIME, LoginError, LoginTransaction, SignedIn};
@@ -286,7 +288,7 @@ async fn start_session(
     let new = NewSession {
         officer_id,
         identity: &identity,
-        provider_session_id: None,
+        provider_session_id: signed_in.session_id,
         id_token: signed_in.id_token,
         auth_time: signed_in.auth_time.and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0)),
     };
@@ -344,6 +346,76 @@ pub async fn logout(State(state): State<AppState>, request: Request) -> Response
     // Only the cache: "cookies" would clear every cookie of the registrable domain (all of *.info.go.th).
     headers.insert(HeaderName::from_static("clear-site-data"), HeaderValue::from_static("\"cache\""));
     response
+}
+
+/// The back-channel logout request: `logout_token` only.
+#[derive(Deserialize)]
+pub struct BackChannelLogoutForm {
+    #[serde(default)]
+    logout_token: String,
+}
+
+/// Logout Tokens are a few hundred bytes; anything much longer is refused unread.
+const MAX_LOGOUT_TOKEN_LENGTH: usize = 16 * 1024;
+
+/// `POST /auth/backchannel-logout` (OpenID Connect Back-Channel Logout 1.0): Digital ID's server, not a browser,
+/// posts here — no cookie, no `Origin`; the signed Logout Token is the authentication, so this route sits outside
+/// the same-origin check and the session layer. A valid token ends the sessions it names (`sid`, or every session
+/// of `sub`) → `200`; anything else → `400` with an OAuth error and the session untouched. Never cached.
+pub async fn backchannel_logout(
+    State(state): State<AppState>,
+    form: Result<Form<BackChannelLogoutForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let refused = |description: &str| {
+        let body = serde_json::json!({ "error": "invalid_request", "error_description": description });
+        (StatusCode::BAD_REQUEST, [(CACHE_CONTROL, "no-store")], axum::Json(body)).into_response()
+    };
+    let Ok(Form(form)) = form else { return refused("expected a form with logout_token") };
+    if form.logout_token.is_empty() || form.logout_token.len() > MAX_LOGOUT_TOKEN_LENGTH {
+        return refused("logout_token missing or too long");
+    }
+    let relying_party = match state.digital_id.relying_party().await {
+        Ok(relying_party) => relying_party,
+        Err(error) => {
+            tracing::error!(%error, "back-channel logout: Digital ID cannot be discovered, so its keys are unknown");
+            return (StatusCode::SERVICE_UNAVAILABLE, [(CACHE_CONTROL, "no-store")]).into_response();
+        }
+    };
+    let request = match relying_party.validate_logout_token(&form.logout_token).await {
+        Ok(request) => request,
+        Err(error) => {
+            tracing::warn!(event = "backchannel_logout_refused", reason = %error, "a Logout Token was refused");
+            return refused(&error.to_string());
+        }
+    };
+    let logout = sessions::ProviderLogout {
+        issuer: &state.digital_id.issuer,
+        subject: request.subject.as_deref(),
+        provider_session_id: request.session_id.as_deref(),
+    };
+    let ended = match sessions::end_for_provider_logout(&state.db, logout).await {
+        Ok(ended) => ended,
+        Err(error) => {
+            let reference = reference();
+            tracing::error!(%reference, %error, "back-channel logout: ending sessions failed");
+            return (StatusCode::INTERNAL_SERVER_ERROR, [(CACHE_CONTROL, "no-store")]).into_response();
+        }
+    };
+    tracing::info!(event = "backchannel_logout", sessions = ended.len(), "Digital ID ended sessions");
+    let now = Utc::now();
+    for officer_id in ended.iter().filter_map(|session| session.officer_id) {
+        let officer = domain::entities::officer::Entity::find_by_id(officer_id).one(&state.db).await;
+        if let Ok(Some(officer)) = officer {
+            let entry = Entry::new(AuditEvent::SignedOut, &Origin::default())
+                .actor(&officer)
+                .unit(officer.unit_id)
+                .detail("back-channel logout from Digital ID");
+            if let Err(error) = audit::record(&state.db, entry, now).await {
+                tracing::error!(%error, "recording a back-channel sign-out failed");
+            }
+        }
+    }
+    (StatusCode::OK, [(CACHE_CONTROL, "no-store")]).into_response()
 }
 
 /// `POST /backend/activate`: the identity-confirmation form.

@@ -6,8 +6,10 @@
 //! What `openidconnect` leaves to us, and where it is done here: algorithms pinned to RS256 (`verifier`), a clock
 //! leeway and an `iat` window (`verifier`), `azp` and `at_hash` (`check_id_token`), the RFC 9207 `iss` of the
 //! authorization response (`finish_login`), a throttled JWKS re-fetch on an unknown `kid` (`refresh_keys`), and an
-//! HTTP client that never follows redirects and gives up after 5 s (`http_client`).
+//! HTTP client that never follows redirects and gives up after 5 s (`http_client`). Back-channel Logout Tokens are
+//! validated in `logout_token` and their `jti`s remembered here so none is accepted twice.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
@@ -25,9 +27,11 @@ use serde::{Deserialize, Serialize};
 use crate::config::{SecretHashing, Settings};
 
 mod discovery;
+mod logout_token;
 
 pub use discovery::{DigitalIdProviderMetadata, DiscoveryError, Metadata, http_client};
 use discovery::{Provider, Registration, fetch_provider};
+pub use logout_token::{BACKCHANNEL_LOGOUT_EVENT, LogoutRequest, LogoutTokenError};
 
 /// Clock difference tolerated on `exp` and `iat`.
 const CLOCK_LEEWAY: chrono::Duration = chrono::Duration::seconds(60);
@@ -107,6 +111,8 @@ pub struct SignedIn {
     pub auth_time: Option<i64>,
     /// The raw ID token, kept only as `id_token_hint` for logout.
     pub id_token: String,
+    /// Digital ID's session id (`sid`), which a back-channel Logout Token may name.
+    pub session_id: Option<String>,
     /// Given name (Thai).
     pub given_name: Option<String>,
     /// Family name (Thai).
@@ -159,6 +165,8 @@ pub struct RelyingParty {
     http: reqwest::Client,
     provider: RwLock<Arc<Provider>>,
     last_key_refresh: Mutex<Option<Instant>>,
+    /// `jti`s of accepted Logout Tokens with their `iat`, kept while a token that old would still be accepted.
+    seen_logout_tokens: Mutex<HashMap<String, chrono::DateTime<Utc>>>,
 }
 
 impl std::fmt::Debug for RelyingParty {
@@ -214,6 +222,7 @@ impl RelyingParty {
             http,
             provider: RwLock::new(Arc::new(provider)),
             last_key_refresh: Mutex::new(None),
+            seen_logout_tokens: Mutex::default(),
         })
     }
 
@@ -347,6 +356,7 @@ impl RelyingParty {
             issuer: transaction.issuer.clone(),
             subject: subject.as_str().to_owned(),
             auth_time,
+            session_id: logout_token::id_token_session_id(&id_token.to_string()),
             id_token: id_token.to_string(),
             given_name: userinfo.given_name().and_then(|claim| claim.get(None)).map(|name| name.as_str().to_owned()),
             family_name: userinfo.family_name().and_then(|claim| claim.get(None)).map(|name| name.as_str().to_owned()),
@@ -354,6 +364,32 @@ impl RelyingParty {
             email: userinfo.email().map(|email| email.as_str().to_owned()),
             claims: userinfo.additional_claims().clone(),
         })
+    }
+
+    /// Validates a back-channel Logout Token (OpenID Connect Back-Channel Logout 1.0 §2.6): signature by Digital
+    /// ID's keys (fetched again once on an unknown `kid`), `typ`, `iss`, `aud`, `iat`, `exp`, the event, no `nonce`,
+    /// `sub` or `sid`, and a `jti` not seen before (this instance remembers them for as long as `iat` is accepted).
+    pub async fn validate_logout_token(&self, token: &str) -> Result<LogoutRequest, LogoutTokenError> {
+        let expected = logout_token::Expected {
+            issuer: self.registration.issuer.as_str(),
+            client_id: self.registration.client_id.as_str(),
+            now: Utc::now(),
+        };
+        let provider = self.provider();
+        let request = match logout_token::validate(token, provider.metadata.jwks().keys(), &expected) {
+            Err(LogoutTokenError::UnknownKey) => {
+                let refreshed = self.refresh_keys().await.map_err(|_| LogoutTokenError::UnknownKey)?;
+                logout_token::validate(token, refreshed.metadata.jwks().keys(), &expected)?
+            }
+            other => other?,
+        };
+        let mut seen = self.seen_logout_tokens.lock().unwrap_or_else(PoisonError::into_inner);
+        let forget_before = expected.now - logout_token::MAX_LOGOUT_TOKEN_AGE - CLOCK_LEEWAY;
+        seen.retain(|_, issued_at| *issued_at >= forget_before);
+        if seen.insert(request.token_id.clone(), request.issued_at).is_some() {
+            return Err(LogoutTokenError::Replayed);
+        }
+        Ok(request)
     }
 
     /// The ID-token verifier: RS256 only, a small leeway on expiry, `iat` neither in the future nor too old.

@@ -5,6 +5,7 @@
 //! | `/` | redirect to the officers' page `/backend` |
 //! | `/healthz` | liveness and database check for operators and load balancers |
 //! | `POST /auth/login`, `GET /auth/callback`, `POST /auth/logout`, `POST /backend/activate` | sign-in, sign-out and activation ([`crate::auth`]) |
+//! | `POST /auth/backchannel-logout` | Digital ID's server ends sessions ([`crate::auth::backchannel_logout`]; outside the same-origin check and the session layer) |
 //! | `/backend/tokens…`, `/backend/accounts…`, `/backend/audit`, `/backend/audit.csv`, `/backend/units` | administration ([`crate::administration`]): they build their page's data, then render it |
 //! | Leptos routes (`app::shell`) | server-side rendered pages |
 //! | anything else | a static file from the site root (precompressed when available), else the 404 page |
@@ -27,8 +28,8 @@ use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 use app::paths::{
-    ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, CALLBACK, LOGIN, LOGOUT,
-    OFFICERS_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, TOKENS_PAGE, UNITS_PAGE,
+    ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, BACKCHANNEL_LOGOUT,
+    CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, TOKENS_PAGE, UNITS_PAGE,
 };
 use app::{App, shell};
 
@@ -80,6 +81,8 @@ pub fn router(state: AppState) -> Router {
         .fallback_service(static_files)
         .layer(from_fn_with_state(state.clone(), session_layer))
         .layer(from_fn_with_state(state.clone(), same_origin_only))
+        // Server to server: no browser, no cookie, no Origin; the signed Logout Token authenticates the request.
+        .route(BACKCHANNEL_LOGOUT, post(auth::backchannel_logout))
         .layer(from_fn_with_state(state.clone(), security_headers))
         // Spans name the path only: a query can carry an authorization code or state (`/auth/callback?code=…`).
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {

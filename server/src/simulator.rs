@@ -1,6 +1,6 @@
 //! Starting the built-in Digital ID simulator beside the server when no external issuer is configured, with this
 //! back office registered as its client (redirect URI `{base_url}/auth/callback`, post-logout URI
-//! `{base_url}/backend/signed-out`).
+//! `{base_url}/backend/signed-out`, back-channel logout URI `{base_url}/auth/backchannel-logout`).
 
 use std::future::Future;
 
@@ -38,6 +38,7 @@ pub async fn start(
         },
         redirect_uris: vec![format!("{base_url}/auth/callback")],
         post_logout_redirect_uris: vec![format!("{base_url}{}", app::paths::SIGNED_OUT_PAGE)],
+        backchannel_logout_uri: Some(format!("{base_url}{}", app::paths::BACKCHANNEL_LOGOUT)),
     };
     let issuer = simulator_settings.issuer();
     let simulator = Simulator::open(digital_id::Settings {

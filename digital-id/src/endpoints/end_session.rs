@@ -1,6 +1,7 @@
 //! `GET|POST /connect/endsession`: RP-initiated logout. Ends the browser's session at the simulator; with a valid
 //! `id_token_hint` and a `post_logout_redirect_uri` registered for that token's client, returns there with `state`.
 //! Otherwise shows a "signed out" page and redirects nowhere (an unregistered URI would be an open redirector).
+//! Every client the session signed in to that registered a back-channel logout URI is sent a Logout Token first.
 
 use std::sync::Arc;
 
@@ -35,8 +36,10 @@ pub async fn end_session(
         },
     };
     let client_id = hinted_client.or_else(|| param(&pairs, "client_id").map(str::to_owned));
-    if let Some((id, _)) = browser::session(&state, &headers) {
-        state.grants.end_session(&id);
+    if let Some((id, _)) = browser::session(&state, &headers)
+        && let Some((session, clients)) = state.grants.end_session(&id)
+    {
+        crate::backchannel::notify(&state, &session, &clients).await;
     }
 
     let registered = client_id.as_deref().and_then(|id| state.settings.client(id)).and_then(|client| {

@@ -1,5 +1,7 @@
 //! `TestApp`: the real router and a migrated database beside a running Digital ID simulator, and a browser for each
-//! side — the back office's cookies are kept here, the simulator's by its scripted browser.
+//! side — the back office's cookies are kept here, the simulator's by its scripted browser. Browser requests go to
+//! the router directly; the router is also served on a loopback port registered as the back-channel logout URI, so
+//! the simulator's server can reach it as Digital ID's would.
 
 use std::collections::HashMap;
 
@@ -17,7 +19,8 @@ use tower::ServiceExt;
 
 /// Where the back office pretends to live (nothing listens: requests go to the router directly).
 pub const BASE_URL: &str = "http://127.0.0.1:9";
-const CLIENT_ID: &str = "journey-backoffice";
+/// The back office's client id at the simulator.
+pub const CLIENT_ID: &str = "journey-backoffice";
 const CLIENT_SECRET: &str = "journey client secret";
 /// The citizen-ID hash key of these tests.
 pub const CITIZEN_ID_KEY: &str = "a test key of at least thirty-two characters";
@@ -66,6 +69,16 @@ pub struct TestApp {
     router: Router,
     /// The back office's cookies in this browser.
     pub cookies: HashMap<String, String>,
+    _served: Served,
+}
+
+/// The task serving the router on its loopback port; stopped with the app.
+struct Served(tokio::task::JoinHandle<()>);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 impl TestApp {
@@ -76,6 +89,8 @@ impl TestApp {
 
     /// The same on the given database.
     pub async fn start_on(database: TestDatabase) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind an ephemeral port");
+        let served_at = listener.local_addr().expect("local address");
         let client = digital_id::Client {
             client_id: CLIENT_ID.into(),
             name: "ศูนย์รวมข้อมูลบริการภาครัฐ (ทดสอบ)".into(),
@@ -83,6 +98,7 @@ impl TestApp {
             secret_hashing: digital_id::SecretHashing::Dga,
             redirect_uris: vec![format!("{BASE_URL}/auth/callback")],
             post_logout_redirect_uris: vec![format!("{BASE_URL}/backend/signed-out")],
+            backchannel_logout_uri: Some(format!("http://{served_at}/auth/backchannel-logout")),
         };
         let sim = TestSimulator::start(vec![client]).await;
         let env = [
@@ -97,7 +113,12 @@ impl TestApp {
         })
         .expect("valid settings");
         let state = AppState::new(settings, database.db.clone());
-        Self { router: router(state.clone()), state, sim, database, cookies: HashMap::new() }
+        let router = router(state.clone());
+        let service = router.clone().into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let served = Served(tokio::spawn(async move {
+            let _ = axum::serve(listener, service).await;
+        }));
+        Self { router, state, sim, database, cookies: HashMap::new(), _served: served }
     }
 
     /// Registers a person at Digital ID with a fresh username and citizen ID.

@@ -1,6 +1,7 @@
 //! Interoperability: the relying party against an independent, OpenID Certified provider (npm `oidc-provider`,
 //! pinned in `tests/oidc-provider/package-lock.json`, started here on a loopback port) — the happy path, key
-//! rotation and consent denial. Proves we speak standard OpenID Connect, not just our own simulator's dialect.
+//! rotation, consent denial, RP-initiated logout and back-channel logout. Proves we speak standard OpenID Connect,
+//! not just our own simulator's dialect.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -12,6 +13,7 @@ use server::relying_party::{CallbackParams, LoginError, RelyingParty, SignedIn};
 const CLIENT_ID: &str = "info-backoffice-interop";
 const CLIENT_SECRET: &str = "interop secret with + and %";
 const ACCOUNT: &str = "interop-officer";
+const POST_LOGOUT_REDIRECT_URI: &str = "http://127.0.0.1:9/backend";
 
 /// The provider process; killed when dropped.
 struct InteropProvider {
@@ -27,6 +29,11 @@ impl Drop for InteropProvider {
 }
 
 fn start_provider() -> InteropProvider {
+    start_provider_with(None)
+}
+
+/// The provider, with the client registered for back-channel logout at `backchannel_logout_uri` if given.
+fn start_provider_with(backchannel_logout_uri: Option<&str>) -> InteropProvider {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oidc-provider");
     assert!(
         std::path::Path::new(dir).join("node_modules/oidc-provider").is_dir(),
@@ -38,7 +45,8 @@ fn start_provider() -> InteropProvider {
         .env("CLIENT_ID", CLIENT_ID)
         .env("CLIENT_SECRET", CLIENT_SECRET)
         .env("REDIRECT_URI", "http://127.0.0.1:9/auth/callback")
-        .env("POST_LOGOUT_REDIRECT_URI", "http://127.0.0.1:9/backend")
+        .env("POST_LOGOUT_REDIRECT_URI", POST_LOGOUT_REDIRECT_URI)
+        .env("BACKCHANNEL_LOGOUT_URI", backchannel_logout_uri.unwrap_or_default())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -75,8 +83,7 @@ fn settings(issuer: &str) -> Settings {
 
 /// Walks the provider's interactions (sign-in, then consent answered with `decision`: `confirm` or `abort`) and
 /// returns the redirect to our callback.
-async fn authorize(provider: &InteropProvider, authorize_url: &str, decision: &str) -> url::Url {
-    let browser = TestBrowser::new(&provider.issuer);
+async fn authorize(provider: &InteropProvider, browser: &TestBrowser, authorize_url: &str, decision: &str) -> url::Url {
     let mut response = browser.get(authorize_url).await;
     for _ in 0..12 {
         let location = response.location.clone().unwrap_or_else(|| panic!("expected a redirect: {response:?}"));
@@ -99,8 +106,18 @@ async fn authorize(provider: &InteropProvider, authorize_url: &str, decision: &s
 }
 
 async fn login(provider: &InteropProvider, rp: &RelyingParty, decision: &str) -> Result<SignedIn, LoginError> {
+    login_in(provider, &TestBrowser::new(&provider.issuer), rp, decision).await
+}
+
+/// A login in `browser`, whose session at the provider stays for later (logout).
+async fn login_in(
+    provider: &InteropProvider,
+    browser: &TestBrowser,
+    rp: &RelyingParty,
+    decision: &str,
+) -> Result<SignedIn, LoginError> {
     let start = rp.start_login(false);
-    let callback = authorize(provider, start.authorize_url.as_str(), decision).await;
+    let callback = authorize(provider, browser, start.authorize_url.as_str(), decision).await;
     let get = |name: &str| callback.query_pairs().find(|(key, _)| key == name).map(|(_, value)| value.into_owned());
     let params = CallbackParams { code: get("code"), state: get("state"), iss: get("iss"), error: get("error") };
     rp.finish_login(&start.transaction, &params).await
@@ -138,4 +155,58 @@ async fn a_declined_consent_at_a_certified_provider_is_access_denied() {
     let rp = RelyingParty::discover(&settings(&provider.issuer), &provider.issuer).await.expect("discovery");
     let result = login(&provider, &rp, "abort").await;
     assert!(matches!(result, Err(LoginError::AccessDenied)), "{result:?}");
+}
+
+/// A loopback endpoint standing in for `/auth/backchannel-logout`: it hands each posted `logout_token` to the test.
+async fn logout_token_receiver() -> (String, tokio::sync::mpsc::UnboundedReceiver<String>) {
+    use axum::extract::Form;
+    let (sender, receiver) = tokio::sync::mpsc::unbounded_channel();
+    let route = axum::routing::post(move |Form(form): Form<std::collections::HashMap<String, String>>| {
+        let sender = sender.clone();
+        async move {
+            let _ = sender.send(form.get("logout_token").cloned().unwrap_or_default());
+            axum::http::StatusCode::OK
+        }
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let uri = format!("http://{}/auth/backchannel-logout", listener.local_addr().expect("address"));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, axum::Router::new().route("/auth/backchannel-logout", route)).await;
+    });
+    (uri, receiver)
+}
+
+#[tokio::test]
+async fn rp_init_logout_and_rp_backchannel_rpinitlogout_with_a_certified_provider() {
+    let (backchannel_logout_uri, mut logout_tokens) = logout_token_receiver().await;
+    let provider = start_provider_with(Some(&backchannel_logout_uri));
+    let rp = RelyingParty::discover(&settings(&provider.issuer), &provider.issuer).await.expect("discovery");
+    let browser = TestBrowser::new(&provider.issuer);
+    let signed_in = login_in(&provider, &browser, &rp, "confirm").await.expect("login");
+    let sid = signed_in.session_id.clone().expect("the provider's ID token carries sid");
+
+    // RP-initiated logout: id_token_hint, the registered post_logout_redirect_uri and a state.
+    let end_session = rp
+        .end_session_url(&signed_in.id_token, POST_LOGOUT_REDIRECT_URI, "logout-state")
+        .expect("end_session_endpoint");
+    let confirm = browser.get(end_session.as_str()).await;
+    let xsrf = confirm.field("xsrf").unwrap_or_else(|| panic!("the provider asks to confirm: {confirm:?}"));
+    let done = browser.post("/session/end/confirm", &[("xsrf", xsrf.as_str()), ("logout", "yes")]).await;
+    let back = done.location.clone().unwrap_or_else(|| panic!("a redirect back: {done:?}"));
+    let back = url::Url::parse(&back).expect("URL");
+    assert_eq!(&back[..url::Position::AfterPath], POST_LOGOUT_REDIRECT_URI);
+    assert_eq!(
+        back.query_pairs().find(|(key, _)| key == "state").map(|(_, value)| value.into_owned()).as_deref(),
+        Some("logout-state")
+    );
+
+    // Back-channel logout: the provider's server posted a Logout Token, and it is valid for that session.
+    let token = tokio::time::timeout(std::time::Duration::from_secs(5), logout_tokens.recv())
+        .await
+        .expect("a Logout Token within 5 s")
+        .expect("a Logout Token");
+    let request = rp.validate_logout_token(&token).await.expect("a certified provider's Logout Token is accepted");
+    assert_eq!(request.session_id.as_deref(), Some(sid.as_str()));
+    assert_eq!(request.subject.as_deref(), Some(ACCOUNT));
+    assert_eq!(rp.validate_logout_token(&token).await, Err(server::relying_party::LogoutTokenError::Replayed));
 }

@@ -2,7 +2,8 @@
 // tests. Started by server/tests/interop.rs on an ephemeral loopback port; prints {"issuer": …} once listening.
 // Sign-in and consent are answered over HTTP by the test (no pages): POST /interaction/:uid/login (login=<account>),
 // /interaction/:uid/confirm, /interaction/:uid/abort. POST /_test/rotate rotates the signing keys (the new key signs,
-// the old one stays published), as a real provider's key rotation would.
+// the old one stays published), as a real provider's key rotation would. With BACKCHANNEL_LOGOUT_URI set, the client
+// is registered for back-channel logout: ending a session at /session/end posts a Logout Token there.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import Provider from 'oidc-provider';
@@ -20,6 +21,10 @@ const client = {
   grant_types: ['authorization_code'],
   response_types: ['code'],
   token_endpoint_auth_method: 'client_secret_basic',
+  ...(process.env.BACKCHANNEL_LOGOUT_URI && {
+    backchannel_logout_uri: process.env.BACKCHANNEL_LOGOUT_URI,
+    backchannel_logout_session_required: true,
+  }),
 };
 const accounts = {
   'interop-officer': {
@@ -48,7 +53,17 @@ const makeProvider = (issuer) =>
     pkce: { required: () => true },
     scopes,
     claims: Object.fromEntries(scopes.map((scope) => [scope, scope === 'openid' ? ['sub'] : [scope]])),
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true },
+      backchannelLogout: { enabled: true },
+    },
+    // The provider refuses to post Logout Tokens to loopback addresses (its SSRF guard); the tests' relying party
+    // lives on 127.0.0.1, so this test-only provider lets them through.
+    fetch: (url, options) => {
+      delete options.dispatcher;
+      return globalThis.fetch(url, options);
+    },
     interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['interop-test-only-cookie-key'] },
     findAccount: (ctx, id) => accounts[id] && { accountId: id, claims: () => ({ ...accounts[id] }) },

@@ -14,3 +14,8 @@ pub mod simulator;
 pub mod state;
 pub mod views;
 pub mod web_security;
+
+/// What the server logs when `RUST_LOG` is not set. `sqlx` is held to warnings: at info and below it logs every
+/// statement. `server/tests/no_secrets_in_logs.rs` checks a whole journey's log at this level (and at debug for our
+/// own crates) for secrets and citizen IDs.
+pub const DEFAULT_LOG_FILTER: &str = "info,sqlx=warn";

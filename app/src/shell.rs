@@ -116,8 +116,17 @@ fn sub_page(path: &'static str) -> (StaticSegment<&'static str>, StaticSegment<&
 }
 
 /// "Page – Product", or just the product's name when a page sets no title.
+/// The document title. `leptos_meta` 0.8 copies it into the server's HTML as it is, so on the server it is escaped
+/// here: a title can hold what an officer typed (the activation letter names the person), and `</title>` must not
+/// end the element. In the browser it is set as `document.title`, plain text, so it is left alone there.
 fn format_title(page: &str, product: &str) -> String {
-    if page.is_empty() { product.to_owned() } else { format!("{page} – {product}") }
+    let title = if page.is_empty() { product.to_owned() } else { format!("{page} – {product}") };
+    if cfg!(feature = "ssr") { escape_text(&title) } else { title }
+}
+
+/// `&`, `<` and `>` as character references: enough for the text of an element.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -170,5 +179,11 @@ mod tests {
     fn a_page_title_is_followed_by_the_product_name() {
         assert_eq!(format_title("ไม่พบหน้า", "ศูนย์รวมข้อมูลบริการภาครัฐ"), "ไม่พบหน้า – ศูนย์รวมข้อมูลบริการภาครัฐ");
         assert_eq!(format_title("", "ศูนย์รวมข้อมูลบริการภาครัฐ"), "ศูนย์รวมข้อมูลบริการภาครัฐ");
+    }
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_typed_name_cannot_end_the_title_element_on_the_server() {
+        let title = format_title("Token สำหรับ </title><script>x</script> & co", "ศูนย์");
+        assert_eq!(title, "Token สำหรับ &lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; co – ศูนย์");
     }
 }

@@ -97,6 +97,11 @@ impl ActivationToken {
     }
 }
 
+/// Typed free text as stored: trimmed, with any citizen ID in it masked.
+fn free_text(text: &str) -> String {
+    crate::citizen_id::mask_in_text(text.trim()).into_owned()
+}
+
 impl std::fmt::Debug for ActivationToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("ActivationToken(***)")
@@ -220,9 +225,10 @@ pub(crate) async fn insert(
         role: Set(grant.role),
         citizen_id_hash: Set(grant.citizen_id_hash),
         citizen_id_masked: Set(grant.citizen_id_masked),
-        intended_name: Set(grant.intended_name.map(|name| name.trim().to_owned()).filter(|name| !name.is_empty())),
+        // Free text an issuer typed: a citizen ID in it is masked, never kept (PDPA), as in the audit log.
+        intended_name: Set(grant.intended_name.map(|name| free_text(&name)).filter(|name| !name.is_empty())),
         issued_by_officer_id: Set(grant.issued_by_officer_id),
-        reference: Set(grant.reference.map(|reference| reference.trim().to_owned()).filter(|r| !r.is_empty())),
+        reference: Set(grant.reference.map(|reference| free_text(&reference)).filter(|r| !r.is_empty())),
         created_at: Set(now),
         expires_at: Set(now + grant.lifetime),
         used_at: Set(None),

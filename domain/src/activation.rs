@@ -97,9 +97,10 @@ impl ActivationToken {
     }
 }
 
-/// Typed free text as stored: trimmed, with any citizen ID in it masked.
+/// Typed free text as stored: trimmed, with any citizen ID in it masked, and at most 255 characters (the column's
+/// size; masking lengthens a citizen ID by four).
 fn free_text(text: &str) -> String {
-    crate::citizen_id::mask_in_text(text.trim()).into_owned()
+    crate::citizen_id::mask_in_text(text.trim()).chars().take(255).collect()
 }
 
 impl std::fmt::Debug for ActivationToken {

@@ -155,7 +155,12 @@ pub async fn import_officers<C: ConnectionTrait + TransactionTrait>(
         }
         let unit = crate::units::find_by_code(db, &row.unit_code).await?;
         match (&unit, role) {
-            (None, _) => fail("unit_code", format!("no unit has code {:?}", row.unit_code)),
+            // The code is echoed so the file can be fixed, but masked (a shifted column can hold a citizen ID) and
+            // cut short (a 10 kB cell is not repeated back).
+            (None, _) => {
+                let shown: String = crate::citizen_id::mask_in_text(&row.unit_code).chars().take(40).collect();
+                fail("unit_code", format!("no unit has code {shown:?}"))
+            }
             (Some(unit), _) if unit.retired_at.is_some() => fail("unit_code", format!("{} is retired", unit.code)),
             (Some(unit), Some(role)) => {
                 if let Err(error) = crate::activation::check_role_fits_unit(role, unit) {

@@ -65,7 +65,7 @@ fn refusal(result: Result<officer::Model, RedeemError>) -> (RedeemFailure, Optio
 }
 
 #[tokio::test]
-async fn a_central_token_for_a_department_is_issued_and_only_its_hash_is_stored() {
+async fn g13_a_central_token_for_a_department_is_issued_and_only_its_hash_is_stored() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let tree = tree(&test.db).await;
@@ -123,7 +123,7 @@ async fn a_token_for_the_wrong_kind_of_unit_an_unknown_unit_or_too_long_a_life_i
 }
 
 #[tokio::test]
-async fn redeeming_a_token_creates_the_officer_with_the_tokens_unit_and_role_and_marks_it_used() {
+async fn g1_redeeming_a_token_creates_the_officer_with_the_tokens_unit_and_role_and_marks_it_used() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let tree = tree(&test.db).await;
@@ -158,7 +158,7 @@ async fn redeeming_a_token_creates_the_officer_with_the_tokens_unit_and_role_and
 }
 
 #[tokio::test]
-async fn a_used_token_is_refused_the_second_time() {
+async fn g5_a_used_token_is_refused_the_second_time() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let tree = tree(&test.db).await;
@@ -175,7 +175,7 @@ async fn a_used_token_is_refused_the_second_time() {
 }
 
 #[tokio::test]
-async fn an_unknown_token_is_refused_without_naming_a_unit() {
+async fn g3_an_unknown_token_is_refused_without_naming_a_unit() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         tree(&test.db).await;
@@ -189,7 +189,7 @@ async fn an_unknown_token_is_refused_without_naming_a_unit() {
 }
 
 #[tokio::test]
-async fn an_expired_token_is_refused_but_works_until_its_expiry() {
+async fn g7_an_expired_token_is_refused_but_works_until_its_expiry() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let tree = tree(&test.db).await;
@@ -212,7 +212,7 @@ async fn an_expired_token_is_refused_but_works_until_its_expiry() {
 }
 
 #[tokio::test]
-async fn a_revoked_token_is_refused() {
+async fn g8_a_revoked_token_is_refused() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let tree = tree(&test.db).await;
@@ -232,7 +232,7 @@ fn bound_request(citizen_id: &str) -> IssueToken {
 }
 
 #[tokio::test]
-async fn a_token_bound_to_a_person_refuses_others_and_still_works_for_that_person() {
+async fn g9_a_token_bound_to_a_person_refuses_others_and_still_works_for_that_person() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         tree(&test.db).await;
@@ -257,7 +257,7 @@ async fn a_token_bound_to_a_person_refuses_others_and_still_works_for_that_perso
 }
 
 #[tokio::test]
-async fn a_token_bound_to_a_person_is_revoked_after_three_redemptions_by_someone_else() {
+async fn g9_a_token_bound_to_a_person_is_revoked_after_three_redemptions_by_someone_else() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         tree(&test.db).await;
@@ -278,7 +278,7 @@ async fn a_token_bound_to_a_person_is_revoked_after_three_redemptions_by_someone
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_redemptions_by_the_wrong_person_all_count_and_revoke_the_token() {
+async fn g9_concurrent_redemptions_by_the_wrong_person_all_count_and_revoke_the_token() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         tree(&test.db).await;
@@ -303,7 +303,7 @@ async fn concurrent_redemptions_by_the_wrong_person_all_count_and_revoke_the_tok
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn of_twenty_concurrent_redemptions_of_one_token_exactly_one_succeeds() {
+async fn g6_of_twenty_concurrent_redemptions_of_one_token_exactly_one_succeeds() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let tree = tree(&test.db).await;

@@ -24,7 +24,7 @@ async fn wait(db: &DatabaseConnection, subject: &str, ip: &str, now: DateTime<Ut
 }
 
 #[tokio::test]
-async fn four_failures_still_allow_a_try_and_the_fifth_in_fifteen_minutes_imposes_a_wait() {
+async fn g10_four_failures_still_allow_a_try_and_the_fifth_in_fifteen_minutes_imposes_a_wait() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let db = &test.db;
@@ -46,7 +46,7 @@ async fn four_failures_still_allow_a_try_and_the_fifth_in_fifteen_minutes_impose
 }
 
 #[tokio::test]
-async fn a_subject_over_its_limit_does_not_lock_out_the_rightful_owner() {
+async fn g12_a_subject_over_its_limit_does_not_lock_out_the_rightful_owner() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let db = &test.db;
@@ -62,7 +62,7 @@ async fn a_subject_over_its_limit_does_not_lock_out_the_rightful_owner() {
 }
 
 #[tokio::test]
-async fn twenty_failures_from_one_address_across_many_subjects_limit_that_address() {
+async fn g11_twenty_failures_from_one_address_across_many_subjects_limit_that_address() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let db = &test.db;
@@ -81,7 +81,7 @@ async fn twenty_failures_from_one_address_across_many_subjects_limit_that_addres
 }
 
 #[tokio::test]
-async fn failures_older_than_the_window_and_successes_do_not_count() {
+async fn g10_failures_older_than_the_window_and_successes_do_not_count() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let db = &test.db;

@@ -228,7 +228,7 @@ async fn a_session_is_found_by_its_secret_and_stored_under_the_secrets_sha256() 
 }
 
 #[tokio::test]
-async fn every_new_session_gets_a_new_secret() {
+async fn e1_e2_every_new_session_gets_a_new_secret() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let who = identity("s", None);
@@ -246,7 +246,7 @@ async fn every_new_session_gets_a_new_secret() {
 }
 
 #[tokio::test]
-async fn a_session_idle_for_the_idle_timeout_is_ended_and_deleted() {
+async fn e4_a_session_idle_for_the_idle_timeout_is_ended_and_deleted() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let who = identity("s", None);
@@ -265,7 +265,7 @@ async fn a_session_idle_for_the_idle_timeout_is_ended_and_deleted() {
 }
 
 #[tokio::test]
-async fn a_session_past_its_absolute_timeout_is_ended_even_when_used_recently() {
+async fn e5_a_session_past_its_absolute_timeout_is_ended_even_when_used_recently() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let (secret, _) = start_session(&test.db, None, &identity("s", None), t0()).await;
@@ -282,7 +282,7 @@ async fn a_session_past_its_absolute_timeout_is_ended_even_when_used_recently() 
 }
 
 #[tokio::test]
-async fn ending_a_session_or_every_session_of_an_officer_deletes_exactly_those() {
+async fn e9_ending_a_session_or_every_session_of_an_officer_deletes_exactly_those() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let tree = tree(&test.db).await;
@@ -312,7 +312,7 @@ async fn ending_a_session_or_every_session_of_an_officer_deletes_exactly_those()
 }
 
 #[test]
-fn a_session_secret_never_shows_in_debug_output() {
+fn i_a_session_secret_never_shows_in_debug_output() {
     let secret = SessionSecret::new("s3cret-cookie-value");
     let shown = format!("{secret:?}");
     assert!(!shown.contains("s3cret-cookie-value"), "{shown}");
@@ -324,7 +324,7 @@ fn a_session_secret_never_shows_in_debug_output() {
 // ---------------------------------------------------------------------------------------------------------------
 
 #[tokio::test]
-async fn a_login_transaction_is_taken_once_and_then_gone() {
+async fn c2_c3_a_login_transaction_is_taken_once_and_then_gone() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let payload = r#"{"state":"s","nonce":"n","pkce_verifier":"v","return_to":"/profile"}"#.to_owned();
@@ -372,7 +372,7 @@ async fn one_browser_may_have_several_logins_in_progress_each_taken_by_its_own_s
 }
 
 #[tokio::test]
-async fn an_expired_login_transaction_gives_nothing() {
+async fn c8_an_expired_login_transaction_gives_nothing() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let secret = domain::secrets::random_secret();

@@ -102,12 +102,12 @@ async fn officer_of(app: &TestApp, person: &Person) -> officer::Model {
 }
 
 #[tokio::test]
-async fn tokens_flow_from_the_contact_center_to_a_service_point_within_scope_on_sqlite() {
+async fn e9_g8_g14_g15_tokens_flow_from_the_contact_center_to_a_service_point_within_scope_on_sqlite() {
     delegated_administration(started(TestDatabase::sqlite().await).await).await;
 }
 
 #[tokio::test]
-async fn tokens_flow_from_the_contact_center_to_a_service_point_within_scope_on_postgresql() {
+async fn e9_g8_g14_g15_tokens_flow_from_the_contact_center_to_a_service_point_within_scope_on_postgresql() {
     let Some(database) = TestDatabase::postgres().await else {
         eprintln!("TEST_DATABASE_URL is unset: skipped");
         return;
@@ -323,7 +323,7 @@ async fn issue_with(app: &mut TestApp, csrf: &str, role: &str, unit: &str) -> Re
 }
 
 #[tokio::test]
-async fn a_form_without_the_sessions_token_changes_nothing() {
+async fn f1_a_form_without_the_sessions_token_changes_nothing() {
     let mut app = TestApp::start().await;
     domain::sample_tree::load(&app.state.db, Utc::now()).await.expect("sample tree");
     let staff = app.person("ศูนย์บริการ").await;
@@ -405,7 +405,7 @@ async fn contact_center_staff_maintain_the_tree_and_each_change_is_audited() {
 }
 
 #[tokio::test]
-async fn sign_in_sign_out_and_declined_consent_are_audited() {
+async fn c6_sign_in_sign_out_and_declined_consent_are_audited() {
     let mut app = started(TestDatabase::sqlite().await).await;
     let central = app.person("ปกครอง").await;
     import(&app, &central, "นายปกครอง ทดสอบระบบ", "DOPA", "central").await;

@@ -124,7 +124,7 @@ async fn login_in(
 }
 
 #[tokio::test]
-async fn an_officer_signs_in_through_a_certified_provider() {
+async fn a2_b1_b2_c11_an_officer_signs_in_through_a_certified_provider() {
     let provider = start_provider();
     let rp = RelyingParty::discover(&settings(&provider.issuer), &provider.issuer).await.expect("discovery");
     let signed_in = login(&provider, &rp, "confirm").await.expect("login");
@@ -135,7 +135,7 @@ async fn an_officer_signs_in_through_a_certified_provider() {
 }
 
 #[tokio::test]
-async fn after_the_provider_rotates_its_keys_the_next_login_still_verifies() {
+async fn b4_b6_after_the_provider_rotates_its_keys_the_next_login_still_verifies() {
     let provider = start_provider();
     let rp = RelyingParty::discover(&settings(&provider.issuer), &provider.issuer).await.expect("discovery");
     login(&provider, &rp, "confirm").await.expect("login before the rotation");
@@ -150,7 +150,7 @@ async fn after_the_provider_rotates_its_keys_the_next_login_still_verifies() {
 }
 
 #[tokio::test]
-async fn a_declined_consent_at_a_certified_provider_is_access_denied() {
+async fn c6_a_declined_consent_at_a_certified_provider_is_access_denied() {
     let provider = start_provider();
     let rp = RelyingParty::discover(&settings(&provider.issuer), &provider.issuer).await.expect("discovery");
     let result = login(&provider, &rp, "abort").await;
@@ -177,7 +177,7 @@ async fn logout_token_receiver() -> (String, tokio::sync::mpsc::UnboundedReceive
 }
 
 #[tokio::test]
-async fn rp_init_logout_and_rp_backchannel_rpinitlogout_with_a_certified_provider() {
+async fn e6_e10_e12_rp_init_logout_and_rp_backchannel_rpinitlogout_with_a_certified_provider() {
     let (backchannel_logout_uri, mut logout_tokens) = logout_token_receiver().await;
     let provider = start_provider_with(Some(&backchannel_logout_uri));
     let rp = RelyingParty::discover(&settings(&provider.issuer), &provider.issuer).await.expect("discovery");

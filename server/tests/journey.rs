@@ -62,7 +62,7 @@ async fn sessions(app: &TestApp) -> u64 {
 }
 
 #[tokio::test]
-async fn an_officer_imported_from_citizeninfo_gets_in_at_once_and_sees_home_and_profile() {
+async fn a1_c2_c10_c11_an_officer_imported_from_citizeninfo_gets_in_at_once_and_sees_home_and_profile() {
     let mut app = TestApp::start().await;
     unit_tree(&app, "DEPT1").await;
     let person = app.person("สมศรี").await;
@@ -113,12 +113,12 @@ async fn an_officer_imported_from_citizeninfo_gets_in_at_once_and_sees_home_and_
 }
 
 #[tokio::test]
-async fn a_new_officer_activates_with_a_token_then_signs_in_again_and_reaches_home() {
+async fn e3_g1_g2_g3_g5_a_new_officer_activates_with_a_token_then_signs_in_again_and_reaches_home() {
     new_officer_journey(TestApp::start().await).await;
 }
 
 #[tokio::test]
-async fn the_new_officers_journey_works_on_postgresql_too() {
+async fn e3_g1_g2_g3_g5_the_new_officers_journey_works_on_postgresql_too() {
     // Sessions, transactions and Tokens on the production database (when TEST_DATABASE_URL is set).
     if let Some(database) = domain::testing::TestDatabase::postgres().await {
         new_officer_journey(TestApp::start_on(database).await).await;
@@ -189,7 +189,7 @@ fn identity_of(person: &Person, app: &TestApp) -> domain::officers::DigitalIdIde
 }
 
 #[tokio::test]
-async fn declining_consent_shows_the_no_consent_page_and_starts_no_session() {
+async fn c6_h1_declining_consent_shows_the_no_consent_page_and_starts_no_session() {
     let mut app = TestApp::start().await;
     let person = app.person("มาลี").await;
     let authorize_url = app.start_sign_in().await;
@@ -208,7 +208,7 @@ async fn declining_consent_shows_the_no_consent_page_and_starts_no_session() {
 }
 
 #[tokio::test]
-async fn a_callback_without_the_login_cookie_or_replayed_or_for_another_login_fails_with_a_reference() {
+async fn c2_c3_c7_a_callback_without_the_login_cookie_or_replayed_or_for_another_login_fails_with_a_reference() {
     let mut app = TestApp::start().await;
     let person = app.person("สมชาย").await;
     let authorize_url = app.start_sign_in().await;
@@ -237,7 +237,8 @@ async fn a_callback_without_the_login_cookie_or_replayed_or_for_another_login_fa
 }
 
 #[tokio::test]
-async fn every_refused_token_or_response_from_digital_id_ends_on_the_generic_page_without_a_session() {
+async fn a6_a7_a8_a9_a11_a12_a13_a14_a17_a19_a21_c4_c5_d1_every_refused_token_or_response_from_digital_id_ends_on_the_generic_page_without_a_session()
+ {
     let faults = [
         Faults { id_token: Some(IdTokenFault::WrongIss), ..Faults::default() },
         Faults { id_token: Some(IdTokenFault::WrongAud), ..Faults::default() },
@@ -283,7 +284,7 @@ async fn logins_started_in_two_tabs_of_one_browser_each_finish() {
 }
 
 #[tokio::test]
-async fn signing_in_replaces_any_session_the_browser_had() {
+async fn e2_signing_in_replaces_any_session_the_browser_had() {
     let mut app = TestApp::start().await;
     let person = app.person("วิไล").await;
     app.sign_in(&person).await;
@@ -299,7 +300,7 @@ async fn signing_in_replaces_any_session_the_browser_had() {
 }
 
 #[tokio::test]
-async fn logout_needs_the_sessions_token_then_ends_the_session_here_and_at_digital_id() {
+async fn e6_e7_e8_f1_f3_logout_needs_the_sessions_token_then_ends_the_session_here_and_at_digital_id() {
     let mut app = TestApp::start().await;
     unit_tree(&app, "DEPT3").await;
     let person = app.person("สุดา").await;
@@ -353,7 +354,7 @@ async fn logout_needs_the_sessions_token_then_ends_the_session_here_and_at_digit
 }
 
 #[tokio::test]
-async fn an_idle_session_and_one_past_its_absolute_end_are_over() {
+async fn e4_e5_an_idle_session_and_one_past_its_absolute_end_are_over() {
     let mut app = TestApp::start().await;
     let person = app.person("อุบล").await;
     app.sign_in(&person).await;
@@ -373,7 +374,7 @@ async fn an_idle_session_and_one_past_its_absolute_end_are_over() {
 }
 
 #[tokio::test]
-async fn a_suspended_officers_session_ends_at_their_next_request_and_they_cannot_sign_in() {
+async fn e9_a_suspended_officers_session_ends_at_their_next_request_and_they_cannot_sign_in() {
     let mut app = TestApp::start().await;
     unit_tree(&app, "DEPT4").await;
     let person = app.person("ชาตรี").await;
@@ -392,7 +393,7 @@ async fn a_suspended_officers_session_ends_at_their_next_request_and_they_cannot
 }
 
 #[tokio::test]
-async fn after_five_wrong_tokens_even_the_right_one_waits_but_another_account_is_not_locked_out() {
+async fn g10_g12_after_five_wrong_tokens_even_the_right_one_waits_but_another_account_is_not_locked_out() {
     let mut app = TestApp::start().await;
     unit_tree(&app, "DEPT5").await;
     let guesser = app.person("สุ่ม").await;
@@ -417,7 +418,7 @@ async fn after_five_wrong_tokens_even_the_right_one_waits_but_another_account_is
 }
 
 #[tokio::test]
-async fn a_malformed_token_is_shown_again_to_fix_and_a_stale_form_is_refused() {
+async fn g4_a_malformed_token_is_shown_again_to_fix_and_a_stale_form_is_refused() {
     let mut app = TestApp::start().await;
     let person = app.person("พิมพ์ผิด").await;
     app.sign_in(&person).await;
@@ -436,7 +437,7 @@ async fn a_malformed_token_is_shown_again_to_fix_and_a_stale_form_is_refused() {
 }
 
 #[tokio::test]
-async fn every_page_has_a_csp_with_a_fresh_nonce_that_its_scripts_carry() {
+async fn f4_every_page_has_a_csp_with_a_fresh_nonce_that_its_scripts_carry() {
     let mut app = TestApp::start().await;
     let first = app.get("/backend").await;
     let second = app.get("/backend").await;
@@ -458,7 +459,7 @@ async fn every_page_has_a_csp_with_a_fresh_nonce_that_its_scripts_carry() {
 }
 
 #[tokio::test]
-async fn a_same_origin_post_whose_origin_a_referrer_policy_withheld_is_accepted() {
+async fn f1_a_same_origin_post_whose_origin_a_referrer_policy_withheld_is_accepted() {
     let mut app = TestApp::start().await;
     let request = axum::http::Request::post("/auth/login")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -486,7 +487,7 @@ async fn a_sign_in_post_without_a_known_provider_goes_back_to_the_sign_in_button
 }
 
 #[tokio::test]
-async fn a_cross_site_post_is_refused_before_any_handler() {
+async fn f1_a_cross_site_post_is_refused_before_any_handler() {
     let mut app = TestApp::start().await;
     let request = axum::http::Request::post("/auth/login")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -499,7 +500,7 @@ async fn a_cross_site_post_is_refused_before_any_handler() {
 }
 
 #[tokio::test]
-async fn when_digital_id_cannot_be_reached_the_sign_in_button_leads_to_a_page_saying_so() {
+async fn d5_when_digital_id_cannot_be_reached_the_sign_in_button_leads_to_a_page_saying_so() {
     let database = domain::testing::TestDatabase::sqlite().await;
     let env = [
         ("DIGITAL_ID_ISSUER", "http://127.0.0.1:1"),

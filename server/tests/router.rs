@@ -58,7 +58,7 @@ async fn an_unknown_address_gets_the_thai_not_found_page_with_status_404() {
 }
 
 #[tokio::test]
-async fn every_response_carries_the_basic_security_headers() {
+async fn f4_every_response_carries_the_basic_security_headers() {
     for path in ["/backend", "/no-such-page", "/healthz"] {
         let (_, headers, _) = get(path).await;
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");

@@ -153,6 +153,8 @@ pub enum FormProblem {
     NotPending,
     /// Officers may not suspend, move or re-role themselves.
     OwnAccount,
+    /// Issuing a Token needs a Digital ID sign-in of the last few minutes, and this session's is older.
+    ReauthenticationNeeded,
 }
 
 /// A refused field: which input (its `name`, also its `id`) and why.
@@ -236,6 +238,9 @@ pub struct TokensPageData {
     pub done: Option<Done>,
     /// The session's synchroniser token for the forms.
     pub csrf_token: String,
+    /// The session's Digital ID sign-in is too old to issue Tokens: the page offers a fresh sign-in instead of the
+    /// issue form.
+    pub reauthentication_needed: bool,
 }
 
 /// An officer's state.

@@ -70,6 +70,8 @@ pub mod fields {
     pub const CITIZEN_ID: &str = "citizen_id";
     /// The intended person's name.
     pub const NAME: &str = "name";
+    /// Not a field: the Tokens page's fresh sign-in section, which the error summary links to.
+    pub const REAUTHENTICATE: &str = "reauthenticate";
     /// The official letter or request number.
     pub const REFERENCE: &str = "reference";
     /// The Token's lifetime in days (1–30).

@@ -51,14 +51,19 @@ pub fn authenticate<'s>(
         (None, None) => return Err(ClientAuthError::InvalidClient),
     };
     let client = settings.client(&client_id).ok_or(ClientAuthError::InvalidClient)?;
-    let expected = match client.secret_hashing {
-        SecretHashing::Dga => dga_hash(client.secret.expose()),
-        SecretHashing::Plain => client.secret.expose().to_owned(),
-    };
+    let expected = presented_secret(client);
     if bool::from(expected.as_bytes().ct_eq(presented.as_bytes())) {
         Ok(client)
     } else {
         Err(ClientAuthError::InvalidClient)
+    }
+}
+
+/// The secret as the client presents it at the token endpoint (and so holds it): hashed for DGA clients.
+pub fn presented_secret(client: &Client) -> String {
+    match client.secret_hashing {
+        SecretHashing::Dga => dga_hash(client.secret.expose()),
+        SecretHashing::Plain => client.secret.expose().to_owned(),
     }
 }
 

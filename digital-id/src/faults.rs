@@ -2,6 +2,7 @@
 //! must. They are switched at run time through `/_sim/faults` (JSON), which exists only when the settings enable
 //! faults — and [`crate::settings::Settings::check`] refuses that for anything but a loopback issuer.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
@@ -39,6 +40,26 @@ pub enum IdTokenFault {
     WrongAtHash,
     /// `aud` also names another client, and `azp` names that other client.
     ForeignAzp,
+    /// `aud` is our client alone, but `azp` names another client.
+    ForeignAzpOnly,
+    /// `iat` ten minutes in the future.
+    IssuedInFuture,
+    /// `iat` twenty minutes ago (`exp` still ahead).
+    IssuedLongAgo,
+    /// No `exp`.
+    MissingExp,
+    /// No `nonce` although the request had one.
+    MissingNonce,
+    /// Signed by an unpublished key under the published key's `kid`.
+    OtherKeyUnderPublishedKid,
+    /// Signed by an unpublished key that the header carries itself (`jwk`) and points to (`jku`).
+    KeyInHeader,
+    /// HS256 keyed with the client secret as the client holds it (the DGA hash where the client hashes).
+    HmacWithClientSecret,
+    /// HS256 keyed with the signing key's public key (its PEM text), the classic algorithm confusion.
+    HmacWithPublicKey,
+    /// A valid token typed `logout+jwt` rather than `JWT`.
+    TypedAsLogoutToken,
 }
 
 /// How userinfo responses are spoiled.
@@ -47,6 +68,8 @@ pub enum IdTokenFault {
 pub enum UserinfoFault {
     /// `sub` is somebody else's.
     SubMismatch,
+    /// `500` with an HTML error page.
+    ServerError,
 }
 
 /// How the token endpoint fails.
@@ -55,6 +78,22 @@ pub enum UserinfoFault {
 pub enum TokenEndpointFault {
     /// `500` with an HTML error page.
     ServerError,
+    /// A success response without `id_token`.
+    NoIdToken,
+    /// `307 Temporary Redirect` back to the token endpoint, once: a client that follows redirects would succeed.
+    RedirectOnce,
+}
+
+/// How discovery and the JWKS misbehave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeysFault {
+    /// The metadata's `issuer` names another issuer.
+    DiscoveryWrongIssuer,
+    /// The JWKS also holds keys nobody can parse (unknown `kty`, a broken RSA key) before the real ones.
+    UnparseableKeyInJwks,
+    /// The JWKS endpoint answers `503`.
+    JwksUnavailable,
 }
 
 /// How the authorization response's `iss` (RFC 9207) is spoiled.
@@ -79,6 +118,8 @@ pub struct Faults {
     pub token_endpoint: Option<TokenEndpointFault>,
     /// Authorization response fault.
     pub authorization_response: Option<AuthorizationResponseFault>,
+    /// Discovery and JWKS fault.
+    pub keys: Option<KeysFault>,
     /// Delay before answering discovery, JWKS, token and userinfo requests, in milliseconds.
     pub delay_ms: u64,
 }
@@ -103,6 +144,16 @@ impl FaultSwitch {
         *self.current.lock().unwrap_or_else(PoisonError::into_inner) = faults;
     }
 
+    /// Takes a one-shot token endpoint fault (the redirect) so it applies once; other faults stay until changed.
+    pub fn take_token_endpoint_fault(&self) -> Option<TokenEndpointFault> {
+        let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
+        let fault = current.token_endpoint;
+        if fault == Some(TokenEndpointFault::RedirectOnce) {
+            current.token_endpoint = None;
+        }
+        fault
+    }
+
     /// Takes a one-shot ID token fault (key rotation) so it applies once; other faults stay until changed.
     pub fn take_id_token_fault(&self) -> Option<IdTokenFault> {
         let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
@@ -119,5 +170,45 @@ impl FaultSwitch {
         if delay_ms > 0 {
             tokio::time::sleep(Duration::from_millis(delay_ms)).await;
         }
+    }
+}
+
+/// What the simulator was asked, counted for tests that must prove a request was (not) made.
+#[derive(Default)]
+pub struct RequestCounts {
+    jwks: AtomicUsize,
+    token: AtomicUsize,
+    userinfo_with_token_in_query: AtomicUsize,
+}
+
+impl RequestCounts {
+    /// Counts a JWKS fetch.
+    pub fn jwks_fetched(&self) {
+        self.jwks.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Counts a token request.
+    pub fn token_requested(&self) {
+        self.token.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Counts a userinfo request that carried `access_token` in its query.
+    pub fn userinfo_token_in_query(&self) {
+        self.userinfo_with_token_in_query.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// JWKS fetches so far.
+    pub fn jwks(&self) -> usize {
+        self.jwks.load(Ordering::Relaxed)
+    }
+
+    /// Token requests so far.
+    pub fn token(&self) -> usize {
+        self.token.load(Ordering::Relaxed)
+    }
+
+    /// Userinfo requests so far that carried `access_token` in the query.
+    pub fn userinfo_with_token_in_query(&self) -> usize {
+        self.userinfo_with_token_in_query.load(Ordering::Relaxed)
     }
 }

@@ -27,6 +27,26 @@ pub fn sign_with_header(header: &Value, claims: &Value, key: &RsaPrivateKey) -> 
     format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
 }
 
+/// Signs `claims` with HS256 under `secret` — only ever for fault modes: Digital ID signs with RS256, and a relying
+/// party that accepted this would let anyone who knows the key (a client secret, a public key) forge ID tokens.
+pub fn hs256(claims: &Value, secret: &[u8], kid: Option<&str>) -> String {
+    use hmac::{Hmac, Mac};
+    let mut header = json!({ "alg": "HS256", "typ": "JWT" });
+    if let Some(kid) = kid {
+        header["kid"] = json!(kid);
+    }
+    let signing_input = format!("{}.{}", encode_json(&header), encode_json(claims));
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes a key of any length");
+    mac.update(signing_input.as_bytes());
+    format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes()))
+}
+
+/// A public key's SPKI PEM text, the "secret" of the algorithm-confusion attack.
+pub fn public_key_pem(key: &RsaPublicKey) -> String {
+    use rsa::pkcs8::{EncodePublicKey, LineEnding};
+    key.to_public_key_pem(LineEnding::LF).unwrap_or_default()
+}
+
 /// An unsigned token (`alg: none`, empty signature), which every relying party must refuse.
 pub fn unsigned(claims: &Value) -> String {
     format!("{}.{}.", encode_json(&json!({ "alg": "none", "typ": "JWT" })), encode_json(claims))

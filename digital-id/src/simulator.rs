@@ -8,7 +8,7 @@ use sea_orm::DatabaseConnection;
 use sea_orm_migration::MigratorTrait;
 use tokio::net::TcpListener;
 
-use crate::faults::FaultSwitch;
+use crate::faults::{FaultSwitch, RequestCounts};
 use crate::grants::Grants;
 use crate::keys::{KeyError, KeyStore};
 use crate::migration::Migrator;
@@ -26,6 +26,8 @@ pub struct SimState {
     pub grants: Grants,
     /// Fault modes in force.
     pub faults: FaultSwitch,
+    /// What was asked, for tests.
+    pub counts: RequestCounts,
     /// A key that is never published, for the `unknown_kid` fault.
     pub unpublished_key: tokio::sync::OnceCell<RsaPrivateKey>,
 }
@@ -67,6 +69,7 @@ impl Simulator {
             keys,
             grants: Grants::default(),
             faults: FaultSwitch::default(),
+            counts: RequestCounts::default(),
             unpublished_key: tokio::sync::OnceCell::new(),
         };
         Ok(Self { state: Arc::new(state) })

@@ -59,6 +59,12 @@ impl Actor {
     pub fn csrf_matches(&self, sent: &str) -> bool {
         crate::auth::csrf_matches(sent, &self.current)
     }
+
+    /// Whether the officer typed their Digital ID password within `window` before `now` (the ID token's
+    /// `auth_time`, kept with the session); a session without `auth_time` never counts as recent.
+    pub fn authenticated_within(&self, window: chrono::Duration, now: chrono::DateTime<chrono::Utc>) -> bool {
+        self.current.session.row.auth_time.is_some_and(|at| now - at <= window && at <= now + window)
+    }
 }
 
 /// The acting officer of `parts`, or the response to send instead: the sign-in page when nobody is signed in (the

@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 
 use app::paths::{
     ACTIVATED_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE,
-    SIGN_IN_PAGE, SIGNED_OUT_PAGE,
+    SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE,
 };
 use app::request_context::{ActivationFormState, ActivationProblem, RequestContext};
 use axum::Form;
@@ -44,9 +44,10 @@ struct PendingLogin {
 }
 
 /// The only places a sign-in may return to (no open redirects: RFC 9700 §4.11).
-const RETURN_PATHS: [&str; 2] = [HOME_PAGE, PROFILE_PAGE];
+const RETURN_PATHS: [&str; 3] = [HOME_PAGE, PROFILE_PAGE, TOKENS_PAGE];
 
-/// The sign-in form (`provider=digital-id`, optionally `intent=register` and `return_to`).
+/// The sign-in form (`provider=digital-id`, optionally `intent=register`, `return_to` and `fresh=1`, the step-up
+/// before issuing Tokens).
 #[derive(Deserialize)]
 pub struct LoginForm {
     provider: String,
@@ -54,6 +55,8 @@ pub struct LoginForm {
     intent: Option<String>,
     #[serde(default)]
     return_to: Option<String>,
+    #[serde(default)]
+    fresh: Option<String>,
 }
 
 /// A form carrying only the session's synchroniser token.
@@ -109,7 +112,8 @@ pub async fn login(
             return see_other(DIGITAL_ID_UNAVAILABLE_PAGE);
         }
     };
-    let start = relying_party.start_login(false);
+    let fresh = form.fresh.as_deref() == Some(app::components::login_forms::FRESH);
+    let start = relying_party.start_login(fresh);
     let return_to = form
         .return_to
         .as_deref()

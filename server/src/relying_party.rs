@@ -79,11 +79,18 @@ pub struct LoginTransaction {
     pub issuer: String,
     /// When the login started (Unix seconds); it expires after [`LOGIN_TRANSACTION_LIFETIME`].
     pub started_at: i64,
+    /// A step-up: the officer must have typed their password after the login started (`auth_time`).
+    #[serde(default)]
+    pub fresh: bool,
 }
 
 impl std::fmt::Debug for LoginTransaction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LoginTransaction").field("issuer", &self.issuer).field("started_at", &self.started_at).finish()
+        f.debug_struct("LoginTransaction")
+            .field("issuer", &self.issuer)
+            .field("started_at", &self.started_at)
+            .field("fresh", &self.fresh)
+            .finish()
     }
 }
 
@@ -156,6 +163,10 @@ pub enum LoginError {
     /// Userinfo failed or named another subject.
     #[error("userinfo: {0}")]
     Userinfo(String),
+    /// A step-up login whose `auth_time` is missing or from before the login started: Digital ID did not ask for
+    /// the password again.
+    #[error("the step-up sign-in was not fresh")]
+    NotFresh,
 }
 
 /// The relying party, shared by all requests.
@@ -259,7 +270,8 @@ impl RelyingParty {
     }
 
     /// Starts a login: a fresh `state`, `nonce` and PKCE pair. `fresh` asks Digital ID for a new password entry
-    /// (`prompt=login`), for sensitive steps.
+    /// (`prompt=login` and `max_age=0`, which also makes `auth_time` required), for sensitive steps; the callback
+    /// then checks `auth_time`.
     pub fn start_login(&self, fresh: bool) -> LoginStart {
         let provider = self.provider();
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
@@ -271,7 +283,7 @@ impl RelyingParty {
             request = request.add_scope(Scope::new(scope.clone()));
         }
         if fresh {
-            request = request.add_prompt(CoreAuthPrompt::Login);
+            request = request.add_prompt(CoreAuthPrompt::Login).set_max_age(std::time::Duration::ZERO);
         }
         let (authorize_url, state, nonce) = request.url();
         LoginStart {
@@ -282,6 +294,7 @@ impl RelyingParty {
                 pkce_verifier: verifier.secret().clone(),
                 issuer: self.registration.issuer.as_str().to_owned(),
                 started_at: Utc::now().timestamp(),
+                fresh,
             },
         }
     }
@@ -345,6 +358,11 @@ impl RelyingParty {
             Ok(verified) => (provider, verified),
         };
         let VerifiedIdToken { subject, auth_time } = verified;
+        // A step-up needs a password typed after the login started (give or take the clocks' difference).
+        let typed_since_start = auth_time.is_some_and(|at| at >= transaction.started_at - CLOCK_LEEWAY.num_seconds());
+        if transaction.fresh && !typed_since_start {
+            return Err(LoginError::NotFresh);
+        }
 
         let userinfo: UserInfoClaims<DigitalIdClaims, CoreGenderClaim> = provider
             .client

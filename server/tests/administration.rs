@@ -430,3 +430,64 @@ async fn c6_sign_in_sign_out_and_declined_consent_are_audited() {
     let declined = events(&app, AuditEvent::ConsentDeclined).await;
     assert_eq!((declined.len(), declined[0].succeeded), (1, false));
 }
+
+/// Makes every session's Digital ID sign-in `minutes` old.
+async fn age_sign_ins(app: &TestApp, minutes: i64) {
+    use domain::entities::officer_session;
+    use sea_orm::sea_query::Expr;
+    officer_session::Entity::update_many()
+        .col_expr(officer_session::Column::AuthTime, Expr::value(Utc::now() - chrono::Duration::minutes(minutes)))
+        .exec(&app.state.db)
+        .await
+        .expect("sessions aged");
+}
+
+async fn token_count(app: &TestApp) -> u64 {
+    use sea_orm::PaginatorTrait;
+    domain::entities::activation_token::Entity::find().count(&app.state.db).await.expect("count")
+}
+
+#[tokio::test]
+async fn e13_g15_issuing_a_token_needs_a_sign_in_of_the_last_fifteen_minutes_and_a_fresh_one_returns_to_the_tokens_page()
+ {
+    let mut app = started(TestDatabase::sqlite().await).await;
+    let staff = app.person("ศูนย์บริการ").await;
+    let central = app.person("ปกครอง").await;
+    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
+    app.cookies = signed_in(&mut app, &staff).await;
+
+    // Fourteen minutes after signing in, issuing works.
+    age_sign_ins(&app, 14).await;
+    let page = app.get("/backend/tokens").await;
+    assert!(page.body.contains(r#"name="citizen_id""#) && !page.body.contains(r#"name="fresh""#), "{page:?}");
+    assert_eq!(issue(&mut app, "central", "DOPA", &central, "นายปกครอง ทดสอบระบบ").await.status, StatusCode::OK);
+    let issued = token_count(&app).await;
+
+    // Sixteen minutes after: the page asks for a fresh sign-in instead, and a posted form is refused, kept on screen.
+    age_sign_ins(&app, 16).await;
+    let page = app.get("/backend/tokens").await;
+    assert!(page.body.contains("ยืนยันตัวตนอีกครั้งก่อนออก Token"), "{page:?}");
+    assert!(!page.body.contains(r#"name="citizen_id""#), "no issue form");
+    let refused = issue(&mut app, "central", "DOPA", &central, "นายปกครอง ทดสอบระบบ").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{refused:?}");
+    assert!(refused.body.contains("กรุณายืนยันตัวตนด้วย Digital ID อีกครั้งก่อนออก Token"));
+    assert!(refused.body.contains("นายปกครอง ทดสอบระบบ"), "what was typed stays");
+    let listed_token = app.get("/backend/tokens").await.field("token_id").expect("the issued Token is listed");
+    let csrf = app.get("/backend/tokens").await.field("csrf_token").expect("a form");
+    let reissue = app.post("/backend/tokens/reissue", &[("csrf_token", &csrf), ("token_id", &listed_token)]).await;
+    assert_eq!(reissue.status, StatusCode::FORBIDDEN, "re-issuing also needs a fresh sign-in: {reissue:?}");
+    assert_eq!(token_count(&app).await, issued, "nothing issued");
+
+    // The fresh sign-in asks Digital ID for the password again and comes back to the Tokens page.
+    let started =
+        app.post("/auth/login", &[("provider", "digital-id"), ("fresh", "1"), ("return_to", "/backend/tokens")]).await;
+    let authorize_url = started.location().to_owned();
+    assert!(authorize_url.contains("prompt=login") && authorize_url.contains("max_age=0"), "{authorize_url}");
+    let redirect = digital_id::testing::TestBrowser::new(&app.sim.issuer)
+        .authorize(&authorize_url, &staff.username, digital_id::testing::PASSWORD)
+        .await;
+    assert_eq!(app.callback(&redirect).await.location(), "/backend/tokens");
+    let other = app.person("ที่ดิน").await;
+    assert_eq!(issue(&mut app, "central", "DOL", &other, "นายที่ดิน ทดสอบระบบ").await.status, StatusCode::OK);
+    assert_eq!(token_count(&app).await, issued + 1);
+}

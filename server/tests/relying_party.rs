@@ -1,7 +1,9 @@
 //! The relying party against the Digital ID simulator: the happy path, and a refusal for every fault the simulator
 //! can produce (security.md §1a–1b, 2a–2c).
 
-use digital_id::faults::{AuthorizationResponseFault, Faults, IdTokenFault, TokenEndpointFault, UserinfoFault};
+use digital_id::faults::{
+    AuthorizationResponseFault, Faults, IdTokenFault, KeysFault, TokenEndpointFault, UserinfoFault,
+};
 use digital_id::testing::{self, PASSWORD, TestBrowser, TestSimulator};
 use server::config::Settings;
 use server::relying_party::{CallbackParams, LoginError, RelyingParty, SignedIn, dga_hash};
@@ -129,8 +131,183 @@ async fn a14_an_id_token_whose_signature_does_not_verify_is_refused() {
 }
 
 #[tokio::test]
-async fn a19_an_id_token_signed_by_a_key_missing_from_the_jwks_is_refused() {
-    assert_id_token_refused(IdTokenFault::UnknownKid).await;
+async fn a19_an_id_token_signed_by_a_key_missing_from_the_jwks_is_refused_after_one_fetch_of_the_keys() {
+    let sim = TestSimulator::start(vec![]).await;
+    let rp = relying_party(&sim).await;
+    let (username, _) = sim.add_account().await;
+    let fetched_at_discovery = sim.simulator.state().counts.jwks();
+    sim.simulator.state().faults.set(id_token_fault(IdTokenFault::UnknownKid));
+    let result = login(&sim, &rp, &username).await;
+    assert!(matches!(result, Err(LoginError::IdToken(_))), "{result:?}");
+    assert_eq!(sim.simulator.state().counts.jwks(), fetched_at_discovery + 1, "exactly one re-fetch of the keys");
+}
+
+#[tokio::test]
+async fn a19_keys_carried_in_the_jwk_and_jku_headers_are_ignored() {
+    // The token is signed by the key its own `jwk` header carries and `jku` points to: trusting either would let
+    // anyone sign ID tokens. The key is not Digital ID's, so the token is refused.
+    assert_id_token_refused(IdTokenFault::KeyInHeader).await;
+}
+
+#[tokio::test]
+async fn a8_an_id_token_for_us_alone_whose_azp_names_another_client_is_refused() {
+    let result = login_with(id_token_fault(IdTokenFault::ForeignAzpOnly)).await;
+    assert!(matches!(&result, Err(LoginError::IdToken(reason)) if reason.contains("azp")), "{result:?}");
+}
+
+#[tokio::test]
+async fn a11_an_id_token_issued_in_the_future_is_refused() {
+    assert_id_token_refused(IdTokenFault::IssuedInFuture).await;
+}
+
+#[tokio::test]
+async fn a11_an_id_token_issued_more_than_ten_minutes_ago_is_refused() {
+    let result = login_with(id_token_fault(IdTokenFault::IssuedLongAgo)).await;
+    assert!(matches!(&result, Err(LoginError::IdToken(reason)) if reason.contains("too long ago")), "{result:?}");
+}
+
+#[tokio::test]
+async fn a11_an_id_token_without_exp_is_refused() {
+    // openidconnect refuses to parse a token response whose ID token lacks the required `exp`.
+    let result = login_with(id_token_fault(IdTokenFault::MissingExp)).await;
+    assert!(matches!(result, Err(LoginError::Token(_) | LoginError::IdToken(_))), "{result:?}");
+}
+
+#[tokio::test]
+async fn a12_an_id_token_without_the_nonce_we_sent_is_refused() {
+    assert_id_token_refused(IdTokenFault::MissingNonce).await;
+}
+
+#[tokio::test]
+async fn a14_an_id_token_signed_by_another_key_under_the_published_kid_is_refused() {
+    assert_id_token_refused(IdTokenFault::OtherKeyUnderPublishedKid).await;
+}
+
+#[tokio::test]
+async fn a16_a_token_without_kid_is_refused_while_the_jwks_has_several_keys() {
+    let sim = TestSimulator::start(vec![]).await;
+    sim.simulator.state().keys.rotate().await.expect("a second key");
+    let rp = relying_party(&sim).await;
+    let (username, _) = sim.add_account().await;
+    sim.simulator.state().faults.set(id_token_fault(IdTokenFault::KidAbsent));
+    let result = login(&sim, &rp, &username).await;
+    assert!(matches!(result, Err(LoginError::IdToken(_))), "an ambiguous key: {result:?}");
+}
+
+#[tokio::test]
+async fn a18_an_hs256_id_token_keyed_with_the_client_secret_is_refused() {
+    assert_id_token_refused(IdTokenFault::HmacWithClientSecret).await;
+}
+
+#[tokio::test]
+async fn a18_an_hs256_id_token_keyed_with_the_public_key_is_refused() {
+    assert_id_token_refused(IdTokenFault::HmacWithPublicKey).await;
+}
+
+#[tokio::test]
+async fn a20_a_logout_token_presented_as_an_id_token_is_refused() {
+    // openidconnect allows only `typ` JWT (or none) on an ID token; a `logout+jwt` fails verification or parsing.
+    let result = login_with(id_token_fault(IdTokenFault::TypedAsLogoutToken)).await;
+    assert!(matches!(result, Err(LoginError::Token(_) | LoginError::IdToken(_))), "{result:?}");
+}
+
+#[tokio::test]
+async fn a3_userinfo_is_asked_with_a_bearer_header_never_with_the_token_in_the_query() {
+    let sim = TestSimulator::start(vec![]).await;
+    let rp = relying_party(&sim).await;
+    let (username, _) = sim.add_account().await;
+    login(&sim, &rp, &username).await.expect("a successful login");
+    assert_eq!(sim.simulator.state().counts.userinfo_with_token_in_query(), 0);
+}
+
+#[tokio::test]
+async fn b3_discovery_naming_another_issuer_is_refused() {
+    let sim = TestSimulator::start(vec![]).await;
+    sim.simulator.state().faults.set(Faults { keys: Some(KeysFault::DiscoveryWrongIssuer), ..Faults::default() });
+    let result = RelyingParty::discover(&settings(&sim.issuer, "dga"), &sim.issuer).await;
+    assert!(result.is_err(), "metadata for https://attacker.example must not be used");
+}
+
+#[tokio::test]
+async fn b4_after_a_rotation_the_next_login_costs_exactly_one_fetch_of_the_keys() {
+    let sim = TestSimulator::start(vec![]).await;
+    let rp = relying_party(&sim).await;
+    let (username, _) = sim.add_account().await;
+    login(&sim, &rp, &username).await.expect("a login before the rotation");
+    let before = sim.simulator.state().counts.jwks();
+    sim.simulator.state().keys.rotate().await.expect("a new key");
+    login(&sim, &rp, &username).await.expect("a login after the rotation");
+    login(&sim, &rp, &username).await.expect("another login after the rotation");
+    assert_eq!(sim.simulator.state().counts.jwks(), before + 1);
+}
+
+#[tokio::test]
+async fn b7_unparseable_keys_in_the_jwks_are_skipped() {
+    let sim = TestSimulator::start(vec![]).await;
+    sim.simulator.state().faults.set(Faults { keys: Some(KeysFault::UnparseableKeyInJwks), ..Faults::default() });
+    let rp = relying_party(&sim).await;
+    let (username, _) = sim.add_account().await;
+    let result = login(&sim, &rp, &username).await;
+    assert!(result.is_ok(), "{result:?}");
+}
+
+#[tokio::test]
+async fn b8_many_unknown_kids_cost_one_fetch_of_the_keys_and_are_all_refused() {
+    let sim = TestSimulator::start(vec![]).await;
+    let rp = relying_party(&sim).await;
+    let (username, _) = sim.add_account().await;
+    let before = sim.simulator.state().counts.jwks();
+    sim.simulator.state().faults.set(id_token_fault(IdTokenFault::UnknownKid));
+    for _ in 0..4 {
+        let result = login(&sim, &rp, &username).await;
+        assert!(matches!(result, Err(LoginError::IdToken(_))), "{result:?}");
+    }
+    assert_eq!(sim.simulator.state().counts.jwks(), before + 1, "one fetch per refresh interval");
+}
+
+#[tokio::test]
+async fn b9_with_the_jwks_endpoint_down_a_known_key_still_verifies_and_an_unknown_one_is_refused() {
+    let sim = TestSimulator::start(vec![]).await;
+    let rp = relying_party(&sim).await;
+    let (username, _) = sim.add_account().await;
+    sim.simulator.state().faults.set(Faults { keys: Some(KeysFault::JwksUnavailable), ..Faults::default() });
+    let known = login(&sim, &rp, &username).await;
+    assert!(known.is_ok(), "the cached key: {known:?}");
+    sim.simulator.state().faults.set(Faults {
+        keys: Some(KeysFault::JwksUnavailable),
+        id_token: Some(IdTokenFault::UnknownKid),
+        ..Faults::default()
+    });
+    let unknown = login(&sim, &rp, &username).await;
+    assert!(matches!(unknown, Err(LoginError::IdToken(_))), "{unknown:?}");
+}
+
+#[tokio::test]
+async fn d2_a_token_response_without_an_id_token_is_refused() {
+    let faults = Faults { token_endpoint: Some(TokenEndpointFault::NoIdToken), ..Faults::default() };
+    let result = login_with(faults).await;
+    assert!(matches!(result, Err(LoginError::Token(_) | LoginError::IdToken(_))), "{result:?}");
+}
+
+#[tokio::test]
+async fn d3_a_failing_userinfo_endpoint_fails_the_login() {
+    let result = login_with(Faults { userinfo: Some(UserinfoFault::ServerError), ..Faults::default() }).await;
+    assert!(matches!(result, Err(LoginError::Userinfo(_))), "{result:?}");
+}
+
+#[tokio::test]
+async fn d6_a_redirecting_token_endpoint_is_not_followed() {
+    let sim = TestSimulator::start(vec![]).await;
+    let rp = relying_party(&sim).await;
+    let (username, _) = sim.add_account().await;
+    let before = sim.simulator.state().counts.token();
+    sim.simulator
+        .state()
+        .faults
+        .set(Faults { token_endpoint: Some(TokenEndpointFault::RedirectOnce), ..Faults::default() });
+    let result = login(&sim, &rp, &username).await;
+    assert!(matches!(result, Err(LoginError::Token(_))), "{result:?}");
+    assert_eq!(sim.simulator.state().counts.token(), before + 1, "the redirect was not followed");
 }
 
 #[tokio::test]
@@ -214,6 +391,22 @@ async fn c1_c6_declined_consent_and_a_foreign_state_are_told_apart() {
 }
 
 #[tokio::test]
+async fn c1_a_callback_with_another_logins_state_never_redeems_the_code() {
+    let sim = TestSimulator::start(vec![]).await;
+    let rp = relying_party(&sim).await;
+    let (username, _) = sim.add_account().await;
+    let start = rp.start_login(false);
+    let callback = TestBrowser::new(&sim.issuer).authorize(start.authorize_url.as_str(), &username, PASSWORD).await;
+    let before = sim.simulator.state().counts.token();
+    let other = rp.start_login(false);
+    let result = rp.finish_login(&other.transaction, &params(&callback)).await;
+    assert!(matches!(result, Err(LoginError::Transaction(_))), "{result:?}");
+    assert_eq!(sim.simulator.state().counts.token(), before, "no token request");
+    // The code is still good for the login it belongs to.
+    assert!(rp.finish_login(&start.transaction, &params(&callback)).await.is_ok());
+}
+
+#[tokio::test]
 async fn c8_a_login_older_than_ten_minutes_is_refused_even_with_a_good_code() {
     let sim = TestSimulator::start(vec![]).await;
     let rp = relying_party(&sim).await;
@@ -225,6 +418,26 @@ async fn c8_a_login_older_than_ten_minutes_is_refused_even_with_a_good_code() {
     assert!(matches!(result, Err(LoginError::Transaction("expired"))), "{result:?}");
 }
 
+#[tokio::test]
+async fn e13_a_step_up_login_asks_for_the_password_again_and_checks_auth_time() {
+    let sim = TestSimulator::start(vec![]).await;
+    let rp = relying_party(&sim).await;
+    let (username, _) = sim.add_account().await;
+    let start = rp.start_login(true);
+    let url = start.authorize_url.as_str();
+    assert!(url.contains("prompt=login") && url.contains("max_age=0"), "{url}");
+    let callback = TestBrowser::new(&sim.issuer).authorize(url, &username, PASSWORD).await;
+    let signed_in = rp.finish_login(&start.transaction, &params(&callback)).await.expect("a fresh sign-in");
+    assert!(signed_in.auth_time.is_some_and(|at| at >= start.transaction.started_at - 60));
+
+    // A provider that ignored the request and answered with a sign-in from before it started: refused.
+    let mut stale = rp.start_login(true);
+    let callback = TestBrowser::new(&sim.issuer).authorize(stale.authorize_url.as_str(), &username, PASSWORD).await;
+    stale.transaction.started_at += 5 * 60;
+    let result = rp.finish_login(&stale.transaction, &params(&callback)).await;
+    assert!(matches!(result, Err(LoginError::NotFresh)), "{result:?}");
+}
+
 #[test]
 fn i_a_login_transaction_never_shows_its_secrets_in_debug_output() {
     let transaction = server::relying_party::LoginTransaction {
@@ -233,6 +446,7 @@ fn i_a_login_transaction_never_shows_its_secrets_in_debug_output() {
         pkce_verifier: "verifier-secret".into(),
         issuer: "https://connect.egov.go.th".into(),
         started_at: 0,
+        fresh: false,
     };
     let text = format!("{transaction:?}");
     assert!(!text.contains("secret"), "{text}");

@@ -14,6 +14,12 @@ pub const DIGITAL_ID_PROVIDER: &str = "digital-id";
 pub const INTENT_FIELD: &str = "intent";
 /// The value of [`INTENT_FIELD`] that opens Digital ID's registration.
 pub const REGISTER_INTENT: &str = "register";
+/// The login form's field naming where to go after signing in (the server keeps only allow-listed paths).
+pub const RETURN_TO_FIELD: &str = "return_to";
+/// The login form's field asking for a fresh password entry at Digital ID (step-up before a sensitive action).
+pub const FRESH_FIELD: &str = "fresh";
+/// The value of [`FRESH_FIELD`] that asks for it.
+pub const FRESH: &str = "1";
 
 /// A sign-in provider's button (e.g. "Digital ID"), with a caption under it that describes the button.
 #[component]
@@ -60,5 +66,26 @@ pub fn RegisterDigitalIdForm() -> impl IntoView {
                 </button>
             </form>
         </section>
+    }
+}
+
+/// A fresh Digital ID sign-in (the officer types their password again) that returns to `return_to`: the step-up
+/// before issuing Tokens.
+#[component]
+pub fn FreshSignInForm(
+    /// Where to come back to (one of the server's allowed return paths).
+    return_to: &'static str,
+    /// The button's text.
+    button: &'static str,
+) -> impl IntoView {
+    view! {
+        <form method="post" action=LOGIN>
+            <input type="hidden" name=PROVIDER_FIELD value=DIGITAL_ID_PROVIDER />
+            <input type="hidden" name=FRESH_FIELD value=FRESH />
+            <input type="hidden" name=RETURN_TO_FIELD value=return_to />
+            <button type="submit" class="button button--primary">
+                {button}
+            </button>
+        </form>
     }
 }

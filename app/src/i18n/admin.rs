@@ -64,6 +64,12 @@ pub struct AdminText {
     pub tokens_intro: &'static str,
     /// Heading of the issue form.
     pub issue_heading: &'static str,
+    /// Heading of the fresh sign-in asked for instead of the issue form when the session's sign-in is old.
+    pub reauthenticate_heading: &'static str,
+    /// Why a fresh sign-in is needed and what happens after it.
+    pub reauthenticate_body: &'static str,
+    /// The button that starts the fresh Digital ID sign-in.
+    pub reauthenticate_button: &'static str,
     /// Label: the role the Token grants.
     pub field_role: &'static str,
     /// Hint under the role.
@@ -306,7 +312,7 @@ pub struct AdminText {
     /// Unit levels, ministry first.
     pub unit_kinds: [&'static str; 4],
     /// The sentence of each [`FormProblem`], in declaration order.
-    pub problems: [&'static str; 17],
+    pub problems: [&'static str; 18],
     /// The sentence of each [`Done`], in declaration order.
     pub done: [&'static str; 8],
     /// The name of each [`AuditEventView`], in the order of [`AuditEventView::ALL`].
@@ -362,6 +368,7 @@ impl AdminText {
             FormProblem::FormExpired => 14,
             FormProblem::NotPending => 15,
             FormProblem::OwnAccount => 16,
+            FormProblem::ReauthenticationNeeded => 17,
         }]
     }
 
@@ -428,6 +435,10 @@ pub const ADMIN_TH: AdminText = AdminText {
     tokens_intro: "Token ใช้ยืนยันตัวตนของเจ้าหน้าที่เมื่อเข้าสู่ระบบด้วย Digital ID เป็นครั้งแรก \
         Token แต่ละชุดใช้ได้ครั้งเดียว และใช้ได้เฉพาะกับบัญชี Digital ID ของผู้ที่มีชื่อและเลขประจำตัวประชาชนตรงกับที่ระบุไว้",
     issue_heading: "ออก Token",
+    reauthenticate_heading: "ยืนยันตัวตนอีกครั้งก่อนออก Token",
+    reauthenticate_body: "เพื่อความปลอดภัย การออก Token ต้องใช้การเข้าสู่ระบบด้วย Digital ID ภายใน 15 นาทีที่ผ่านมา \
+        กรุณากรอกรหัสผ่าน Digital ID อีกครั้ง ระบบจะพาท่านกลับมาที่หน้านี้",
+    reauthenticate_button: "ยืนยันตัวตนด้วย Digital ID",
     field_role: "บทบาท",
     role_hint: "สิทธิ์ที่เจ้าหน้าที่จะได้รับเมื่อใช้ Token",
     field_unit: "หน่วยงาน",
@@ -575,6 +586,7 @@ pub const ADMIN_TH: AdminText = AdminText {
         "แบบฟอร์มนี้หมดอายุแล้ว กรุณาลองอีกครั้ง",
         "Token นี้ถูกใช้หรือถูกยกเลิกไปแล้ว",
         "ท่านไม่สามารถเปลี่ยนแปลงบัญชีของท่านเองได้",
+        "กรุณายืนยันตัวตนด้วย Digital ID อีกครั้งก่อนออก Token",
     ],
     done: [
         "ยกเลิก Token เรียบร้อยแล้ว",
@@ -632,6 +644,10 @@ pub const ADMIN_EN: AdminText = AdminText {
     tokens_intro: "A Token confirms an officer's identity the first time they sign in with Digital ID. Each Token \
         works once, and only for the Digital ID account whose name and citizen ID match the ones given here.",
     issue_heading: "Issue a Token",
+    reauthenticate_heading: "Confirm who you are before issuing a Token",
+    reauthenticate_body: "For security, issuing a Token needs a Digital ID sign-in within the last 15 minutes. \
+        Enter your Digital ID password again and you will come back to this page.",
+    reauthenticate_button: "Confirm with Digital ID",
     field_role: "Role",
     role_hint: "The rights the officer gets with the Token",
     field_unit: "Organisation unit",
@@ -778,6 +794,7 @@ pub const ADMIN_EN: AdminText = AdminText {
         "This form has expired; please try again",
         "The Token has already been used or revoked",
         "You cannot change your own account",
+        "Confirm who you are with Digital ID again before issuing a Token",
     ],
     done: [
         "The Token has been revoked.",

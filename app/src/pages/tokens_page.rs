@@ -9,11 +9,12 @@ mod activation_letter;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::administration::{FieldProblem, TokenRow, TokenStatus, TokensPageData, use_page_data};
+use crate::administration::{FieldProblem, IssueFormValues, TokenRow, TokenStatus, TokensPageData, use_page_data};
 use crate::components::admin_form::{
     DataTable, DoneBanner, FieldState, FormField, NoPermission, ProblemSummary, moment, problem_of, unit_options,
 };
 use crate::components::admin_nav::AdminNav;
+use crate::components::login_forms::FreshSignInForm;
 use crate::components::role_name::role_name;
 use crate::i18n::admin::{AdminText, use_admin_text};
 use crate::i18n::{Locale, use_locale, use_text};
@@ -48,7 +49,10 @@ pub fn TokensPage() -> impl IntoView {
         <DoneBanner done=data.done />
         <h1>{text.tokens_title}</h1>
         <p class="lead">{text.tokens_intro}</p>
-        <IssueForm data=data.clone() />
+        {data.reauthentication_needed.then(|| view! { <FreshSignInSection /> })}
+        // A refused issue keeps what was typed on screen, even when it was refused for an old sign-in.
+        {(!data.reauthentication_needed || data.form != IssueFormValues::default())
+            .then(|| view! { <IssueForm data=data.clone() /> })}
         <h2 id=LIST_HEADING_ID>{text.tokens_list_heading}</h2>
         {list}
     }
@@ -60,11 +64,31 @@ fn summary_items(problems: &[FieldProblem], text: &AdminText) -> Vec<(String, &'
     problems
         .iter()
         .map(|problem| {
+            let field = problem.field.as_str();
             let id =
-                if ISSUE_FIELDS.contains(&problem.field.as_str()) { problem.field.as_str() } else { LIST_HEADING_ID };
+                if ISSUE_FIELDS.contains(&field) || field == fields::REAUTHENTICATE { field } else { LIST_HEADING_ID };
             (id.to_owned(), text.problem(problem.problem))
         })
         .collect()
+}
+
+/// Instead of the issue form when the session's Digital ID sign-in is too old to issue Tokens: why, and a button
+/// for a fresh sign-in that returns here.
+#[component]
+fn FreshSignInSection() -> impl IntoView {
+    let text = use_admin_text();
+    view! {
+        <section
+            class="admin-section panel"
+            id=fields::REAUTHENTICATE
+            tabindex="-1"
+            aria-labelledby="reauthenticate-heading"
+        >
+            <h2 id="reauthenticate-heading">{text.reauthenticate_heading}</h2>
+            <p>{text.reauthenticate_body}</p>
+            <FreshSignInForm return_to=TOKENS_PAGE button=text.reauthenticate_button />
+        </section>
+    }
 }
 
 /// The form that issues a Token, filled in with what was typed when the server refused it.
@@ -380,7 +404,34 @@ mod tests {
             issued: None,
             done: None,
             csrf_token: "csrf-789".to_owned(),
+            reauthentication_needed: false,
         }
+    }
+
+    #[test]
+    fn e13_an_old_sign_in_gets_a_fresh_digital_id_sign_in_that_returns_here_instead_of_the_issue_form() {
+        let mut data = data();
+        data.reauthentication_needed = true;
+        data.tokens = vec![token(41, TokenStatus::Pending)];
+        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data);
+        assert!(!html.contains(r#"name="citizen_id""#), "no issue form: {html}");
+        assert!(html.contains("ยืนยันตัวตนอีกครั้งก่อนออก Token"), "{html}");
+        assert!(html.contains(&format!(r#"action="{}""#, crate::paths::LOGIN)));
+        assert!(
+            html.contains(r#"name="fresh" value="1""#) && html.contains(r#"name="return_to" value="/backend/tokens""#)
+        );
+        assert!(html.contains("นายผู้รับ ทดสอบ"), "the list stays");
+    }
+
+    #[test]
+    fn e13_a_refused_issue_for_an_old_sign_in_links_its_summary_to_the_fresh_sign_in() {
+        let mut data = data();
+        data.reauthentication_needed = true;
+        data.problems =
+            vec![FieldProblem { field: "reauthenticate".to_owned(), problem: FormProblem::ReauthenticationNeeded }];
+        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data);
+        assert!(html.contains(r##"href="#reauthenticate""##) && html.contains(r#"id="reauthenticate""#), "{html}");
+        assert!(html.contains("กรุณายืนยันตัวตนด้วย Digital ID อีกครั้งก่อนออก Token"));
     }
 
     #[test]

@@ -9,18 +9,25 @@ use http::StatusCode;
 use serde_json::json;
 
 use super::SCOPES;
+use crate::faults::KeysFault;
 use crate::simulator::SimState;
 
 /// The provider metadata.
 pub async fn openid_configuration(State(state): State<Arc<SimState>>) -> Response {
     state.faults.delay().await;
     let issuer = &state.settings.issuer;
+    let named_issuer = if state.faults.get().keys == Some(KeysFault::DiscoveryWrongIssuer) {
+        tracing::warn!("naming another issuer in the metadata (fault mode)");
+        "https://attacker.example"
+    } else {
+        issuer.as_str()
+    };
     let claims: Vec<&str> = ["sub", "sid", "auth_time", "idp", "amr"]
         .into_iter()
         .chain(SCOPES.iter().copied().filter(|s| !matches!(*s, "openid" | "profile")))
         .collect();
     Json(json!({
-        "issuer": issuer,
+        "issuer": named_issuer,
         "jwks_uri": format!("{issuer}/.well-known/openid-configuration/jwks"),
         "authorization_endpoint": format!("{issuer}/connect/authorize"),
         "token_endpoint": format!("{issuer}/connect/token"),
@@ -51,7 +58,22 @@ pub async fn openid_configuration(State(state): State<Arc<SimState>>) -> Respons
 /// The published keys.
 pub async fn jwks(State(state): State<Arc<SimState>>) -> Response {
     state.faults.delay().await;
+    state.counts.jwks_fetched();
+    let fault = state.faults.get().keys;
+    if fault == Some(KeysFault::JwksUnavailable) {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
     match state.keys.jwks().await {
+        Ok(mut jwks) if fault == Some(KeysFault::UnparseableKeyInJwks) => {
+            if let Some(keys) = jwks["keys"].as_array_mut() {
+                let unparseable = [
+                    json!({ "kty": "quantum", "kid": "from-the-future", "use": "sig" }),
+                    json!({ "kty": "RSA", "kid": "broken-rsa", "use": "sig", "alg": "RS256", "n": "%%%", "e": 3 }),
+                ];
+                keys.splice(0..0, unparseable);
+            }
+            Json(jwks).into_response()
+        }
         Ok(jwks) => Json(jwks).into_response(),
         Err(error) => {
             tracing::error!(%error, "cannot read the signing keys");

@@ -25,8 +25,17 @@ pub const ACCESS_TOKEN_LIFETIME_SECONDS: i64 = 3600;
 /// The token endpoint.
 pub async fn token(State(state): State<Arc<SimState>>, headers: HeaderMap, body: String) -> Response {
     state.faults.delay().await;
-    if state.faults.get().token_endpoint == Some(TokenEndpointFault::ServerError) {
-        return (StatusCode::INTERNAL_SERVER_ERROR, Html("<h1>500 Internal Server Error</h1>")).into_response();
+    state.counts.token_requested();
+    match state.faults.take_token_endpoint_fault() {
+        Some(TokenEndpointFault::ServerError) => {
+            return (StatusCode::INTERNAL_SERVER_ERROR, Html("<h1>500 Internal Server Error</h1>")).into_response();
+        }
+        Some(TokenEndpointFault::RedirectOnce) => {
+            tracing::warn!("redirecting a token request (fault mode)");
+            let location = format!("{}/connect/token", state.settings.issuer);
+            return (StatusCode::TEMPORARY_REDIRECT, [(header::LOCATION, location)]).into_response();
+        }
+        Some(TokenEndpointFault::NoIdToken) | None => {}
     }
     let Some(pairs) = unique_pairs(&body) else {
         return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "a parameter is repeated");
@@ -81,8 +90,16 @@ pub async fn token(State(state): State<Arc<SimState>>, headers: HeaderMap, body:
     }
 
     match issue_tokens(&state, code, &grant).await {
-        Ok(body) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store"), (header::PRAGMA, "no-cache")], Json(body))
-            .into_response(),
+        Ok(mut body) => {
+            if state.faults.get().token_endpoint == Some(TokenEndpointFault::NoIdToken) {
+                tracing::warn!("answering without an ID token (fault mode)");
+                if let Some(object) = body.as_object_mut() {
+                    object.remove("id_token");
+                }
+            }
+            (StatusCode::OK, [(header::CACHE_CONTROL, "no-store"), (header::PRAGMA, "no-cache")], Json(body))
+                .into_response()
+        }
         Err(error) => {
             tracing::error!(%error, "cannot sign tokens");
             oauth_error(StatusCode::INTERNAL_SERVER_ERROR, "server_error", "tokens could not be issued")
@@ -182,6 +199,25 @@ async fn sign_id_token(state: &SimState, mut claims: Value) -> Result<String, cr
                 object.insert("aud".into(), json!([ours, "another-client"]));
                 object.insert("azp".into(), json!("another-client"));
             }
+            Some(IdTokenFault::ForeignAzpOnly) => {
+                object.insert("azp".into(), json!("another-client"));
+            }
+            Some(IdTokenFault::IssuedInFuture) => {
+                let future = now() + 600;
+                object.insert("iat".into(), json!(future));
+                object.insert("nbf".into(), json!(future));
+                object.insert("exp".into(), json!(future + ID_TOKEN_LIFETIME_SECONDS));
+            }
+            Some(IdTokenFault::IssuedLongAgo) => {
+                object.insert("iat".into(), json!(now() - 20 * 60));
+                object.insert("nbf".into(), json!(now() - 20 * 60));
+            }
+            Some(IdTokenFault::MissingExp) => {
+                object.remove("exp");
+            }
+            Some(IdTokenFault::MissingNonce) => {
+                object.remove("nonce");
+            }
             Some(IdTokenFault::Expired) => {
                 let past = now() - 2 * 3600;
                 object.insert("iat".into(), json!(past));
@@ -198,11 +234,41 @@ async fn sign_id_token(state: &SimState, mut claims: Value) -> Result<String, cr
     if fault == Some(IdTokenFault::AlgNone) {
         return Ok(jws::unsigned(&claims));
     }
-    if fault == Some(IdTokenFault::UnknownKid) {
-        let key = state.unpublished_key.get_or_try_init(crate::keys::generate).await?;
-        return Ok(jws::sign(&claims, key, Some("unpublished-key"), "JWT"));
-    }
     let signer = state.keys.active().await?;
+    match fault {
+        Some(IdTokenFault::UnknownKid) => {
+            let key = state.unpublished_key.get_or_try_init(crate::keys::generate).await?;
+            return Ok(jws::sign(&claims, key, Some("unpublished-key"), "JWT"));
+        }
+        Some(IdTokenFault::OtherKeyUnderPublishedKid) => {
+            let key = state.unpublished_key.get_or_try_init(crate::keys::generate).await?;
+            return Ok(jws::sign(&claims, key, Some(&signer.kid), "JWT"));
+        }
+        Some(IdTokenFault::KeyInHeader) => {
+            let key = state.unpublished_key.get_or_try_init(crate::keys::generate).await?;
+            let header = json!({
+                "alg": "RS256",
+                "typ": "JWT",
+                "kid": "header-key",
+                "jwk": crate::keys::jwk("header-key", &key.to_public_key()),
+                "jku": "https://attacker.example/jwks",
+            });
+            return Ok(jws::sign_with_header(&header, &claims, key));
+        }
+        Some(IdTokenFault::HmacWithClientSecret) => {
+            let client = claims["aud"].as_str().and_then(|aud| state.settings.client(aud));
+            let secret = client.map(crate::client_secret::presented_secret).unwrap_or_default();
+            return Ok(jws::hs256(&claims, secret.as_bytes(), Some(&signer.kid)));
+        }
+        Some(IdTokenFault::HmacWithPublicKey) => {
+            let pem = jws::public_key_pem(&signer.key.to_public_key());
+            return Ok(jws::hs256(&claims, pem.as_bytes(), Some(&signer.kid)));
+        }
+        Some(IdTokenFault::TypedAsLogoutToken) => {
+            return Ok(jws::sign(&claims, &signer.key, Some(&signer.kid), "logout+jwt"));
+        }
+        _ => {}
+    }
     let kid = (fault != Some(IdTokenFault::KidAbsent)).then_some(signer.kid.as_str());
     let token = jws::sign(&claims, &signer.key, kid, "JWT");
     Ok(if fault == Some(IdTokenFault::BadSignature) { jws::corrupt_signature(&token) } else { token })

@@ -16,8 +16,15 @@ use crate::simulator::SimState;
 use crate::{accounts, jws};
 
 /// The userinfo endpoint.
-pub async fn userinfo(State(state): State<Arc<SimState>>, headers: HeaderMap) -> Response {
+pub async fn userinfo(State(state): State<Arc<SimState>>, uri: http::Uri, headers: HeaderMap) -> Response {
     state.faults.delay().await;
+    if uri.query().is_some_and(|query| query.split('&').any(|pair| pair.starts_with("access_token="))) {
+        state.counts.userinfo_token_in_query();
+    }
+    if state.faults.get().userinfo == Some(UserinfoFault::ServerError) {
+        return (StatusCode::INTERNAL_SERVER_ERROR, axum::response::Html("<h1>500 Internal Server Error</h1>"))
+            .into_response();
+    }
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())

@@ -21,6 +21,10 @@ use super::{Actor, actor, checked_text, done, internal, problem, read_form, refu
 use crate::state::AppState;
 use crate::views;
 
+/// How recent the officer's Digital ID sign-in must be to issue or re-issue a Token (ASVS 5.0 V7.5.3: re-authenticate
+/// before a highly sensitive action). Older sessions are offered a fresh sign-in (`prompt=login`) that returns here.
+pub const ISSUE_NEEDS_SIGN_IN_WITHIN: Duration = Duration::minutes(15);
+
 /// The longest name and letter number kept (a Thai name with title is well under 100 characters).
 const MAX_NAME: usize = 200;
 const MAX_REFERENCE: usize = 100;
@@ -79,6 +83,7 @@ async fn show(state: &AppState, parts: &Parts, actor: &Actor, shown: Shown, stat
             issued: shown.issued,
             done: shown.done,
             csrf_token: actor.csrf_token.clone(),
+            reauthentication_needed: !actor.authenticated_within(ISSUE_NEEDS_SIGN_IN_WITHIN, Utc::now()),
         })
     };
     match data.await {
@@ -136,6 +141,9 @@ pub async fn issue(State(state): State<AppState>, request: Request) -> Response 
         };
         return show(&state, &parts, &actor, shown, Some(StatusCode::FORBIDDEN)).await;
     }
+    if let Some(response) = refuse_old_sign_in(&state, &parts, &actor, typed.clone()).await {
+        return response;
+    }
     let request = match checked_request(&form) {
         Ok(request) => request,
         Err(problems) => {
@@ -162,6 +170,26 @@ pub async fn issue(State(state): State<AppState>, request: Request) -> Response 
             None => refused(&state, &parts, TOKENS_PAGE, &error).await,
         },
     }
+}
+
+/// Issuing needs a recent sign-in: for an older one, the page again with the typed values kept, a problem linking to
+/// the fresh sign-in, and `403`; `None` when the sign-in is recent enough.
+async fn refuse_old_sign_in(
+    state: &AppState,
+    parts: &Parts,
+    actor: &Actor,
+    typed: IssueFormValues,
+) -> Option<Response> {
+    if actor.authenticated_within(ISSUE_NEEDS_SIGN_IN_WITHIN, Utc::now()) {
+        return None;
+    }
+    tracing::info!(event = "step_up_required", officer_id = actor.officer.id, "issuing a Token needs a fresh sign-in");
+    let shown = Shown {
+        form: typed,
+        problems: vec![problem(fields::REAUTHENTICATE, FormProblem::ReauthenticationNeeded)],
+        ..Default::default()
+    };
+    Some(show(state, parts, actor, shown, Some(StatusCode::FORBIDDEN)).await)
 }
 
 /// The form's fields checked; every problem at once, so the officer fixes them in one go.
@@ -299,6 +327,9 @@ pub async fn reissue(State(state): State<AppState>, request: Request) -> Respons
         Ok(id) => id,
         Err(response) => return response,
     };
+    if let Some(response) = refuse_old_sign_in(&state, &parts, &actor, IssueFormValues::default()).await {
+        return response;
+    }
     match tokens::reissue(&state.db, &actor.officer, token_id, &actor.origin, Utc::now()).await {
         Ok(issued) => {
             tracing::info!(

@@ -7,12 +7,17 @@ use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::i18n::use_text;
 use crate::paths::SIGN_IN_PAGE;
 
+/// How long to wait before trying again: the relying party tries to discover Digital ID anew on the next sign-in.
+pub const RETRY_AFTER_SECONDS: &str = "60";
+
 /// Says Digital ID is unreachable for now, to try again later, and whom to call.
 #[component]
 pub fn DigitalIdUnavailablePage() -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::SERVICE_UNAVAILABLE);
+        // Browsers ignore it, but proxies, monitors and scripts learn when to look again (RFC 9110 §10.2.3).
+        response.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from_static(RETRY_AFTER_SECONDS));
     }
     let text = use_text();
     view! {

@@ -458,7 +458,10 @@ async fn the_fault_switch_is_read_set_and_cleared_over_http() {
     let url = format!("{}/_sim/faults", sim.issuer);
     let read =
         || async { http().get(&url).send().await.expect("GET /_sim/faults").json::<Value>().await.expect("JSON") };
-    let none = json!({ "id_token": null, "userinfo": null, "token_endpoint": null, "authorization_response": null, "delay_ms": 0 });
+    let none = json!({
+        "id_token": null, "userinfo": null, "token_endpoint": null, "authorization_response": null, "keys": null,
+        "delay_ms": 0,
+    });
     assert_eq!(read().await, none);
 
     switch_faults(&sim, json!({ "id_token": "expired", "delay_ms": 5 })).await;

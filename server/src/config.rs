@@ -534,6 +534,7 @@ mod tests {
             (&[("LEPTOS_SITE_ADDR", "nowhere")], "LEPTOS_SITE_ADDR"),
             (&[("APP_BASE_URL", "http://info.example.go.th")], "APP_BASE_URL"),
             (&[("APP_BASE_URL", "ftp://x")], "APP_BASE_URL"),
+            (&[("DIGITAL_ID_ISSUER", "http://connect.egov.go.th")], "DIGITAL_ID_ISSUER"),
             (&[("DATABASE_URL", "mysql://x")], "DATABASE_URL"),
             (&[("DIGITAL_ID_ISSUER", "https://connect.egov.go.th")], "DIGITAL_ID_CLIENT_SECRET"),
             (

@@ -330,7 +330,7 @@ impl RelyingParty {
             return Err(if error == "access_denied" {
                 LoginError::AccessDenied
             } else {
-                LoginError::Provider(error.clone())
+                LoginError::Provider(oauth_error_code(error))
             });
         }
         let code = params.code.clone().ok_or(LoginError::Transaction("no code"))?;
@@ -497,6 +497,18 @@ enum IdTokenProblem {
     UnknownKey,
     #[error("{0}")]
     Claims(String),
+}
+
+/// The callback's `error`, as far as it is an OAuth error code (RFC 6749 §4.1.2.1: printable ASCII without quote and
+/// backslash, here at most 64 long); anything else — a newline that would split a log line, Thai or other text — is
+/// not repeated.
+fn oauth_error_code(error: &str) -> String {
+    let printable = |c: char| matches!(c, ' '..='~') && c != '"' && c != '\\';
+    if !error.is_empty() && error.len() <= 64 && error.chars().all(printable) {
+        error.to_owned()
+    } else {
+        "(not an OAuth error code)".to_owned()
+    }
 }
 
 fn describe_token_error<E: std::error::Error>(error: &E) -> String {

@@ -762,3 +762,84 @@ async fn e8_the_post_logout_return_without_state_is_a_plain_signed_out_page() {
     assert_eq!(app.get(HOME_PAGE).await.status, StatusCode::OK);
     app.close().await;
 }
+
+#[tokio::test]
+async fn c6_an_error_response_from_another_issuer_or_without_iss_is_not_declined_consent_and_its_description_is_never_shown()
+ {
+    let mut app = started().await;
+    let hostile = "<script>alert(1)</script>";
+    let issuer = app.sim.issuer.clone();
+    for iss in [Some("https://attacker.example"), None, Some(issuer.as_str())] {
+        app.cookies.clear();
+        let authorize_url = url::Url::parse(&app.start_sign_in().await).expect("a URL");
+        let state = authorize_url.query_pairs().find(|(key, _)| key == "state").expect("state").1.into_owned();
+        let mut callback = url::Url::parse(&format!("{BASE_URL}{CALLBACK}")).expect("a URL");
+        callback
+            .query_pairs_mut()
+            .append_pair("error", "access_denied")
+            .append_pair("error_description", hostile)
+            .append_pair("state", &state);
+        if let Some(iss) = iss {
+            callback.query_pairs_mut().append_pair("iss", iss);
+        }
+        let reply = app.callback(&callback).await;
+        let genuine = iss == Some(issuer.as_str());
+        // Only Digital ID's own refusal is declined consent; a forged or unattributed one is a failed sign-in.
+        let expected = if genuine { app::paths::CONSENT_DECLINED_PAGE } else { app::paths::SIGN_IN_FAILED_PAGE };
+        assert!(reply.location().starts_with(expected), "iss {iss:?}: {reply:?}");
+        let page = app.get(reply.location()).await;
+        assert!(!page.body.contains(hostile) && !page.body.contains("alert(1)"), "iss {iss:?}: reflected");
+        assert_eq!(sessions(&app).await, 0);
+    }
+    app.close().await;
+}
+
+#[tokio::test]
+async fn g2_an_account_without_an_officer_record_reaches_only_the_activation_page_and_changes_nothing() {
+    let mut scene = Scene::set().await;
+    scene.use_browser(Browser::Pending);
+    // The officers' page (`OFFICERS_PAGE`) is public: it shows a pending account the way on to activation.
+    let pages = [HOME_PAGE, PROFILE_PAGE, TOKENS_PAGE, ACCOUNTS_PAGE, AUDIT_PAGE, AUDIT_CSV, UNITS_PAGE];
+    for path in pages {
+        let reply = scene.app.get(path).await;
+        assert!(reply.status.is_redirection() && reply.location() == ACTIVATION_PAGE, "{path}: {reply:?}");
+    }
+    let before = tables(&scene.app).await;
+    let staff_forms = scene.forms().into_iter().filter(|form| matches!(form.browser, Browser::Staff));
+    for form in staff_forms.filter(|form| form.path != LOGOUT) {
+        // The pending account's own, valid synchroniser token: only the missing officer record stands in the way.
+        let fields: Vec<(&str, String)> = form
+            .fields
+            .iter()
+            .map(|(name, value)| {
+                (*name, if *name == "csrf_token" { scene.pending_csrf.clone() } else { value.clone() })
+            })
+            .collect();
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(name, value)| (*name, value.as_str())).collect();
+        let reply = scene.app.post(form.path, &fields).await;
+        assert!(reply.status.is_redirection() && reply.location() == ACTIVATION_PAGE, "{}: {reply:?}", form.path);
+    }
+    assert_eq!(tables(&scene.app).await, before);
+    scene.app.close().await;
+}
+
+#[tokio::test]
+async fn c8_a_callback_after_the_login_expired_ends_on_the_generic_page_and_redeems_nothing() {
+    use sea_orm::sea_query::Expr;
+    let mut app = started().await;
+    let person = app.person("ช้า").await;
+    let authorize_url = app.start_sign_in().await;
+    let redirect = TestBrowser::new(&app.sim.issuer).authorize(&authorize_url, &person.username, PASSWORD).await;
+    // Eleven minutes pass at the sign-in page: the login's row has expired.
+    login_transaction::Entity::update_many()
+        .col_expr(login_transaction::Column::ExpiresAt, Expr::value(Utc::now() - chrono::Duration::minutes(1)))
+        .exec(&app.state.db)
+        .await
+        .expect("expired");
+    let tokens_asked = app.sim.simulator.state().counts.token();
+    let reply = app.callback(&redirect).await;
+    assert!(reply.location().starts_with(app::paths::SIGN_IN_FAILED_PAGE), "{reply:?}");
+    assert!(app.session_cookie().is_none());
+    assert_eq!(app.sim.simulator.state().counts.token(), tokens_asked, "the code was not redeemed");
+    app.close().await;
+}

@@ -451,3 +451,49 @@ fn i_a_login_transaction_never_shows_its_secrets_in_debug_output() {
     let text = format!("{transaction:?}");
     assert!(!text.contains("secret"), "{text}");
 }
+
+#[tokio::test]
+async fn i_an_error_code_holding_a_newline_cannot_split_a_log_line() {
+    let sim = TestSimulator::start(vec![]).await;
+    let rp = relying_party(&sim).await;
+    let start = rp.start_login(false);
+    for (sent, kept) in [
+        ("server_error", "server_error"),
+        ("server_error\n2026-12-04T00:00:00Z INFO login_ok officer_id=1", "(not an OAuth error code)"),
+        ("ผิดพลาด", "(not an OAuth error code)"),
+    ] {
+        let callback = CallbackParams {
+            code: None,
+            state: Some(start.transaction.state.clone()),
+            iss: Some(sim.issuer.clone()),
+            error: Some(sent.to_owned()),
+        };
+        let result = rp.finish_login(&start.transaction, &callback).await;
+        assert!(matches!(&result, Err(LoginError::Provider(code)) if code == kept), "{sent:?}: {result:?}");
+        assert!(!result.unwrap_err().to_string().contains('\n'));
+    }
+}
+
+#[tokio::test]
+async fn a4_the_authorize_request_asks_for_exactly_the_configured_scopes_and_email_comes_from_userinfo() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let sim = TestSimulator::start(vec![]).await;
+    let rp = relying_party(&sim).await;
+    let configured = settings(&sim.issuer, "dga").digital_id.scopes;
+    let start = rp.start_login(false);
+    let sent = start.authorize_url.query_pairs().find(|(key, _)| key == "scope").expect("a scope").1.into_owned();
+    let mut sent: Vec<&str> = sent.split(' ').collect();
+    let mut expected: Vec<&str> = configured.iter().map(String::as_str).collect();
+    sent.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(sent, expected, "no more and no less than configured");
+
+    let (username, sub) = sim.add_account().await;
+    let db = &sim.simulator.state().db;
+    let account = digital_id::entities::account::Entity::find_by_id(sub).one(db).await.expect("query").expect("found");
+    let mut account: digital_id::entities::account::ActiveModel = account.into();
+    account.email = Set(Some("somchai.t@dopa.go.th".to_owned()));
+    account.update(db).await.expect("e-mail set");
+    let signed_in = login(&sim, &rp, &username).await.expect("a login");
+    assert_eq!(signed_in.email.as_deref(), Some("somchai.t@dopa.go.th"));
+}

@@ -122,4 +122,13 @@ mod tests {
         assert!(html.contains(r#"datetime="2026-12-03T13:45+07:00""#));
         assert!(html.contains("ไม่มีข้อมูล"), "missing values are marked");
     }
+
+    #[test]
+    fn a4_the_e_mail_digital_id_gave_is_shown_as_a_link() {
+        let mut officer = officer();
+        officer.email = Some("somchai.t@dopa.go.th".to_owned());
+        let Rendered { html, .. } =
+            render(PROFILE_PAGE, RequestContext { visitor: Visitor::Officer(officer), ..Default::default() });
+        assert!(html.contains(r#"href="mailto:somchai.t@dopa.go.th""#), "{html}");
+    }
 }

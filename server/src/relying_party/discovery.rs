@@ -102,6 +102,12 @@ pub fn http_client() -> Result<reqwest::Client, reqwest::Error> {
         .build()
 }
 
+/// Whether every endpoint of an https issuer is https too (a plain-http endpoint would carry codes, tokens and the
+/// client secret in clear); a loopback http issuer (the simulator, tests) may name http endpoints.
+fn endpoints_as_secure_as<'u>(issuer: &url::Url, endpoints: impl IntoIterator<Item = &'u url::Url>) -> bool {
+    issuer.scheme() != "https" || endpoints.into_iter().all(|endpoint| endpoint.scheme() == "https")
+}
+
 /// Discovers the provider and builds the client; checks it offers what we need.
 pub(super) async fn fetch_provider(
     registration: &Registration,
@@ -122,6 +128,16 @@ pub(super) async fn fetch_provider(
     }
     let token_url = metadata.token_endpoint().cloned().ok_or_else(|| unsuitable("has no token endpoint"))?;
     let userinfo_url = metadata.userinfo_endpoint().cloned().ok_or_else(|| unsuitable("has no userinfo endpoint"))?;
+    let endpoints = [
+        Some(metadata.authorization_endpoint().url()),
+        Some(token_url.url()),
+        Some(userinfo_url.url()),
+        Some(metadata.jwks_uri().url()),
+        metadata.additional_metadata().end_session_endpoint.as_ref().map(|url| url.url()),
+    ];
+    if !endpoints_as_secure_as(registration.issuer.url(), endpoints.into_iter().flatten()) {
+        return Err(unsuitable("names a plain-http endpoint for an https issuer"));
+    }
     let client = CoreClient::new(registration.client_id.clone(), registration.issuer.clone(), metadata.jwks().clone())
         .set_client_secret(registration.client_secret.clone())
         .set_auth_uri(metadata.authorization_endpoint().clone())
@@ -129,4 +145,25 @@ pub(super) async fn fetch_provider(
         .set_user_info_url(userinfo_url)
         .set_redirect_uri(registration.redirect_uri.clone());
     Ok(Provider { metadata, client })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::endpoints_as_secure_as;
+
+    fn url(text: &str) -> url::Url {
+        url::Url::parse(text).expect("a URL")
+    }
+
+    #[test]
+    fn an_https_issuer_may_name_only_https_endpoints() {
+        let issuer = url("https://connect.egov.go.th");
+        let token = url("https://connect.egov.go.th/connect/token");
+        assert!(endpoints_as_secure_as(&issuer, [&token]));
+        let plain = url("http://connect.egov.go.th/connect/token");
+        assert!(!endpoints_as_secure_as(&issuer, [&token, &plain]));
+        // The simulator on loopback is plain http throughout.
+        let local = url("http://127.0.0.1:3002");
+        assert!(endpoints_as_secure_as(&local, [&url("http://127.0.0.1:3002/connect/token")]));
+    }
 }

@@ -359,6 +359,9 @@ pub struct BackChannelLogoutForm {
     logout_token: String,
 }
 
+/// The audit reason of an activation attempt refused because of too many wrong Tokens.
+pub const RATE_LIMITED_REASON: &str = "rate_limited";
+
 /// Logout Tokens are a few hundred bytes; anything much longer is refused unread.
 const MAX_LOGOUT_TOKEN_LENGTH: usize = 16 * 1024;
 
@@ -483,6 +486,11 @@ async fn redeem(state: &AppState, current: &CurrentSession, typed: &str, origin:
     let subject = &current.session.identity.subject;
     if let Some(wait) = activation::retry_after(&state.db, state.attempt_limits, subject, client_ip, now).await? {
         tracing::warn!(event = "activation_ratelimited", "activation attempts over the limit");
+        // Audited like any refused Token, so the central officers see someone guessing (security.md G10).
+        let entry = Entry::new(AuditEvent::TokenRefused, origin)
+            .failed(RATE_LIMITED_REASON)
+            .target_name(Some(&current.session.identity.name_th));
+        audit::record(&state.db, entry, now).await?;
         let retry_after_minutes = (wait.num_seconds() + 59) / 60;
         return Err(RedeemOutcome::Problem(ActivationProblem::TooManyAttempts { retry_after_minutes }));
     }

@@ -15,7 +15,7 @@ use domain::entities::officer::{self, Role};
 use domain::entities::officer_session;
 use domain::entities::organisation_unit::UnitKind;
 use domain::units::NewUnit;
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
 use support::test_app::{BASE_URL, CITIZEN_ID_KEY, Person, TestApp};
 
 fn key() -> CitizenIdKey {
@@ -409,6 +409,16 @@ async fn g10_g12_after_five_wrong_tokens_even_the_right_one_waits_but_another_ac
     }
     let limited = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &token.grouped())]).await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+    let refused = domain::entities::audit_event::Entity::find()
+        .filter(
+            domain::entities::audit_event::Column::Event.eq(domain::entities::audit_event::AuditEvent::TokenRefused),
+        )
+        .all(&app.state.db)
+        .await
+        .expect("audit");
+    let reasons: Vec<_> = refused.iter().filter_map(|row| row.reason.as_deref()).collect();
+    assert_eq!(reasons.iter().filter(|reason| **reason == server::auth::RATE_LIMITED_REASON).count(), 1, "{reasons:?}");
+    assert_eq!(reasons.len(), 6, "five unknown Tokens and the limited attempt: {reasons:?}");
 
     app.cookies.clear();
     app.sign_in(&owner).await;

@@ -843,3 +843,61 @@ async fn c8_a_callback_after_the_login_expired_ends_on_the_generic_page_and_rede
     assert_eq!(app.sim.simulator.state().counts.token(), tokens_asked, "the code was not redeemed");
     app.close().await;
 }
+
+/// The `Set-Cookie` of `reply` for the cookie `name`: its value and its attributes.
+fn set_cookie(reply: &Reply, name: &str) -> (String, Vec<String>) {
+    let header = reply
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|text| text.starts_with(&format!("{name}=")))
+        .unwrap_or_else(|| panic!("no {name} cookie: {reply:?}"));
+    let mut parts = header.split(';').map(str::trim);
+    let value = parts.next().expect("name=value")[name.len() + 1..].to_owned();
+    (value, parts.map(str::to_owned).collect())
+}
+
+fn assert_host_cookie(name: &str, value: &str, attributes: &[String]) {
+    for required in ["Secure", "HttpOnly", "Path=/", "SameSite=Lax"] {
+        assert!(attributes.iter().any(|attribute| attribute == required), "{name}: {required} in {attributes:?}");
+    }
+    assert!(!attributes.iter().any(|attribute| attribute.to_ascii_lowercase().starts_with("domain")), "{name}");
+    // 256 random bits, base64url: an opaque handle, never a token (no JWT dots, nothing long).
+    assert!((43..=64).contains(&value.len()) && !value.contains('.'), "{name}: {value}");
+}
+
+#[tokio::test]
+async fn e1_f4_over_https_a_real_logins_cookies_are_host_prefixed_secure_httponly_lax_opaque_and_hsts_is_sent() {
+    let mut app = TestApp::start_at(HTTPS_ORIGIN).await;
+    let person = app.person("ปลอดภัย").await;
+    let login = app.post(LOGIN, &[("provider", "digital-id")]).await;
+    let (login_value, login_attributes) = set_cookie(&login, "__Host-info_login");
+    assert_host_cookie("login", &login_value, &login_attributes);
+    let max_age: i64 = login_attributes
+        .iter()
+        .find_map(|attribute| attribute.strip_prefix("Max-Age="))
+        .expect("the pre-login cookie expires")
+        .parse()
+        .expect("seconds");
+    assert!((1..=600).contains(&max_age), "{max_age}");
+
+    let redirect = TestBrowser::new(&app.sim.issuer).authorize(login.location(), &person.username, PASSWORD).await;
+    let callback = app.callback(&redirect).await;
+    assert_eq!(callback.location(), ACTIVATION_PAGE, "{callback:?}");
+    let (session_value, session_attributes) = set_cookie(&callback, "__Host-info_session");
+    assert_host_cookie("session", &session_value, &session_attributes);
+    let session = officer_session::Entity::find().one(&app.state.db).await.expect("query").expect("a session");
+    assert!(!session.id_token.contains(&session_value) && session.id.as_str() != session_value, "stored hashed");
+
+    let page = app.get(ACTIVATION_PAGE).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let hsts = page.headers[header::STRICT_TRANSPORT_SECURITY].to_str().expect("ascii");
+    let max_age: u64 = hsts
+        .split(';')
+        .find_map(|part| part.trim().strip_prefix("max-age="))
+        .expect("max-age")
+        .parse()
+        .expect("seconds");
+    assert!(max_age >= 31_536_000, "{hsts}");
+}

@@ -69,6 +69,8 @@ pub struct TestApp {
     router: Router,
     /// The back office's cookies in this browser.
     pub cookies: HashMap<String, String>,
+    /// Where the back office pretends to live ([`BASE_URL`] unless started with [`TestApp::start_at`]).
+    pub base_url: &'static str,
     _served: Served,
 }
 
@@ -89,6 +91,16 @@ impl TestApp {
 
     /// The same on the given database.
     pub async fn start_on(database: TestDatabase) -> Self {
+        Self::start_on_at(database, BASE_URL).await
+    }
+
+    /// A back office on SQLite in memory that believes it is served at `base_url` (say, an https origin, so its
+    /// cookies are `__Host-` and `Secure` and it sends HSTS), requests still going to the router directly.
+    pub async fn start_at(base_url: &'static str) -> Self {
+        Self::start_on_at(TestDatabase::sqlite().await, base_url).await
+    }
+
+    async fn start_on_at(database: TestDatabase, base_url: &'static str) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind an ephemeral port");
         let served_at = listener.local_addr().expect("local address");
         let client = digital_id::Client {
@@ -96,8 +108,8 @@ impl TestApp {
             name: "ศูนย์รวมข้อมูลบริการภาครัฐ (ทดสอบ)".into(),
             secret: digital_id::settings::ClientSecret::new(CLIENT_SECRET),
             secret_hashing: digital_id::SecretHashing::Dga,
-            redirect_uris: vec![format!("{BASE_URL}/auth/callback")],
-            post_logout_redirect_uris: vec![format!("{BASE_URL}/backend/signed-out")],
+            redirect_uris: vec![format!("{base_url}/auth/callback")],
+            post_logout_redirect_uris: vec![format!("{base_url}/backend/signed-out")],
             backchannel_logout_uri: Some(format!("http://{served_at}/auth/backchannel-logout")),
         };
         let sim = TestSimulator::start(vec![client]).await;
@@ -105,7 +117,7 @@ impl TestApp {
             ("DIGITAL_ID_ISSUER", sim.issuer.clone()),
             ("DIGITAL_ID_CLIENT_ID", CLIENT_ID.to_owned()),
             ("DIGITAL_ID_CLIENT_SECRET", CLIENT_SECRET.to_owned()),
-            ("APP_BASE_URL", BASE_URL.to_owned()),
+            ("APP_BASE_URL", base_url.to_owned()),
             ("CITIZEN_ID_KEY", CITIZEN_ID_KEY.to_owned()),
         ];
         let settings = Settings::from_sources(include_str!("../../../Leptos.toml"), |name| {
@@ -118,7 +130,7 @@ impl TestApp {
         let served = Served(tokio::spawn(async move {
             let _ = axum::serve(listener, service).await;
         }));
-        Self { router, state, sim, database, cookies: HashMap::new(), _served: served }
+        Self { router, state, sim, database, cookies: HashMap::new(), base_url, _served: served }
     }
 
     /// Registers a person at Digital ID with a fresh username and citizen ID.
@@ -171,7 +183,7 @@ impl TestApp {
         let body = serde_urlencoded::to_string(fields).expect("form");
         let request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ORIGIN, BASE_URL)
+            .header(header::ORIGIN, self.base_url)
             .body(Body::from(body))
             .expect("request");
         self.send(request).await
@@ -186,8 +198,8 @@ impl TestApp {
 
     /// Brings Digital ID's redirect back to our callback.
     pub async fn callback(&mut self, redirect: &url::Url) -> Reply {
-        assert!(redirect.as_str().starts_with(&format!("{BASE_URL}/auth/callback")), "{redirect}");
-        let path = &redirect.as_str()[BASE_URL.len()..];
+        assert!(redirect.as_str().starts_with(&format!("{}/auth/callback", self.base_url)), "{redirect}");
+        let path = &redirect.as_str()[self.base_url.len()..];
         self.get(path).await
     }
 
@@ -205,6 +217,6 @@ impl TestApp {
 
     /// The session cookie's value, if the browser holds one.
     pub fn session_cookie(&self) -> Option<String> {
-        self.cookies.get("info_session").cloned()
+        self.cookies.get("info_session").or_else(|| self.cookies.get("__Host-info_session")).cloned()
     }
 }

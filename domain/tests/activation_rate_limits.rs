@@ -104,3 +104,24 @@ async fn g10_failures_older_than_the_window_and_successes_do_not_count() {
         test.close().await;
     }
 }
+
+#[tokio::test]
+async fn g11_failures_spread_over_many_subjects_and_addresses_trip_the_overall_breaker_for_everyone() {
+    let limits = AttemptLimits { overall: 12, ..AttemptLimits::default() };
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let db = &test.db;
+        // Each guesser stays under their own limits: two failures per subject, three per address.
+        for n in 0..11 {
+            fail(db, &format!("sub-spread-{}", n / 2), &format!("203.0.113.{}", n / 3), t0()).await;
+        }
+        let now = t0() + Duration::minutes(1);
+        let newcomer = || activation::retry_after(db, limits, "sub-newcomer", OWNER_IP, now);
+        assert_eq!(newcomer().await.expect("limits read"), None, "{backend}: 11 failures in all");
+        fail(db, "sub-spread-last", "203.0.113.99", t0()).await;
+        let wait = newcomer().await.expect("limits read").expect("the breaker is open for everyone");
+        assert_eq!(wait, Duration::minutes(14), "{backend}: until the oldest failure leaves the 15 minutes");
+        let later = activation::retry_after(db, limits, "sub-newcomer", OWNER_IP, t0() + Duration::minutes(16));
+        assert_eq!(later.await.expect("limits read"), None, "{backend}: closed again");
+    }
+}

@@ -470,7 +470,7 @@ async fn i_an_error_code_holding_a_newline_cannot_split_a_log_line() {
         };
         let result = rp.finish_login(&start.transaction, &callback).await;
         assert!(matches!(&result, Err(LoginError::Provider(code)) if code == kept), "{sent:?}: {result:?}");
-        assert!(!result.unwrap_err().to_string().contains('\n'));
+        assert!(!result.expect_err("refused").to_string().contains('\n'));
     }
 }
 

@@ -96,6 +96,7 @@ impl TestApp {
 
     /// A back office on SQLite in memory that believes it is served at `base_url` (say, an https origin, so its
     /// cookies are `__Host-` and `Secure` and it sends HSTS), requests still going to the router directly.
+    #[allow(dead_code, reason = "only the https tests (forgery.rs) start here; other binaries include this file too")]
     pub async fn start_at(base_url: &'static str) -> Self {
         Self::start_on_at(TestDatabase::sqlite().await, base_url).await
     }

@@ -209,6 +209,12 @@ async fn finish_callback(
         }
         Err(error) => {
             tracing::warn!(%reference, event = "login_failed", %error, "sign-in refused");
+            // One audit row per refused sign-in that came back for a login this browser started (anything earlier
+            // — no cookie, an unknown state — is only logged, so strangers cannot fill the append-only log).
+            let entry = Entry::new(AuditEvent::SignInRefused, origin).failed(error.code()).detail(&reference);
+            if let Err(error) = audit::record(&state.db, entry, Utc::now()).await {
+                tracing::error!(%reference, %error, "recording a refused sign-in failed");
+            }
             return failed(&reference);
         }
     };

@@ -169,6 +169,22 @@ pub enum LoginError {
     NotFresh,
 }
 
+impl LoginError {
+    /// A stable, short name of the refusal for the audit log (the details go to the log line only).
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::AccessDenied => "access_denied",
+            Self::Provider(_) => "provider_error",
+            Self::Transaction(_) => "transaction",
+            Self::Issuer(_) => "issuer",
+            Self::Token(_) => "token_request",
+            Self::IdToken(_) => "id_token",
+            Self::Userinfo(_) => "userinfo",
+            Self::NotFresh => "not_fresh",
+        }
+    }
+}
+
 /// The relying party, shared by all requests.
 pub struct RelyingParty {
     registration: Registration,

@@ -650,9 +650,11 @@ async fn the_sign_in_routes_refuse_hostile_input_without_a_500_and_store_nothing
             let failed = reply.status == StatusCode::SEE_OTHER
                 && reply.location().starts_with("/backend/sign-in-failed?reference=");
             sweep.check(failed, &what, || format!("{} {:?}", reply.status, reply.location()));
-            // The login in progress is used up, unless the hostile value was its state (then it waits to expire).
+            // The login in progress is used up, unless the hostile value was its state (then it waits to expire);
+            // a used-up login's refusal is one audit row (`sign_in_refused`).
             let logins = before.logins + u64::from(field == "state");
-            sweep.check(after == Rows { logins, ..before }, &what, || format!("rows {before:?} → {after:?}"));
+            let audit = before.audit + u64::from(field != "state");
+            sweep.check(after == Rows { logins, audit, ..before }, &what, || format!("rows {before:?} → {after:?}"));
             if failed {
                 let location = reply.location().to_owned();
                 let page = app.get(&location).await;

@@ -261,8 +261,21 @@ async fn a6_a7_a8_a9_a11_a12_a13_a14_a17_a19_a21_c4_c5_d1_every_refused_token_or
         app.sim.simulator.state().faults.set(fault.clone());
         app.cookies.clear();
         let callback = app.sign_in(&person).await;
-        assert!(callback.location().starts_with("/backend/sign-in-failed?reference="), "{fault:?}: {callback:?}");
+        let reference = callback.location().strip_prefix("/backend/sign-in-failed?reference=");
+        let reference = reference.unwrap_or_else(|| panic!("{fault:?}: {callback:?}"));
         assert_eq!(app.session_cookie(), None, "{fault:?}");
+        // Exactly one audit row, with the reason's code and the reference the officer reads out (security.md I).
+        use domain::entities::audit_event::{self, AuditEvent};
+        let refused = audit_event::Entity::find()
+            .filter(audit_event::Column::Event.eq(AuditEvent::SignInRefused))
+            .filter(audit_event::Column::Detail.eq(reference))
+            .all(&app.state.db)
+            .await
+            .expect("audit");
+        assert_eq!(refused.len(), 1, "{fault:?}");
+        let reason = refused[0].reason.as_deref().unwrap_or_default();
+        assert!(["issuer", "token_request", "id_token", "userinfo"].contains(&reason), "{fault:?}: {reason}");
+        assert!(refused[0].occurred_at <= Utc::now());
     }
     assert_eq!(sessions(&app).await, 0);
     app.sim.simulator.state().faults.set(Faults::default());

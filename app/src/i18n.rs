@@ -27,11 +27,45 @@ impl Locale {
         }
     }
 
-    /// The BCP 47 tag for `<html lang>`.
+    /// The BCP 47 tag for `<html lang>`; also the code the language switch posts and the cookie and the officer's
+    /// row keep.
     pub const fn tag(self) -> &'static str {
         match self {
             Self::Th => "th",
             Self::En => "en",
+        }
+    }
+
+    /// The language with this code (`th`, `en`); anything else is none.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        match tag {
+            "th" => Some(Self::Th),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The language the switch offers: the one not shown.
+    pub const fn other(self) -> Self {
+        match self {
+            Self::Th => Self::En,
+            Self::En => Self::Th,
+        }
+    }
+
+    /// The language's name in itself, as the switch shows it.
+    pub const fn own_name(self) -> &'static str {
+        match self {
+            Self::Th => "ภาษาไทย",
+            Self::En => "English",
+        }
+    }
+
+    /// What pressing the switch does, said in the language it switches to (for screen readers).
+    pub const fn switch_to_this(self) -> &'static str {
+        match self {
+            Self::Th => "เปลี่ยนภาษาเป็นภาษาไทย",
+            Self::En => "Change the language to English",
         }
     }
 }

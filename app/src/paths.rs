@@ -56,6 +56,33 @@ pub const AUDIT_CSV: &str = "/backend/audit.csv";
 /// The organisation tree (Contact Center staff): create, rename, move and retire units.
 pub const UNITS_PAGE: &str = "/backend/units";
 
+/// `POST` with [`LANGUAGE_FIELD`] and [`RETURN_TO_FIELD`]: switches the UI's language (remembered in a cookie, and
+/// on the officer's record when signed in), then shows the page it came from again.
+pub const LANGUAGE_SWITCH: &str = "/backend/language";
+/// The language switch's field: the language's code (`th`, `en`).
+pub const LANGUAGE_FIELD: &str = "lang";
+/// A form's field naming the page to go to afterwards (the login form's, the language switch's); the server keeps
+/// only addresses of our own pages.
+pub const RETURN_TO_FIELD: &str = "return_to";
+
+/// Every page an officer can be looking at (a `GET` that renders a page), for checks that an address is ours.
+pub const PAGES: [&str; 14] = [
+    OFFICERS_PAGE,
+    SIGNED_OUT_PAGE,
+    ACTIVATED_PAGE,
+    SIGN_IN_PAGE,
+    CONSENT_DECLINED_PAGE,
+    SIGN_IN_FAILED_PAGE,
+    DIGITAL_ID_UNAVAILABLE_PAGE,
+    ACTIVATION_PAGE,
+    HOME_PAGE,
+    PROFILE_PAGE,
+    TOKENS_PAGE,
+    ACCOUNTS_PAGE,
+    AUDIT_PAGE,
+    UNITS_PAGE,
+];
+
 /// Form fields of the administration pages.
 pub mod fields {
     /// A Token's id in the list (never the Token itself).

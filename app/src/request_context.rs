@@ -6,6 +6,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Locale;
+
 /// Everything a page may know about the request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RequestContext {
@@ -13,6 +15,10 @@ pub struct RequestContext {
     pub visitor: Visitor,
     /// The state of the activation form, when the server is answering its submission.
     pub activation_form: Option<ActivationFormState>,
+    /// The language to render in: the signed-in officer's choice, else this browser's, else Thai.
+    pub locale: Locale,
+    /// The address being shown (path only), where the language switch comes back to.
+    pub path: String,
 }
 
 /// Who is looking at the page.

@@ -7,7 +7,7 @@ use leptos_router::components::{Route, Router, Routes};
 
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
-use crate::i18n::{Locale, use_text};
+use crate::i18n::use_text;
 use crate::pages::accounts_page::AccountsPage;
 use crate::pages::activation_page::ActivationPage;
 use crate::pages::audit_page::AuditPage;
@@ -26,13 +26,14 @@ use crate::paths::{
     HOME_PAGE, OFFICERS_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE,
     UNITS_PAGE,
 };
+use crate::request_context::use_request_context;
 
 /// The path of the officers' page, where `/` leads (kept for the pages that linked to it before `paths`).
 pub use crate::paths::OFFICERS_PAGE as OFFICERS_PAGE_PATH;
 
 /// The whole HTML document. Islands mode: only `#[island]` components load WASM, after the page is idle.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let locale = Locale::default();
+    let locale = use_request_context().locale;
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag()>
@@ -64,7 +65,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(Locale::default());
+    provide_context(use_request_context().locale);
     let text = use_text();
     view! {
         <Stylesheet id="leptos" href="/pkg/info-backoffice.css" />
@@ -134,33 +135,18 @@ mod tests {
     use leptos_router::PossibleRouteMatch;
 
     use super::{format_title, sub_page, top_page};
-    use crate::paths::{
-        ACCOUNTS_PAGE, ACTIVATED_PAGE, ACTIVATION_PAGE, AUDIT_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE,
-        HOME_PAGE, OFFICERS_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE,
-        UNITS_PAGE,
-    };
+    use crate::paths::{OFFICERS_PAGE, PAGES};
 
-    const SUB_PAGES: [&str; 13] = [
-        SIGNED_OUT_PAGE,
-        ACTIVATED_PAGE,
-        SIGN_IN_PAGE,
-        CONSENT_DECLINED_PAGE,
-        SIGN_IN_FAILED_PAGE,
-        DIGITAL_ID_UNAVAILABLE_PAGE,
-        ACTIVATION_PAGE,
-        HOME_PAGE,
-        PROFILE_PAGE,
-        TOKENS_PAGE,
-        ACCOUNTS_PAGE,
-        AUDIT_PAGE,
-        UNITS_PAGE,
-    ];
+    /// Every page but the officers' page, which is the one at the top level.
+    fn sub_pages() -> impl Iterator<Item = &'static str> {
+        PAGES.into_iter().filter(|path| *path != OFFICERS_PAGE)
+    }
 
     #[test]
     fn every_page_route_matches_exactly_its_address() {
         let matched = top_page(OFFICERS_PAGE).test(OFFICERS_PAGE).expect("the officers' page matches");
         assert_eq!((matched.matched(), matched.remaining()), (OFFICERS_PAGE, ""));
-        for path in SUB_PAGES {
+        for path in sub_pages() {
             let matched = sub_page(path).test(path).unwrap_or_else(|| panic!("{path} matches its route"));
             assert_eq!((matched.matched(), matched.remaining()), (path, ""), "{path}");
         }
@@ -168,8 +154,8 @@ mod tests {
 
     #[test]
     fn a_page_route_does_not_match_another_page() {
-        for path in SUB_PAGES {
-            for other in SUB_PAGES.iter().filter(|other| **other != path) {
+        for path in sub_pages() {
+            for other in sub_pages().filter(|other| *other != path) {
                 assert!(sub_page(path).test(other).is_none(), "{path} must not match {other}");
             }
         }

@@ -7,6 +7,7 @@ use sea_orm_migration::prelude::*;
 mod m20261124_000001_create_organisation_unit;
 mod m20261203_000001_create_officer_access;
 mod m20261203_000002_create_audit_event;
+mod m20261204_000001_add_officer_preferred_locale;
 
 /// Runs this crate's migrations in order; the applied ones are recorded in `seaql_migrations`.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_create_organisation_unit::Migration),
             Box::new(m20261203_000001_create_officer_access::Migration),
             Box::new(m20261203_000002_create_audit_event::Migration),
+            Box::new(m20261204_000001_add_officer_preferred_locale::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! CITIZENinfo — by citizen ID, binding the subject on that first sign-in), and what each sign-in records.
 
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
@@ -103,6 +104,16 @@ pub async fn record_sign_in(
 /// The officer with `id`.
 pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<officer::Model>, DbErr> {
     officer::Entity::find_by_id(id).one(db).await
+}
+
+/// Remembers the language officer `id` chose (`th`, `en`: the caller checks the code); `false` when no such officer.
+pub async fn set_preferred_locale(db: &impl ConnectionTrait, id: i32, code: &str) -> Result<bool, DbErr> {
+    let result = officer::Entity::update_many()
+        .col_expr(officer::Column::PreferredLocale, Expr::value(code))
+        .filter(officer::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
 }
 
 /// An officer to create: imported from CITIZENinfo, or by redeeming an activation token.

@@ -533,11 +533,10 @@ async fn render_problem(
     problem: ActivationProblem,
     typed_token: String,
 ) -> Response {
-    let visitor =
-        request.extensions().get::<RequestContext>().map(|context| context.visitor.clone()).unwrap_or_default();
+    let context = request.extensions().get::<RequestContext>().cloned().unwrap_or_default();
     request
         .extensions_mut()
-        .insert(RequestContext { visitor, activation_form: Some(ActivationFormState { problem, typed_token }) });
+        .insert(RequestContext { activation_form: Some(ActivationFormState { problem, typed_token }), ..context });
     let mut response = crate::router::render_page(state, request).await;
     response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response

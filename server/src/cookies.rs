@@ -1,5 +1,6 @@
-//! The back office's two cookies: the session (`__Host-info_session`) and the pre-login secret that binds logins in
-//! progress to this browser (`__Host-info_login`, 10 minutes). Both are HttpOnly, `SameSite=Lax` (the callback is a cross-site top-level GET,
+//! The back office's cookies: the session (`__Host-info_session`), the pre-login secret that binds logins in
+//! progress to this browser (`__Host-info_login`, 10 minutes), and the browser's language (`__Host-info_lang`, a
+//! year). Both are HttpOnly, `SameSite=Lax` (the callback is a cross-site top-level GET,
 //! on which Strict cookies are not sent), `Path=/`, no `Domain`.
 //!
 //! Over https they are `Secure` with the `__Host-` prefix. For plain-http development on 127.0.0.1 (where browsers
@@ -10,6 +11,9 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use cookie::{Cookie, SameSite};
 
 use crate::relying_party::LOGIN_TRANSACTION_LIFETIME;
+
+/// How long a browser remembers its language: a year.
+const LANGUAGE_LIFETIME_SECONDS: i64 = 365 * 24 * 60 * 60;
 
 /// How this deployment names and flags its cookies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +31,16 @@ impl CookiePolicy {
     /// The pre-login cookie's name.
     pub fn login_name(self) -> &'static str {
         if self.secure { "__Host-info_login" } else { "info_login" }
+    }
+
+    /// The language cookie's name (`th` or `en`: not a secret, but no script needs it either).
+    pub fn language_name(self) -> &'static str {
+        if self.secure { "__Host-info_lang" } else { "info_lang" }
+    }
+
+    /// `Set-Cookie` remembering this browser's language for a year.
+    pub fn set_language(self, tag: &'static str) -> HeaderValue {
+        self.build(self.language_name(), tag, Some(LANGUAGE_LIFETIME_SECONDS))
     }
 
     /// `Set-Cookie` for a new session (a browser-session cookie: it goes when the browser closes; the server ends

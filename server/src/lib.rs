@@ -7,6 +7,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod cookies;
+pub mod language;
 pub mod relying_party;
 pub mod router;
 pub mod session_layer;

@@ -5,6 +5,7 @@
 //! | `/` | redirect to the officers' page `/backend` |
 //! | `/healthz` | liveness and database check for operators and load balancers |
 //! | `POST /auth/login`, `GET /auth/callback`, `POST /auth/logout`, `POST /backend/activate` | sign-in, sign-out and activation ([`crate::auth`]) |
+//! | `POST /backend/language` | the language switch ([`crate::language`]) |
 //! | `POST /auth/backchannel-logout` | Digital ID's server ends sessions ([`crate::auth::backchannel_logout`]; outside the same-origin check and the session layer) |
 //! | `/backend/tokens…`, `/backend/accounts…`, `/backend/audit`, `/backend/audit.csv`, `/backend/units` | administration ([`crate::administration`]): they build their page's data, then render it |
 //! | Leptos routes (`app::shell`) | server-side rendered pages |
@@ -29,12 +30,13 @@ use tower_http::trace::TraceLayer;
 
 use app::paths::{
     ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, BACKCHANNEL_LOGOUT,
-    CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, TOKENS_PAGE, UNITS_PAGE,
+    CALLBACK, LANGUAGE_SWITCH, LOGIN, LOGOUT, OFFICERS_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, TOKENS_PAGE, UNITS_PAGE,
 };
 use app::{App, shell};
 
 use crate::administration::{accounts, audit_log, tokens, units};
 use crate::auth;
+use crate::language;
 use crate::session_layer::session_layer;
 use crate::state::AppState;
 use crate::web_security::{CspNonce, same_origin_only, security_headers};
@@ -68,6 +70,7 @@ pub fn router(state: AppState) -> Router {
         .route(CALLBACK, get(auth::callback))
         .route(LOGOUT, post(auth::logout))
         .route(ACTIVATION_PAGE, post(auth::activate))
+        .route(LANGUAGE_SWITCH, post(language::switch))
         .route(TOKENS_PAGE, get(tokens::page).post(tokens::issue))
         .route(REVOKE_TOKEN, post(tokens::revoke))
         .route(REISSUE_TOKEN, post(tokens::reissue))

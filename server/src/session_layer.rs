@@ -99,7 +99,9 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
         _ => None,
     };
     let signed_in = current.is_some();
-    request.extensions_mut().insert(RequestContext { visitor, activation_form: None });
+    let locale = crate::language::of_request(&state, &headers, current.as_ref().and_then(|c| c.officer.as_ref()));
+    let path = crate::language::return_address(request.uri());
+    request.extensions_mut().insert(RequestContext { visitor, activation_form: None, locale, path });
     if let Some(current) = current {
         request.extensions_mut().insert(current);
     }

@@ -22,8 +22,8 @@ use std::collections::HashMap;
 
 use app::paths::{
     ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, BACKCHANNEL_LOGOUT,
-    CALLBACK, HOME_PAGE, LOGIN, LOGOUT, OFFICERS_PAGE, PROFILE_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, SIGN_IN_PAGE,
-    SIGNED_OUT_PAGE, TOKENS_PAGE, UNITS_PAGE,
+    CALLBACK, HOME_PAGE, LANGUAGE_SWITCH, LOGIN, LOGOUT, OFFICERS_PAGE, PROFILE_PAGE, REISSUE_TOKEN, REVOKE_TOKEN,
+    SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE, UNITS_PAGE,
 };
 use axum::Router;
 use axum::body::Body;
@@ -273,6 +273,15 @@ impl Scene {
                 &[("action", "create"), ("code", "FORGED"), ("name_th", "หน่วยงานปลอม"), ("kind", "ministry")],
                 StatusCode::UNPROCESSABLE_ENTITY,
             ),
+            // Open to anyone, and only the language on the officer's record changes: the same-origin check is its
+            // defence, without a synchroniser token.
+            Form {
+                path: LANGUAGE_SWITCH,
+                browser: Browser::Staff,
+                fields: vec![("lang", "en".into()), ("return_to", HOME_PAGE.into())],
+                token_refusal: None,
+            },
+            // Last: it ends the staff's session.
             staff(LOGOUT, &[], StatusCode::FORBIDDEN),
         ]
     }
@@ -806,7 +815,7 @@ async fn g2_an_account_without_an_officer_record_reaches_only_the_activation_pag
     }
     let before = tables(&scene.app).await;
     let staff_forms = scene.forms().into_iter().filter(|form| matches!(form.browser, Browser::Staff));
-    for form in staff_forms.filter(|form| form.path != LOGOUT) {
+    for form in staff_forms.filter(|form| ![LOGOUT, LANGUAGE_SWITCH].contains(&form.path)) {
         // The pending account's own, valid synchroniser token: only the missing officer record stands in the way.
         let fields: Vec<(&str, String)> = form
             .fields

@@ -14,8 +14,7 @@ pub const DIGITAL_ID_PROVIDER: &str = "digital-id";
 pub const INTENT_FIELD: &str = "intent";
 /// The value of [`INTENT_FIELD`] that opens Digital ID's registration.
 pub const REGISTER_INTENT: &str = "register";
-/// The login form's field naming where to go after signing in (the server keeps only allow-listed paths).
-pub const RETURN_TO_FIELD: &str = "return_to";
+pub use crate::paths::RETURN_TO_FIELD;
 /// The login form's field asking for a fresh password entry at Digital ID (step-up before a sensitive action).
 pub const FRESH_FIELD: &str = "fresh";
 /// The value of [`FRESH_FIELD`] that asks for it.

@@ -1,19 +1,20 @@
 //! The site header: the product's name (linking to the officer's home page once signed in, the officers' page
-//! otherwise), the text-size control, and the signed-in officer's name menu.
+//! otherwise), the language switch, the text-size control, and the signed-in officer's name menu.
 
 use leptos::prelude::*;
 
+use crate::components::language_switch::LanguageSwitch;
 use crate::components::name_menu::NameMenu;
 use crate::components::text_size_control::TextSizeControl;
-use crate::i18n::{use_locale, use_text};
+use crate::i18n::use_text;
 use crate::paths::{HOME_PAGE, OFFICERS_PAGE};
-use crate::request_context::{Visitor, use_request_context};
+use crate::request_context::{RequestContext, Visitor, use_request_context};
 
 /// The header shown on every page.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let text = use_text();
-    let visitor = use_request_context().visitor;
+    let RequestContext { visitor, locale, path, .. } = use_request_context();
     let brand_href = if matches!(visitor, Visitor::Officer(_)) { HOME_PAGE } else { OFFICERS_PAGE };
     view! {
         <header class="site-header">
@@ -28,7 +29,8 @@ pub fn SiteHeader() -> impl IntoView {
                     </span>
                 </a>
                 <div class="site-header__tools">
-                    <TextSizeControl locale=use_locale() />
+                    <LanguageSwitch locale return_to=path />
+                    <TextSizeControl locale />
                     <NameMenu visitor />
                 </div>
             </div>

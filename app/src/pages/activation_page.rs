@@ -220,6 +220,7 @@ mod tests {
             RequestContext {
                 visitor: pending("นายทดลอง ใจดี"),
                 activation_form: Some(ActivationFormState { problem, typed_token: "ABCD-1234".to_owned() }),
+                ..Default::default()
             }
         }
 
@@ -277,6 +278,7 @@ mod tests {
                     problem: ActivationProblem::Malformed,
                     typed_token: "ABCD-EFGH-<script>\"".to_owned(),
                 }),
+                ..Default::default()
             };
             let Rendered { html, status, .. } = render(ACTIVATION_PAGE, context);
             assert_eq!(status, Some(http::StatusCode::UNPROCESSABLE_ENTITY));

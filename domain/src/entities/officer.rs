@@ -121,6 +121,8 @@ pub struct Model {
     pub previous_sign_in_at: Option<DateTimeUtc>,
     /// When the row was made.
     pub created_at: DateTimeUtc,
+    /// The language the officer chose for the back office (`th`, `en`); `None` until they choose (Thai).
+    pub preferred_locale: Option<String>,
 }
 
 /// Relations of `officer`.

@@ -1,0 +1,59 @@
+//! The language switch in the header: one button naming the other language in that language ("English" on Thai
+//! pages, "ภาษาไทย" on English ones). A plain `POST` form, so it works without JavaScript: the server remembers the
+//! choice (a cookie, and the officer's record when signed in) and shows the same page again.
+
+use leptos::prelude::*;
+
+use crate::i18n::Locale;
+use crate::paths::{LANGUAGE_FIELD, LANGUAGE_SWITCH, RETURN_TO_FIELD};
+
+/// The switch to the language not shown.
+#[component]
+pub fn LanguageSwitch(
+    /// The language the page is in.
+    locale: Locale,
+    /// The address of the page (path and query), to come back to.
+    return_to: String,
+) -> impl IntoView {
+    let other = locale.other();
+    view! {
+        <form class="language-switch" method="post" action=LANGUAGE_SWITCH>
+            <input type="hidden" name=LANGUAGE_FIELD value=other.tag() />
+            <input type="hidden" name=RETURN_TO_FIELD value=return_to />
+            <button type="submit" class="language-switch__button" lang=other.tag()>
+                <span aria-hidden="true">{other.own_name()}</span>
+                <span class="visually-hidden">{other.switch_to_this()}</span>
+            </button>
+        </form>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use crate::i18n::Locale;
+    use crate::paths::{LANGUAGE_SWITCH, OFFICERS_PAGE, PROFILE_PAGE};
+    use crate::request_context::{RequestContext, Visitor};
+    use crate::testing::{Rendered, officer, render};
+
+    #[test]
+    fn a_thai_page_offers_english_and_comes_back_to_itself() {
+        let context = RequestContext { path: PROFILE_PAGE.to_owned(), ..Default::default() };
+        let Rendered { html, .. } =
+            render(PROFILE_PAGE, RequestContext { visitor: Visitor::Officer(officer()), ..context });
+        assert!(html.contains(&format!(r#"action="{LANGUAGE_SWITCH}""#)), "{html}");
+        assert!(html.contains(r#"name="lang" value="en""#), "{html}");
+        assert!(html.contains(&format!(r#"name="return_to" value="{PROFILE_PAGE}""#)), "{html}");
+        assert!(html.contains(r#"lang="en""#) && html.contains(">English<"), "{html}");
+        assert!(html.contains("Change the language to English"));
+    }
+
+    #[test]
+    fn an_english_page_is_in_english_and_offers_thai() {
+        let context = RequestContext { locale: Locale::En, path: OFFICERS_PAGE.to_owned(), ..Default::default() };
+        let Rendered { html, .. } = render(OFFICERS_PAGE, context);
+        assert!(html.contains(Locale::En.text().officers_heading), "{html}");
+        assert!(!html.contains(Locale::Th.text().officers_heading), "{html}");
+        assert!(html.contains(r#"name="lang" value="th""#) && html.contains(">ภาษาไทย<"), "{html}");
+        assert!(html.contains(r#"lang="th""#), "{html}");
+    }
+}

@@ -1,10 +1,16 @@
-// Playwright: the same specs run twice — hydrated, and with JavaScript disabled — on Debian's Chromium.
+// Playwright: the same specs run three times on Debian's Chromium — hydrated and with JavaScript disabled in Thai, and
+// hydrated in English.
 import { defineConfig } from '@playwright/test';
+import { LANGUAGE_COOKIE } from './pages/language';
 
 const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
+/** Set by scripts/design-screenshots.sh: only the accessibility walk runs, hydrated, and saves what it checks. */
+const designScreenshots = !!process.env.DESIGN_SCREENSHOTS;
+
 export default defineConfig({
   testDir: './tests',
+  testMatch: designScreenshots ? 'accessibility.spec.ts' : undefined,
   globalSetup: './global-setup.ts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
@@ -33,6 +39,31 @@ export default defineConfig({
   },
   projects: [
     { name: 'hydrated', use: { javaScriptEnabled: true } },
-    { name: 'no-javascript', use: { javaScriptEnabled: false } },
+    ...(designScreenshots ? [] : [{ name: 'no-javascript', use: { javaScriptEnabled: false } }]),
+    // Every spec again in English: each browser starts with the language switch's cookie set, as if the officer had
+    // pressed "English" once (the back office never guesses the language from the browser's locale).
+    {
+      name: 'english',
+      metadata: { language: 'en' },
+      use: {
+        javaScriptEnabled: true,
+        locale: 'en-GB',
+        storageState: {
+          cookies: [
+            {
+              name: LANGUAGE_COOKIE.name,
+              value: LANGUAGE_COOKIE.english,
+              domain: new URL(baseURL).hostname,
+              path: '/',
+              expires: -1,
+              httpOnly: true,
+              secure: false,
+              sameSite: 'Lax',
+            },
+          ],
+          origins: [],
+        },
+      },
+    },
   ],
 });

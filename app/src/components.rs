@@ -6,6 +6,7 @@ pub mod admin_nav;
 pub mod contact_center_phone;
 pub mod contact_list;
 pub mod error_summary;
+pub mod failure_reference;
 pub mod language_switch;
 pub mod login_forms;
 pub mod logout_form;

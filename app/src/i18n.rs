@@ -165,6 +165,14 @@ pub struct Text {
     pub reference_label: &'static str,
     /// Asks to quote the reference id.
     pub reference_hint: &'static str,
+    /// A sign-out form that is not this session's (a stale page, or another site's), answered as plain text.
+    pub logout_form_expired: &'static str,
+    /// Title of the page after a failure of ours (HTTP 500 or 503).
+    pub service_error_title: &'static str,
+    /// What happened, and that what was sent may not be saved.
+    pub service_error_body: &'static str,
+    /// Whom to call if it keeps happening.
+    pub service_error_contact: &'static str,
     /// Title of the page when Digital ID cannot be reached.
     pub digital_id_unavailable_title: &'static str,
     /// Try again later.
@@ -335,6 +343,10 @@ const TH: Text = Text {
     sign_in_failed_contact: "หากยังเข้าสู่ระบบไม่ได้ กรุณาติดต่อ DGA Contact Center",
     reference_label: "รหัสอ้างอิง",
     reference_hint: "กรุณาแจ้งรหัสอ้างอิงนี้แก่เจ้าหน้าที่ เพื่อให้ตรวจสอบปัญหาได้รวดเร็วขึ้น",
+    logout_form_expired: "ลิงก์หรือฟอร์มนี้หมดอายุแล้ว กรุณากลับไปยังหน้าเดิม โหลดหน้าใหม่ แล้วกด “Logout” อีกครั้ง",
+    service_error_title: "ขออภัย ระบบขัดข้อง",
+    service_error_body: "เกิดข้อผิดพลาดในระบบ รายการที่ท่านส่งอาจยังไม่ได้รับการบันทึก กรุณาลองใหม่อีกครั้ง",
+    service_error_contact: "หากยังพบปัญหาอยู่ กรุณาติดต่อ DGA Contact Center และแจ้งรหัสอ้างอิง",
     digital_id_unavailable_title: "ไม่สามารถเชื่อมต่อ Digital ID ได้ในขณะนี้",
     digital_id_unavailable_body: "ระบบ Digital ID อาจขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งในภายหลัง",
     digital_id_unavailable_contact: "หากยังเชื่อมต่อไม่ได้เป็นเวลานาน กรุณาติดต่อ DGA Contact Center",
@@ -440,6 +452,11 @@ const EN: Text = Text {
     sign_in_failed_contact: "If you still cannot sign in, contact the DGA Contact Center",
     reference_label: "Reference",
     reference_hint: "Please quote this reference so the problem can be found quickly.",
+    logout_form_expired: "This link or form has expired. Go back, reload the page and press “Logout” again.",
+    service_error_title: "Sorry, something went wrong",
+    service_error_body: "Something went wrong on our side, and what you sent may not have been saved. Please try \
+        again.",
+    service_error_contact: "If it keeps happening, contact the DGA Contact Center and quote the reference",
     digital_id_unavailable_title: "Digital ID cannot be reached right now",
     digital_id_unavailable_body: "Digital ID may be having a temporary problem. Please try again later.",
     digital_id_unavailable_contact: "If it stays unreachable for long, contact the DGA Contact Center",

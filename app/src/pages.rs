@@ -9,6 +9,7 @@ pub mod home_page;
 pub mod not_found_page;
 pub mod officers_page;
 pub mod profile_page;
+pub mod service_error_page;
 pub mod sign_in_failed_page;
 pub mod sign_in_page;
 pub mod tokens_page;

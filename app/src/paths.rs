@@ -15,6 +15,9 @@ pub const CONSENT_DECLINED_PAGE: &str = "/backend/consent-declined";
 pub const SIGN_IN_FAILED_PAGE: &str = "/backend/sign-in-failed";
 /// The page when Digital ID cannot be reached.
 pub const DIGITAL_ID_UNAVAILABLE_PAGE: &str = "/backend/digital-id-unavailable";
+/// The page after a failure of ours (`?reference=…`; HTTP 500, or 503 when the database is unreachable). The server
+/// renders it in place of the page that failed, so the browser's address stays that page's.
+pub const SERVICE_ERROR_PAGE: &str = "/backend/error";
 /// The identity-confirmation (Token) page of a first sign-in; its form posts back to the same address.
 pub const ACTIVATION_PAGE: &str = "/backend/activate";
 /// The first page after signing in.

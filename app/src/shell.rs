@@ -17,14 +17,15 @@ use crate::pages::home_page::HomePage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::officers_page::{OfficersNotice, OfficersPage};
 use crate::pages::profile_page::ProfilePage;
+use crate::pages::service_error_page::ServiceErrorPage;
 use crate::pages::sign_in_failed_page::SignInFailedPage;
 use crate::pages::sign_in_page::SignInPage;
 use crate::pages::tokens_page::TokensPage;
 use crate::pages::units_page::UnitsPage;
 use crate::paths::{
     ACCOUNTS_PAGE, ACTIVATED_PAGE, ACTIVATION_PAGE, AUDIT_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE,
-    HOME_PAGE, OFFICERS_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE,
-    UNITS_PAGE,
+    HOME_PAGE, OFFICERS_PAGE, PROFILE_PAGE, SERVICE_ERROR_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE,
+    TOKENS_PAGE, UNITS_PAGE,
 };
 use crate::request_context::use_request_context;
 
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=sub_page(CONSENT_DECLINED_PAGE) view=ConsentDeclinedPage />
                     <Route path=sub_page(SIGN_IN_FAILED_PAGE) view=SignInFailedPage />
                     <Route path=sub_page(DIGITAL_ID_UNAVAILABLE_PAGE) view=DigitalIdUnavailablePage />
+                    <Route path=sub_page(SERVICE_ERROR_PAGE) view=ServiceErrorPage />
                     <Route path=sub_page(ACTIVATION_PAGE) view=ActivationPage />
                     <Route path=sub_page(HOME_PAGE) view=HomePage />
                     <Route path=sub_page(PROFILE_PAGE) view=ProfilePage />

@@ -1,11 +1,13 @@
 // Page object: the officers page (/backend/accounts) of DGA Contact Center staff and central officers: the officers
 // in scope with their unit, role, status and last sign-in, and the forms that suspend, reactivate or reassign them.
 import type { Locator, Page, Response } from '@playwright/test';
+import { inBothLanguages } from './language';
 
 /** Texts of this page (not the specification's own labels). */
-export const ACCOUNTS_PAGE_TEXT = {
-  title: 'บัญชีเจ้าหน้าที่',
-} as const;
+export const ACCOUNTS_PAGE_TEXT = inBothLanguages({
+  th: { title: 'บัญชีเจ้าหน้าที่', active: 'ใช้งานได้' },
+  en: { title: 'Officers', active: 'Active' },
+});
 
 export class AccountsPage {
   static readonly path = '/backend/accounts';

@@ -10,11 +10,10 @@ import {
   registerThroughSignIn,
   type NewAccount,
 } from './digital-id-pages';
+import { press, typeInto } from './keyboard';
 import { OfficersPage } from './officers-page';
 import { SignInPage } from './sign-in-page';
 
-/** The product's name, after every page title ("Page – Product"). */
-export const PRODUCT_NAME = 'ศูนย์รวมข้อมูลบริการภาครัฐ';
 
 const THAI_LETTERS = 'กขคงจฉชซดตถทธนบปผพฟภมยรลวศสหอฮ';
 
@@ -68,13 +67,15 @@ export interface DigitalIdSteps {
 /**
  * After pressing "Digital ID": signs in and answers the consent screen when the simulator shows them — with its
  * session still alive and consent already given it shows neither — until the browser is back on a back-office page.
- * `from` is the address the press was made on (the browser may not have left it yet).
+ * `from` is the address the press was made on (the browser may not have left it yet). With `input: 'keyboard'` the
+ * fields are reached with Tab and filled by typing, and the answer is pressed with Enter.
  */
 export async function continueAtDigitalId(
   page: Page,
   account: NewAccount,
   from: string,
   decision: 'allow' | 'deny' = 'allow',
+  input: 'pointer' | 'keyboard' = 'pointer',
 ): Promise<DigitalIdSteps> {
   const steps: DigitalIdSteps = { askedToSignIn: false, askedToConsent: false };
   let previous = from;
@@ -89,12 +90,19 @@ export async function continueAtDigitalId(
       steps.askedToSignIn = true;
       const signIn = new DigitalIdSignInPage(page);
       await expect(signIn.heading).toBeVisible();
-      await signIn.signIn(account.username, account.password);
+      if (input === 'keyboard') {
+        await typeInto(page, signIn.login, account.username);
+        await typeInto(page, signIn.password, account.password);
+        await page.keyboard.press('Enter');
+      } else {
+        await signIn.signIn(account.username, account.password);
+      }
     } else if (isDigitalIdConsent(url) && !steps.askedToConsent) {
       steps.askedToConsent = true;
       const consent = new ConsentPage(page);
       await expect(consent.heading).toBeVisible();
-      await (decision === 'allow' ? consent.allow : consent.deny).click();
+      const answer = decision === 'allow' ? consent.allow : consent.deny;
+      await (input === 'keyboard' ? press(page, answer) : answer.click());
     } else {
       throw new Error(`Digital ID asked again for a step already taken: ${url.href}`);
     }
@@ -109,11 +117,12 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 
 /**
  * A browser of its own for one more person in a spec (each officer has their own sessions), with the project's
- * settings: JavaScript on or off, the Thai locale and the back office as base URL.
+ * settings: JavaScript on or off, the browser's locale, the language cookie of the English project and the back
+ * office as base URL.
  */
 export async function personContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
-  const { baseURL, locale, javaScriptEnabled, viewport } = testInfo.project.use;
-  return browser.newContext({ baseURL, locale, javaScriptEnabled, viewport });
+  const { baseURL, locale, javaScriptEnabled, viewport, storageState } = testInfo.project.use;
+  return browser.newContext({ baseURL, locale, javaScriptEnabled, viewport, storageState });
 }
 
 /** From the officers' page: "เข้าสู่ระบบ", "Digital ID", and through Digital ID back to the back office. */

@@ -2,6 +2,13 @@
 // sign-in provider ("Digital ID") and Digital ID's registration.
 import type { Locator, Page, Response } from '@playwright/test';
 import { OFFICERS_PAGE_TEXT } from './officers-page';
+import { inBothLanguages } from './language';
+
+/** Texts of this page; "เข้าสู่ระบบ" is the specification's label, said "Sign in" in English. */
+export const SIGN_IN_PAGE_TEXT = inBothLanguages({
+  th: { heading: 'เข้าสู่ระบบ' },
+  en: { heading: 'Sign in' },
+});
 
 export class SignInPage {
   static readonly path = '/backend/sign-in';
@@ -12,7 +19,7 @@ export class SignInPage {
   readonly registerButton: Locator;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'เข้าสู่ระบบ', exact: true });
+    this.heading = page.getByRole('heading', { level: 1, name: SIGN_IN_PAGE_TEXT.heading, exact: true });
     this.digitalIdButton = page.getByRole('main').getByRole('button', { name: 'Digital ID', exact: true });
     this.registerButton = page.getByRole('main').getByRole('button', { name: OFFICERS_PAGE_TEXT.registerButton });
   }

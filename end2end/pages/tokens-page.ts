@@ -3,17 +3,45 @@
 // the officer's scope with "ยกเลิก Token" and "ออก Token ใหม่".
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
 import type { Role } from './back-office-commands';
+import { inBothLanguages } from './language';
 
 /** Texts of this page (not the specification's own labels). */
-export const TOKENS_PAGE_TEXT = {
-  title: 'จัดการ Token',
-  issueButton: 'ออก Token',
-  revokeButton: 'ยกเลิก Token',
-  reissueButton: 'ออก Token ใหม่',
-  issuedHeading: (name: string) => `Token สำหรับ ${name}`,
-  done: 'ดำเนินการเรียบร้อยแล้ว',
-  status: { pending: 'รอใช้งาน', used: 'ใช้แล้ว', expired: 'หมดอายุ', revoked: 'ยกเลิกแล้ว' },
-} as const;
+export const TOKENS_PAGE_TEXT = inBothLanguages({
+  th: {
+    title: 'จัดการ Token',
+    issueButton: 'ออก Token',
+    revokeButton: 'ยกเลิก Token',
+    reissueButton: 'ออก Token ใหม่',
+    issuedHeading: (name: string) => `Token สำหรับ ${name}`,
+    done: 'ดำเนินการเรียบร้อยแล้ว',
+    status: { pending: 'รอใช้งาน', used: 'ใช้แล้ว', expired: 'หมดอายุ', revoked: 'ยกเลิกแล้ว' },
+    fields: {
+      role: 'บทบาท',
+      unit: 'หน่วยงาน',
+      citizenId: 'เลขประจำตัวประชาชน',
+      name: 'ชื่อ - นามสกุล',
+      reference: 'หนังสือที่ / เลขที่คำขอ',
+      lifetimeDays: 'อายุของ Token (วัน)',
+    },
+  },
+  en: {
+    title: 'Tokens',
+    issueButton: 'Issue Token',
+    revokeButton: 'Revoke Token',
+    reissueButton: 'Issue a new Token',
+    issuedHeading: (name: string) => `Token for ${name}`,
+    done: 'Done',
+    status: { pending: 'Pending', used: 'Used', expired: 'Expired', revoked: 'Revoked' },
+    fields: {
+      role: 'Role',
+      unit: 'Organisation unit',
+      citizenId: 'Citizen ID number',
+      name: 'Full name',
+      reference: 'Letter / request number',
+      lifetimeDays: 'Valid for (days)',
+    },
+  },
+});
 
 /** What the issue form asks for. */
 export interface TokenRequest {
@@ -46,12 +74,12 @@ export class TokensPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: TOKENS_PAGE_TEXT.title, exact: true });
-    this.role = page.getByLabel('บทบาท', { exact: true });
-    this.unit = page.getByLabel('หน่วยงาน', { exact: true });
-    this.citizenId = page.getByLabel('เลขประจำตัวประชาชน', { exact: true });
-    this.name = page.getByLabel('ชื่อ - นามสกุล', { exact: true });
-    this.reference = page.getByLabel('หนังสือที่ / เลขที่คำขอ', { exact: true });
-    this.lifetimeDays = page.getByLabel('อายุของ Token (วัน)', { exact: true });
+    this.role = page.getByLabel(TOKENS_PAGE_TEXT.fields.role, { exact: true });
+    this.unit = page.getByLabel(TOKENS_PAGE_TEXT.fields.unit, { exact: true });
+    this.citizenId = page.getByLabel(TOKENS_PAGE_TEXT.fields.citizenId, { exact: true });
+    this.name = page.getByLabel(TOKENS_PAGE_TEXT.fields.name, { exact: true });
+    this.reference = page.getByLabel(TOKENS_PAGE_TEXT.fields.reference, { exact: true });
+    this.lifetimeDays = page.getByLabel(TOKENS_PAGE_TEXT.fields.lifetimeDays, { exact: true });
     this.issueButton = page.getByRole('button', { name: TOKENS_PAGE_TEXT.issueButton, exact: true });
     this.issuedToken = page.locator('.token-display__value');
     this.letter = page.locator('section.activation-letter');

@@ -10,10 +10,11 @@ import {
   issueToken,
   type UnitTree,
 } from '../pages/back-office-commands';
-import { ActivationPage } from '../pages/activation-page';
-import { AccountsPage } from '../pages/accounts-page';
+import { ACTIVATION_PAGE_TEXT, ActivationPage } from '../pages/activation-page';
+import { ACCOUNTS_PAGE_TEXT, AccountsPage } from '../pages/accounts-page';
 import { BACK_OFFICE, citizenId, type NewAccount } from '../pages/digital-id-pages';
 import { HomePage } from '../pages/home-page';
+import { inBothLanguages } from '../pages/language';
 import {
   backOfficeUrl,
   digitalIdName,
@@ -26,10 +27,10 @@ import {
 import { OFFICERS_PAGE_TEXT, OfficersPage } from '../pages/officers-page';
 import { TOKENS_PAGE_TEXT, TokensPage } from '../pages/tokens-page';
 
-/** The 403 page's heading (an administration page opened by an officer who administers nothing). */
-const FORBIDDEN_HEADING = 'ไม่มีสิทธิ์เข้าถึงหน้านี้';
-/** The 404 page's heading (what lies outside an officer's scope looks like nothing at all). */
-const NOT_FOUND_HEADING = 'ไม่พบหน้าที่ท่านต้องการ';
+const ERROR_PAGES = inBothLanguages({
+  th: { forbidden: 'ไม่มีสิทธิ์เข้าถึงหน้านี้', notFound: 'ไม่พบหน้าที่ท่านต้องการ' },
+  en: { forbidden: 'You may not see this page', notFound: 'Page not found' },
+});
 
 // Four people sign in through Digital ID in one test.
 test.setTimeout(180_000);
@@ -151,7 +152,7 @@ test('the Contact Center issues a central officer\'s Token, who activates, issue
   // A service-point officer administers nothing; the refusal names their central officer.
   const refused = await servicePoint.page.goto(TokensPage.path);
   expect(refused?.status()).toBe(403);
-  await expect(servicePoint.page.getByRole('heading', { level: 1, name: FORBIDDEN_HEADING })).toBeVisible();
+  await expect(servicePoint.page.getByRole('heading', { level: 1, name: ERROR_PAGES.forbidden })).toBeVisible();
   await expect(servicePoint.page.getByRole('main')).toContainText(central.name);
 
   // The revoked Token opens nothing; the refusal says whom to contact, by name.
@@ -160,7 +161,7 @@ test('the Contact Center issues a central officer\'s Token, who activates, issue
   const activation = new ActivationPage(revokedOfficer.page);
   await activation.enterToken(revokedToken);
   await expect(revokedOfficer.page).toHaveURL(backOfficeUrl(ActivationPage.path));
-  await expect(activation.errorSummary).toContainText('เจ้าหน้าที่ส่วนกลางต้นสังกัด');
+  await expect(activation.errorSummary).toContainText(ACTIVATION_PAGE_TEXT.contactYourCentralOfficer);
   await expect(activation.errorSummary).toContainText(central.name);
   await revokedOfficer.page.goto(HomePage.path);
   await expect(revokedOfficer.page, 'still not an officer').toHaveURL(backOfficeUrl(ActivationPage.path));
@@ -228,7 +229,7 @@ test('a central officer sees nothing outside their department and cannot act on 
   for (const path of ['/backend/tokens/revoke', '/backend/tokens/reissue']) {
     const answer = await postForm(central.page, path, { csrf_token: csrf, token_id: outsideTokenId });
     expect(answer.status, `${path} of another department's Token`).toBe(404);
-    expect(answer.body).toContain(NOT_FOUND_HEADING);
+    expect(answer.body).toContain(ERROR_PAGES.notFound);
   }
   const suspended = await postForm(central.page, '/backend/accounts/status', {
     csrf_token: csrf,
@@ -241,5 +242,5 @@ test('a central officer sees nothing outside their department and cannot act on 
   await staffTokens.goto();
   await expect(staffTokens.row(maskedCitizenId(outsideTokenFor))).toContainText(TOKENS_PAGE_TEXT.status.pending);
   await staffAccounts.goto();
-  await expect(staffAccounts.row(outsiderName)).toContainText('ใช้งานได้');
+  await expect(staffAccounts.row(outsiderName)).toContainText(ACCOUNTS_PAGE_TEXT.active);
 });

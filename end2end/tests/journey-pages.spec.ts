@@ -3,8 +3,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addUnitTree, importOfficers } from '../pages/back-office-commands';
 import { ActivationPage } from '../pages/activation-page';
+import { PRODUCT, inBothLanguages } from '../pages/language';
 import {
-  PRODUCT_NAME,
   backOfficeUrl,
   continueAtDigitalId,
   digitalIdName,
@@ -17,19 +17,32 @@ import { ProfilePage } from '../pages/profile-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { SiteHeader } from '../pages/site-header';
 
-/** Each page's title before " – ศูนย์รวมข้อมูลบริการภาครัฐ" (in one place, to follow a rewording). */
-const PAGE_TITLES = {
-  '/backend': 'เว็บไซต์สำหรับเจ้าหน้าที่',
-  '/backend/sign-in': 'เข้าสู่ระบบ',
-  // The signed-out and activated addresses are the officers' page with a banner.
-  '/backend/signed-out': 'เว็บไซต์สำหรับเจ้าหน้าที่',
-  '/backend/activated': 'เว็บไซต์สำหรับเจ้าหน้าที่',
-  '/backend/consent-declined': 'ไม่ได้ให้ความยินยอม',
-  '/backend/sign-in-failed': 'เข้าสู่ระบบไม่สำเร็จ',
-  '/backend/activate': 'ยืนยันตัวตน',
-  '/backend/home': 'หน้าแรก',
-  '/backend/profile': 'ข้อมูลส่วนตัว',
-} as const;
+/** Each page's title before " – " and the product's name (in one place, to follow a rewording). */
+const PAGE_TITLES = inBothLanguages({
+  th: {
+    '/backend': 'เว็บไซต์สำหรับเจ้าหน้าที่',
+    '/backend/sign-in': 'เข้าสู่ระบบ',
+    // The signed-out and activated addresses are the officers' page with a banner.
+    '/backend/signed-out': 'เว็บไซต์สำหรับเจ้าหน้าที่',
+    '/backend/activated': 'เว็บไซต์สำหรับเจ้าหน้าที่',
+    '/backend/consent-declined': 'ไม่ได้ให้ความยินยอม',
+    '/backend/sign-in-failed': 'เข้าสู่ระบบไม่สำเร็จ',
+    '/backend/activate': 'ยืนยันตัวตน',
+    '/backend/home': 'หน้าแรก',
+    '/backend/profile': 'ข้อมูลส่วนตัว',
+  },
+  en: {
+    '/backend': "Officers' website",
+    '/backend/sign-in': 'Sign in',
+    '/backend/signed-out': "Officers' website",
+    '/backend/activated': "Officers' website",
+    '/backend/consent-declined': 'Consent not given',
+    '/backend/sign-in-failed': 'Sign-in failed',
+    '/backend/activate': 'Confirm your identity',
+    '/backend/home': 'Home',
+    '/backend/profile': 'Profile',
+  },
+});
 
 type JourneyPath = keyof typeof PAGE_TITLES;
 
@@ -37,7 +50,7 @@ test.use({ viewport: { width: 360, height: 740 } });
 
 async function expectWellFormed(page: Page, path: JourneyPath): Promise<void> {
   await expect(page).toHaveURL(backOfficeUrl(path));
-  await expect(page).toHaveTitle(`${PAGE_TITLES[path]} – ${PRODUCT_NAME}`);
+  await expect(page).toHaveTitle(`${PAGE_TITLES[path]} – ${PRODUCT.name}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await horizontalOverflow(page), `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
 }

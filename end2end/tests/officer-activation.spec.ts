@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { addUnitTree, issueToken, unissuedToken } from '../pages/back-office-commands';
 import { ConsentPage, RegisterPage, SIMULATOR, SignInPage as DigitalIdSignInPage } from '../pages/digital-id-pages';
-import { ActivationPage } from '../pages/activation-page';
+import { ACTIVATION_PAGE_TEXT, ActivationPage } from '../pages/activation-page';
 import { HomePage } from '../pages/home-page';
 import { backOfficeUrl, continueAtDigitalId, digitalIdName, officerAccount } from '../pages/officer-journey';
 import { OFFICERS_PAGE_TEXT, OfficersPage } from '../pages/officers-page';
@@ -50,7 +50,7 @@ test('a new officer registers at Digital ID, is refused a wrong Token, activates
   const wrong = unissuedToken();
   await activation.enterToken(wrong);
   await expect(page).toHaveURL(backOfficeUrl(ActivationPage.path));
-  await expect(activation.errorSummary).toContainText('เจ้าหน้าที่ส่วนกลางต้นสังกัด');
+  await expect(activation.errorSummary).toContainText(ACTIVATION_PAGE_TEXT.contactYourCentralOfficer);
   await expect(activation.token).toHaveAttribute('aria-invalid', 'true');
   await expect(activation.token, 'a refused Token is never shown again').toHaveValue('');
 

@@ -13,7 +13,7 @@ import {
   registerAccount,
 } from '../pages/officer-journey';
 import { OfficersPage } from '../pages/officers-page';
-import { ProfilePage } from '../pages/profile-page';
+import { PROFILE_PAGE_TEXT, ProfilePage } from '../pages/profile-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { SiteHeader } from '../pages/site-header';
 
@@ -64,7 +64,7 @@ test('an officer imported from CITIZENinfo signs in with Digital ID, sees their 
   const html = await page.content();
   expect(html, 'the citizen ID is never sent in full').not.toContain(account.citizenId);
   expect(html, 'not even grouped').not.toContain(groupedCitizenId(account.citizenId));
-  await expect(profile.main).toContainText('เจ้าหน้าที่ส่วนกลาง');
+  await expect(profile.main).toContainText(PROFILE_PAGE_TEXT.centralOfficer);
   await expect(profile.unitChain).toHaveText([units.department.nameTh, units.ministry.nameTh]);
 
   await header.openMenu(name);

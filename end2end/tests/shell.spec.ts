@@ -1,16 +1,17 @@
 // The app shell: Thai-first page, header and footer, self-hosted Thai font, and the first island (text size).
 import { expect, test } from '@playwright/test';
-import { OfficersPage } from '../pages/officers-page';
+import { PRODUCT, language } from '../pages/language';
+import { OFFICERS_PAGE_TEXT, OfficersPage } from '../pages/officers-page';
 
-test('the root address leads to the Thai officers page with the product name and the DGA Contact Center', async ({ page }) => {
+test('the root address leads to the officers page with the product name and the DGA Contact Center', async ({ page }) => {
   const officers = new OfficersPage(page);
   await officers.goto('/');
   await expect(page).toHaveURL(/\/backend$/);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
-  await expect(page).toHaveTitle('เว็บไซต์สำหรับเจ้าหน้าที่ – ศูนย์รวมข้อมูลบริการภาครัฐ');
+  await expect(page.locator('html')).toHaveAttribute('lang', language());
+  await expect(page).toHaveTitle(`${OFFICERS_PAGE_TEXT.heading} – ${PRODUCT.name}`);
   await expect(officers.heading).toBeVisible();
   await expect(officers.productLink).toHaveAttribute('href', '/backend');
-  await expect(officers.accessRules).toContainText('เจ้าหน้าที่ส่วนกลาง ติดต่อขอรับ Token ที่ DGA Contact Center');
+  await expect(officers.accessRules).toContainText(OFFICERS_PAGE_TEXT.centralOfficersGetTokens);
   await expect(officers.contactCenterPhone).toHaveAttribute('href', 'tel:+6626126060');
 });
 
@@ -52,11 +53,11 @@ test('the text-size control appears and works only once the page is hydrated', a
   await expect.poll(() => officers.rootFontSize()).toBe('20px');
 });
 
-test('an unknown address gets the Thai not-found page with status 404', async ({ page }) => {
+test('an unknown address gets the not-found page, in the page language, with status 404', async ({ page }) => {
   const response = await page.goto('/backend/no-such-page');
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole('heading', { level: 1, name: 'ไม่พบหน้าที่ท่านต้องการ' })).toBeVisible();
-  await page.getByRole('link', { name: 'กลับไปยังเว็บไซต์สำหรับเจ้าหน้าที่' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: OFFICERS_PAGE_TEXT.notFound })).toBeVisible();
+  await page.getByRole('link', { name: OFFICERS_PAGE_TEXT.backToOfficersPage }).click();
   await expect(new OfficersPage(page).heading).toBeVisible();
 });
 

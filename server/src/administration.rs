@@ -20,13 +20,13 @@ pub mod tokens;
 pub mod units;
 
 use app::administration::{Done, FieldProblem, FormProblem, UnitOption};
-use app::paths::fields;
+use app::paths::{SERVICE_ERROR_PAGE, fields};
 use axum::body::Body;
 use axum::extract::{FromRequest, Request};
 use axum::http::header::{CACHE_CONTROL, REFERRER_POLICY};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::administration::AdminError;
 use domain::audit::Origin;
 use domain::entities::officer::{self, Role};
@@ -125,12 +125,13 @@ pub async fn not_found(state: &AppState, parts: &Parts) -> Response {
     render::<()>(state, parts, NOT_FOUND_PATH, None, None).await
 }
 
-/// A failure of ours: logged under a reference, which alone is shown.
-pub fn internal(error: &dyn std::fmt::Display) -> Response {
+/// A failure of ours: logged under a reference, which alone is shown, on the service-error page (HTTP 500) in the
+/// officer's language.
+pub async fn internal(state: &AppState, parts: &Parts, error: &(dyn std::fmt::Display + Sync)) -> Response {
     let reference = crate::auth::reference();
     tracing::error!(%reference, %error, "administration request failed");
-    let body = format!("ขออภัย ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง (รหัสอ้างอิง {reference})");
-    (StatusCode::INTERNAL_SERVER_ERROR, [(CACHE_CONTROL, "no-store")], body).into_response()
+    let page = format!("{SERVICE_ERROR_PAGE}?reference={reference}");
+    render::<()>(state, parts, &page, None, Some(StatusCode::INTERNAL_SERVER_ERROR)).await
 }
 
 /// After a change: back to `page` with the banner for `done`.
@@ -201,7 +202,7 @@ pub async fn refused(state: &AppState, parts: &Parts, page: &str, error: &AdminE
     match error {
         AdminError::NotPermitted => render::<()>(state, parts, page, None, Some(StatusCode::FORBIDDEN)).await,
         AdminError::NotFound => not_found(state, parts).await,
-        other => internal(other),
+        other => internal(state, parts, other).await,
     }
 }
 

@@ -317,6 +317,7 @@ pub(crate) fn csrf_matches(sent: &str, session: &CurrentSession) -> bool {
 pub async fn logout(State(state): State<AppState>, request: Request) -> Response {
     let current = request.extensions().get::<CurrentSession>().cloned();
     let audit_origin = origin(request.extensions());
+    let locale = request.extensions().get::<RequestContext>().map(|context| context.locale).unwrap_or_default();
     let Ok(Form(form)) = Form::<SessionForm>::from_request(request, &state).await else {
         return (StatusCode::BAD_REQUEST, [(CACHE_CONTROL, "no-store")], "bad request").into_response();
     };
@@ -325,8 +326,8 @@ pub async fn logout(State(state): State<AppState>, request: Request) -> Response
     };
     if !csrf_matches(&form.csrf_token, &current) {
         tracing::warn!(event = "logout_refused", "logout without the session's synchroniser token");
-        return (StatusCode::FORBIDDEN, [(CACHE_CONTROL, "no-store")], "ลิงก์หรือฟอร์มนี้หมดอายุแล้ว กรุณาลองใหม่")
-            .into_response();
+        let sentence = locale.text().logout_form_expired;
+        return (StatusCode::FORBIDDEN, [(CACHE_CONTROL, "no-store")], sentence).into_response();
     }
     if let Err(error) = sessions::end(&state.db, &current.secret).await {
         let reference = reference();

@@ -11,12 +11,12 @@
 //! Responses to a signed-in browser are never stored by caches (`Cache-Control: no-store`).
 
 use app::paths::{
-    ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, HOME_PAGE, PROFILE_PAGE,
-    REISSUE_TOKEN, REVOKE_TOKEN, SIGN_IN_PAGE, TOKENS_PAGE, UNITS_PAGE,
+    ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, HOME_PAGE, OFFICERS_PAGE,
+    PROFILE_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, SERVICE_ERROR_PAGE, SIGN_IN_PAGE, TOKENS_PAGE, UNITS_PAGE,
 };
 use app::request_context::{PendingActivation, RequestContext, Visitor};
 use axum::extract::{Request, State};
-use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
+use axum::http::header::{CACHE_CONTROL, RETRY_AFTER, SET_COOKIE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -69,11 +69,7 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
     let headers = request.headers().clone();
     let (current, stale_cookie) = match find_session(&state, &headers).await {
         Ok(found) => found,
-        Err(error) => {
-            tracing::error!(%error, "session lookup failed");
-            return (StatusCode::SERVICE_UNAVAILABLE, [(CACHE_CONTROL, "no-store")], "service unavailable")
-                .into_response();
-        }
+        Err(error) => return unavailable(&state, request, "session lookup failed", &error).await,
     };
     let visitor = match &current {
         None => Visitor::Anonymous,
@@ -85,9 +81,7 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
             match views::officer_view(&state.db, officer, &session.row.csrf_token).await {
                 Ok(view) => Visitor::Officer(view),
                 Err(error) => {
-                    tracing::error!(%error, "loading the officer's details failed");
-                    return (StatusCode::SERVICE_UNAVAILABLE, [(CACHE_CONTROL, "no-store")], "service unavailable")
-                        .into_response();
+                    return unavailable(&state, request, "loading the officer's details failed", &error).await;
                 }
             }
         }
@@ -117,6 +111,25 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
     }
     response
 }
+
+/// Our database cannot be reached, so nobody's session can be: the service-error page with HTTP 503, `Retry-After`
+/// and a reference (the one thing logged with the error), as an anonymous page in the browser's language (its cookie;
+/// the officer's own choice is on their record, which cannot be read either).
+async fn unavailable(state: &AppState, request: Request, what: &str, error: &sea_orm::DbErr) -> Response {
+    let reference = crate::auth::reference();
+    tracing::error!(%reference, %error, "{what}");
+    let locale = crate::language::of_request(state, request.headers(), None);
+    let (mut parts, _) = request.into_parts();
+    parts.extensions.insert(RequestContext { locale, path: OFFICERS_PAGE.to_owned(), ..RequestContext::default() });
+    let page = format!("{SERVICE_ERROR_PAGE}?reference={reference}");
+    let mut response =
+        crate::administration::render::<()>(state, &parts, &page, None, Some(StatusCode::SERVICE_UNAVAILABLE)).await;
+    response.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static(SERVICE_RETRY_AFTER_SECONDS));
+    response
+}
+
+/// How long a browser or monitor should wait before asking again while our database is unreachable.
+const SERVICE_RETRY_AFTER_SECONDS: &str = "30";
 
 /// The live session of the request's cookie; the flag says the browser holds a cookie for a session that has
 /// ended, which the response should remove.

@@ -8,7 +8,8 @@
 //! - D5: while Digital ID is unavailable, the page says so with `Retry-After`, and a signed-in officer's pages do
 //!   not ask Digital ID anything.
 //! - D7: our database fails during the callback: the generic failure page with a reference, no session cookie,
-//!   never a 500.
+//!   never a 500. Down while an officer is signed in: every page is the service-error page (503, `Retry-After`, a
+//!   reference) in the browser's language.
 
 #[expect(dead_code, reason = "shared test support; this binary uses part of it")]
 mod support {
@@ -123,4 +124,24 @@ async fn d7_our_database_failing_during_the_callback_gives_the_generic_page_and_
     assert_eq!(page.status, StatusCode::BAD_REQUEST, "{page:?}");
     let reference = reply.location().rsplit('=').next().expect("a reference");
     assert!(page.body.contains("รหัสอ้างอิง") && page.body.contains(reference), "{}", page.body);
+}
+
+#[tokio::test]
+async fn d7_our_database_down_gives_a_signed_in_browser_the_service_error_page_in_its_language() {
+    let mut app = TestApp::start().await;
+    let person = app.person("ผู้ใช้").await;
+    assert_eq!(app.sign_in(&person).await.location(), app::paths::ACTIVATION_PAGE);
+    app.state.db.clone().close().await.expect("the database closes");
+
+    let page = app.get(PROFILE_PAGE).await;
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE, "{page:?}");
+    assert!(page.headers.contains_key(header::RETRY_AFTER), "{page:?}");
+    assert!(page.body.contains(r#"<html lang="th""#) && page.body.contains("ขออภัย ระบบขัดข้อง"), "{page:?}");
+    assert!(page.body.contains("รหัสอ้างอิง"), "the reference to quote: {page:?}");
+    assert!(!page.body.contains(&person.citizen_id), "{page:?}");
+
+    app.cookies.insert("info_lang".into(), "en".into());
+    let page = app.get(HOME_PAGE).await;
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE, "{page:?}");
+    assert!(page.body.contains(r#"<html lang="en""#) && page.body.contains("Sorry, something went wrong"), "{page:?}");
 }

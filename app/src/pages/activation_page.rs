@@ -252,6 +252,8 @@ mod tests {
                 render(ACTIVATION_PAGE, with_problem(ActivationProblem::Refused { department: Some(department) }));
             assert_eq!(status, Some(http::StatusCode::UNPROCESSABLE_ENTITY));
             assert!(html.contains(r#"role="alert""#) && html.contains(r#"aria-invalid="true""#), "{html}");
+            // The summary takes the focus on load, without JavaScript too.
+            assert!(html.contains(r#"tabindex="-1" autofocus"#), "{html}");
             assert!(html.contains("Token ไม่ถูกต้อง หมดอายุ หรือถูกใช้ไปแล้ว"));
             assert!(html.contains("เจ้าหน้าที่ส่วนกลางของกรมการปกครอง"));
             assert!(

@@ -158,7 +158,7 @@ async fn refused_change(
         AdminError::RoleDoesNotFitUnit => problem(fields::UNIT, FormProblem::RoleDoesNotFitUnit),
         AdminError::OwnAccount => problem(own_field, FormProblem::OwnAccount),
         AdminError::NotFound | AdminError::NotPermitted => return refused(state, parts, ACCOUNTS_PAGE, error).await,
-        other => return internal(other),
+        other => return internal(state, parts, other).await,
     };
     show(state, parts, actor, Some((officer_id, field_problem)), None, Some(StatusCode::UNPROCESSABLE_ENTITY)).await
 }

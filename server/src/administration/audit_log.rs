@@ -57,7 +57,7 @@ pub async fn page(State(state): State<AppState>, request: Request) -> Response {
             let status = (!data.problems.is_empty()).then_some(StatusCode::UNPROCESSABLE_ENTITY);
             render(&state, &parts, AUDIT_PAGE, Some(data), status).await
         }
-        Err(error) => internal(&error),
+        Err(error) => internal(&state, &parts, &error).await,
     }
 }
 
@@ -72,7 +72,7 @@ pub async fn csv(State(state): State<AppState>, request: Request) -> Response {
     let now = Utc::now();
     let tree = match Tree::load(&state.db).await {
         Ok(tree) => tree,
-        Err(error) => return internal(&error),
+        Err(error) => return internal(&state, &parts, &error).await,
     };
     let (query, problems) = query_of(&values, &tree, &actor.scope, now);
     if !problems.is_empty() {
@@ -81,11 +81,11 @@ pub async fn csv(State(state): State<AppState>, request: Request) -> Response {
     }
     let rows = match audit::list(&state.db, &query, CSV_LIMIT).await {
         Ok((rows, _)) => rows,
-        Err(error) => return internal(&error),
+        Err(error) => return internal(&state, &parts, &error).await,
     };
     let body = match audit::write_csv(&rows, |id| tree.get(id).map(|unit| unit.code.clone())) {
         Ok(body) => body,
-        Err(error) => return internal(&error),
+        Err(error) => return internal(&state, &parts, &error).await,
     };
     tracing::info!(event = "audit_exported", officer_id = actor.officer.id, rows = rows.len(), "audit log exported");
     let filename = format!(

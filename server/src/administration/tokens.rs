@@ -354,7 +354,7 @@ async fn refused_token_action(state: &AppState, parts: &Parts, actor: &Actor, er
         }
         None => match error {
             AdminError::NotFound | AdminError::NotPermitted => refused(state, parts, TOKENS_PAGE, error).await,
-            other => internal(other),
+            other => internal(state, parts, other).await,
         },
     }
 }

@@ -71,7 +71,7 @@ async fn show(state: &AppState, parts: &Parts, actor: &Actor, refusal: Refusal, 
             };
             render(state, parts, UNITS_PAGE, Some(data), status).await
         }
-        Err(error) => internal(&error),
+        Err(error) => internal(state, parts, &error).await,
     }
 }
 

@@ -43,6 +43,11 @@ export class SiteHeader {
     return this.accountMenu.getByText(name, { exact: true });
   }
 
+  /** The <summary> holding the name: what the Tab key stops on. */
+  nameSummary(name: string): Locator {
+    return this.accountMenu.locator('summary').filter({ hasText: name });
+  }
+
   /** Opens the name menu (a native <details>: works with and without JavaScript). */
   async openMenu(name: string): Promise<void> {
     await this.nameButton(name).click();

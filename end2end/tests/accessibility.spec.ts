@@ -21,6 +21,16 @@ import { SignInPage } from '../pages/sign-in-page';
 import { SiteHeader } from '../pages/site-header';
 import { TokensPage } from '../pages/tokens-page';
 
+// axe is a script: it cannot run where JavaScript is off. In the no-javascript project the browser runs scripts, but
+// the back office's own (the JS and WASM under /pkg/, which hydrate the islands) are refused, so each page is checked
+// exactly as a browser without JavaScript shows it.
+test.use({ javaScriptEnabled: true });
+test.beforeEach(async ({ page }, testInfo) => {
+  if (testInfo.project.use.javaScriptEnabled === false) {
+    await page.route(/\/pkg\/[^?]*\.(js|wasm)(\?.*)?$/, (route) => route.abort());
+  }
+});
+
 /** Opens `path`, expects `status`, and checks the page once its main heading is there. */
 async function open(page: Page, path: string, name: string, status = 200): Promise<void> {
   const response = await page.goto(path);
@@ -34,9 +44,11 @@ test('the pages anyone can open, and the error pages', async ({ page }) => {
   await open(page, '/backend/sign-in', 'sign-in');
   await open(page, '/backend/signed-out', 'signed-out');
   await open(page, '/backend/activated', 'activated');
-  await open(page, '/backend/consent-declined', 'consent-declined');
-  await open(page, '/backend/sign-in-failed?reference=3FA9C01B7E', 'sign-in-failed');
-  await open(page, '/backend/digital-id-unavailable', 'digital-id-unavailable');
+  // Declined consent is a refusal: 403, with the way to try again.
+  await open(page, '/backend/consent-declined', 'consent-declined', 403);
+  await open(page, '/backend/sign-in-failed?reference=3FA9C01B7E', 'sign-in-failed', 400);
+  await open(page, '/backend/digital-id-unavailable', 'digital-id-unavailable', 503);
+  await open(page, '/backend/error?reference=3FA9C01B7E', 'service-error', 500);
   await open(page, '/backend/no-such-page', 'not-found', 404);
 });
 

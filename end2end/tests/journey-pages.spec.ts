@@ -1,5 +1,5 @@
-// Page by page along the officer's journey, on a 360 px phone: every page's <title> says where the officer is,
-// and nothing makes the page scroll sideways.
+// Page by page along the officer's journey, on a 360 px touch phone: every page's <title> says where the officer
+// is, nothing makes the page scroll sideways, and the name menu works by touch.
 import { expect, test, type Page } from '@playwright/test';
 import { addUnitTree, importOfficers } from '../pages/back-office-commands';
 import { ActivationPage } from '../pages/activation-page';
@@ -46,7 +46,8 @@ const PAGE_TITLES = inBothLanguages({
 
 type JourneyPath = keyof typeof PAGE_TITLES;
 
-test.use({ viewport: { width: 360, height: 740 } });
+// A phone: 360 px wide, with a touch screen.
+test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
 
 async function expectWellFormed(page: Page, path: JourneyPath): Promise<void> {
   await expect(page).toHaveURL(backOfficeUrl(path));
@@ -105,11 +106,12 @@ test('home and profile, and the name menu between them, have their titles and fi
   await continueAtDigitalId(page, account, from);
   await expectWellFormed(page, '/backend/home');
 
+  // The name menu opens and its links work by touch.
   const header = new SiteHeader(page);
-  await header.openMenu(name);
+  await header.nameButton(name).tap();
   await expect(header.profileLink).toBeVisible();
   expect(await horizontalOverflow(page), 'the open name menu scrolls sideways at 360 px').toBeLessThanOrEqual(0);
-  await header.profileLink.click();
+  await header.profileLink.tap();
   await expectWellFormed(page, '/backend/profile');
   await expect(new ProfilePage(page).unitChain).toHaveCount(4);
 });

@@ -70,12 +70,12 @@ test('a new officer signs in, confirms their identity, reaches Profile and logs 
   await continueAtDigitalId(page, account, from, 'allow', 'keyboard');
 
   await expect(page).toHaveURL(backOfficeUrl(HomePage.path));
-  await press(page, header.nameButton(name));
+  await press(page, header.nameSummary(name));
   await press(page, header.profileLink);
   await expect(page).toHaveURL(backOfficeUrl(ProfilePage.path));
   await expect(new ProfilePage(page).heading).toBeVisible();
 
-  await press(page, header.nameButton(name));
+  await press(page, header.nameSummary(name));
   await press(page, header.logoutButton);
   await expect(page).toHaveURL(backOfficeUrl('/backend/signed-out'));
   await expect(officers.signedOutNotice).toBeVisible();

@@ -65,12 +65,14 @@ pub fn TextSizeControl(
                 class="text-size__button"
                 class:text-size__button--smaller=value == TextSize::Smaller
                 class:text-size__button--larger=value == TextSize::Larger
-                aria-label=label
                 title=label
                 aria-pressed=move || (size.get() == value).to_string()
                 on:click=move |_| size.set(value)
             >
-                {glyph}
+                // The glyph is what the eye reads, the label what a screen reader says (an `aria-label` would leave
+                // the visible "ก-" out of the button's name, which WCAG 2.5.3 forbids).
+                <span aria-hidden="true">{glyph}</span>
+                <span class="visually-hidden">{label}</span>
             </button>
         }
     };

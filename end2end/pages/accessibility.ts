@@ -14,6 +14,8 @@ export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 360, height: 740 };
+/** How many viewport heights a screenshot shows at most. */
+const SCREENS_AT_MOST = 3;
 
 async function expectNoViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
@@ -28,14 +30,19 @@ async function expectNoViolations(page: Page, what: string): Promise<void> {
 /** What the check saves for docs/DESIGN.md: both languages, or Thai only for the simulator's Thai-only pages. */
 export type Screenshots = 'both-languages' | 'thai-only';
 
-async function saveScreenshot(page: Page, name: string, width: 'desktop' | 'phone', screenshots: Screenshots) {
+async function saveScreenshot(page: Page, name: string, size: 'desktop' | 'phone', screenshots: Screenshots) {
   const folder = process.env.DESIGN_SCREENSHOTS;
   if (!folder || !test.info().project.use.javaScriptEnabled) return;
   if (screenshots === 'thai-only' && language() !== 'th') return;
-  const file = path.join(folder, language(), `${name}-${width}.jpg`);
+  const file = path.join(folder, language(), `${name}-${size}.jpg`);
   mkdirSync(path.dirname(file), { recursive: true });
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 70, animations: 'disabled' });
+  // The whole page, but no taller than a few screens: the long lists (the organisation tree, the audit log) are
+  // shown by their top.
+  const { width, height } = page.viewportSize() ?? DESKTOP;
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  const clip = { x: 0, y: 0, width, height: Math.min(pageHeight, height * SCREENS_AT_MOST) };
+  await page.screenshot({ path: file, fullPage: true, clip, type: 'jpeg', quality: 60, animations: 'disabled' });
 }
 
 /**

@@ -25,6 +25,8 @@ import { TokensPage } from '../pages/tokens-page';
 // the back office's own (the JS and WASM under /pkg/, which hydrate the islands) are refused, so each page is checked
 // exactly as a browser without JavaScript shows it.
 test.use({ javaScriptEnabled: true });
+// Each page is checked twice (desktop and phone); a test walks up to ten of them.
+test.describe.configure({ timeout: 150_000 });
 test.beforeEach(async ({ page }, testInfo) => {
   if (testInfo.project.use.javaScriptEnabled === false) {
     await page.route(/\/pkg\/[^?]*\.(js|wasm)(\?.*)?$/, (route) => route.abort());
@@ -122,7 +124,6 @@ test('the administration pages of DGA Contact Center staff: Tokens (its errors, 
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
   const units = addUnitTree();
   const staff = officerAccount();
   await registerAccount(browser, staff);

@@ -50,7 +50,7 @@ pub fn NoPermission() -> impl IntoView {
         <p>{text.forbidden_body}</p>
         <p>{text.forbidden_contact} " (" <ContactCenterPhone /> ")"</p>
         {contacts}
-        <p>
+        <p class="back-link">
             <a href=HOME_PAGE>{text.back_home}</a>
         </p>
     }

@@ -446,7 +446,8 @@ const EN: Text = Text {
     consent_declined_title: "Consent not given",
     consent_declined_body: "You did not give your consent, so you cannot use the system.",
     consent_declined_explanation: "The system needs data from your Digital ID account under the Digital ID data \
-        policy. To use it, sign in again and press “I consent” on Digital ID's consent screen.",
+        policy. To use it, sign in again and press “ยินยอม” (I consent) on Digital ID's consent screen, which is in \
+        Thai.",
     sign_in_failed_title: "Sign-in failed",
     sign_in_failed_body: "Something went wrong while signing in with Digital ID. Please try again.",
     sign_in_failed_contact: "If you still cannot sign in, contact the DGA Contact Center",

@@ -159,8 +159,20 @@ pub struct UnitView {
     pub code: String,
     /// Its Thai name.
     pub name_th: String,
+    /// Its English name, when it has one.
+    pub name_en: Option<String>,
     /// Its level.
     pub kind: UnitKindView,
+}
+
+impl UnitView {
+    /// Its name in `locale`: the English name on English pages when there is one, the Thai (official) name otherwise.
+    pub fn name(&self, locale: crate::i18n::Locale) -> &str {
+        match (locale, &self.name_en) {
+            (crate::i18n::Locale::En, Some(english)) => english,
+            _ => &self.name_th,
+        }
+    }
 }
 
 /// Someone to contact (a central officer).

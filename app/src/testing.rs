@@ -66,7 +66,12 @@ pub fn pending(name_th: &str) -> Visitor {
 
 /// An agency officer with a full unit chain and nothing else on record.
 pub fn officer() -> OfficerView {
-    let unit = |code: &str, name_th: &str, kind| UnitView { code: code.to_owned(), name_th: name_th.to_owned(), kind };
+    let unit = |code: &str, name_th: &str, kind| UnitView {
+        code: code.to_owned(),
+        name_th: name_th.to_owned(),
+        name_en: (code == "D1").then(|| "Department of Provincial Administration".to_owned()),
+        kind,
+    };
     OfficerView {
         name_th: "นางสาวทดลอง ใจดี".to_owned(),
         role: RoleView::Agency,

@@ -51,7 +51,12 @@ fn contact_view(officer: &officer::Model) -> ContactView {
 }
 
 fn unit_view(unit: &organisation_unit::Model) -> UnitView {
-    UnitView { code: unit.code.clone(), name_th: unit.name_th.clone(), kind: kind_view(unit.kind) }
+    UnitView {
+        code: unit.code.clone(),
+        name_th: unit.name_th.clone(),
+        name_en: unit.name_en.clone(),
+        kind: kind_view(unit.kind),
+    }
 }
 
 /// A unit's level as pages name it.

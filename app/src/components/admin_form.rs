@@ -12,7 +12,7 @@ use crate::components::contact_list::ContactList;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::notification_banner::NotificationBanner;
 use crate::i18n::admin::use_admin_text;
-use crate::i18n::{Locale, use_text};
+use crate::i18n::{Locale, use_locale, use_text};
 use crate::paths::HOME_PAGE;
 use crate::request_context::{RoleView, UnitKindView, Visitor, use_request_context};
 use crate::thai_date::{datetime_attribute, format_date, format_date_time};
@@ -33,7 +33,7 @@ pub fn NoPermission() -> impl IntoView {
             let department = officer.unit_chain.iter().find(|unit| unit.kind == UnitKindView::Department);
             let heading = department.map_or_else(
                 || main_text.your_central_officers.to_owned(),
-                |department| (main_text.central_officers_of)(&department.name_th),
+                |department| (main_text.central_officers_of)(department.name(use_locale())),
             );
             Some(view! {
                 <section class="admin-section" aria-labelledby="forbidden-contacts-heading">

@@ -131,4 +131,17 @@ mod tests {
             render(PROFILE_PAGE, RequestContext { visitor: Visitor::Officer(officer), ..Default::default() });
         assert!(html.contains(r#"href="mailto:somchai.t@dopa.go.th""#), "{html}");
     }
+
+    #[test]
+    fn in_english_units_go_by_their_english_names_and_by_their_thai_ones_when_they_have_none() {
+        let context = RequestContext {
+            visitor: Visitor::Officer(officer()),
+            locale: crate::i18n::Locale::En,
+            ..Default::default()
+        };
+        let Rendered { html, .. } = render(PROFILE_PAGE, context);
+        assert!(html.contains("Department of Provincial Administration"), "{html}");
+        assert!(!html.contains("กรมการปกครอง"), "{html}");
+        assert!(html.contains("สำนักทะเบียน"), "no English name: the Thai one: {html}");
+    }
 }

@@ -24,11 +24,6 @@ export function inBothLanguages<T extends object>(texts: Record<Language, T>): T
   });
 }
 
-/** One text in the running test's language. */
-export function say(thai: string, english: string): string {
-  return language() === 'en' ? english : thai;
-}
-
 /** The product's name, in the header and after every page title ("Page – Product"). */
 export const PRODUCT = inBothLanguages({
   th: { name: 'ศูนย์รวมข้อมูลบริการภาครัฐ' },

@@ -10,14 +10,12 @@ import { ConsentPage, RegisterPage, SignInPage as DigitalIdSignInPage, authorize
 import { HomePage } from '../pages/home-page';
 import {
   backOfficeUrl,
-  continueAtDigitalId,
   digitalIdName,
   officerAccount,
   registerAccount,
   signInWithDigitalId,
 } from '../pages/officer-journey';
 import { ProfilePage } from '../pages/profile-page';
-import { SignInPage } from '../pages/sign-in-page';
 import { SiteHeader } from '../pages/site-header';
 import { TokensPage } from '../pages/tokens-page';
 
@@ -86,10 +84,7 @@ test("the Digital ID simulator's sign-in, registration (with its errors) and con
 test('the identity-confirmation page of a first sign-in, before and after a refused Token', async ({ page, browser }) => {
   const account = officerAccount();
   await registerAccount(browser, account);
-  await page.goto(SignInPage.path);
-  const from = page.url();
-  await new SignInPage(page).digitalIdButton.click();
-  await continueAtDigitalId(page, account, from);
+  await signInWithDigitalId(page, account);
   await expect(page).toHaveURL(backOfficeUrl(ActivationPage.path));
   const activation = new ActivationPage(page);
   await checkPage(page, 'activation');

@@ -2,8 +2,8 @@
 //! form busy (`aria-busy`) and the button that sent it pending (`aria-disabled`, `data-pending`: a progress cursor
 //! and a spinner), and any further submit of that form is ignored — a double click or a second Enter never posts twice
 //! (a second Token issued, a Token attempt counted twice). The page the server answers with starts afresh; a page
-//! shown again from the back-forward cache is reset. Forms that read (`method="get"`: the audit log's filters and
-//! CSV export) are left alone, since a download does not leave the page.
+//! shown again from the back-forward cache is reset. Forms that only read (`method="get"`: the audit log's filter)
+//! are left alone: reading twice does no harm.
 //!
 //! Written by hand: a document-level listener of a dozen lines, which no library makes shorter.
 

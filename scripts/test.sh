@@ -26,7 +26,7 @@ cargo leptos build --release --precompress
 step "size budget"
 node scripts/size-budget.mjs
 
-step "end-to-end (Playwright: hydrated and without JavaScript)"
+step "end-to-end (Playwright: hydrated and without JavaScript in Thai, hydrated in English; axe on every page)"
 e2e_dir=target/e2e
 rm -rf "$e2e_dir" && mkdir -p "$e2e_dir"
 DATABASE_URL="sqlite://$e2e_dir/info-backoffice.db?mode=rwc" SIMULATOR_DATABASE_URL="sqlite://$e2e_dir/digital-id.db?mode=rwc" \

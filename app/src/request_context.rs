@@ -221,8 +221,20 @@ pub enum ActivationProblem {
 pub struct DepartmentContacts {
     /// The department's Thai name.
     pub name_th: String,
+    /// Its English name, when it has one.
+    pub name_en: Option<String>,
     /// Its central officers.
     pub central_officers: Vec<ContactView>,
+}
+
+impl DepartmentContacts {
+    /// Its name in `locale`, as [`UnitView::name`].
+    pub fn name(&self, locale: crate::i18n::Locale) -> &str {
+        match (locale, &self.name_en) {
+            (crate::i18n::Locale::En, Some(english)) => english,
+            _ => &self.name_th,
+        }
+    }
 }
 
 /// The request's context during server rendering; the default (anonymous) in the browser or when none was set.

@@ -38,6 +38,7 @@ pub async fn department_contacts(db: &impl ConnectionTrait, unit_id: i32) -> Res
     let (department, officers) = domain::units::central_officers_for(db, unit_id).await?;
     Ok(department.map(|department| DepartmentContacts {
         name_th: department.name_th,
+        name_en: department.name_en,
         central_officers: officers.iter().map(contact_view).collect(),
     }))
 }

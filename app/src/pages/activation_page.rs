@@ -11,7 +11,7 @@ use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::components::contact_list::ContactList;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::logout_form::LogoutForm;
-use crate::i18n::{TOKEN_LABEL, Text, use_text};
+use crate::i18n::{TOKEN_LABEL, Text, use_locale, use_text};
 use crate::paths::{ACTIVATION_PAGE, CSRF_FIELD, OFFICERS_PAGE, TOKEN_FIELD};
 use crate::request_context::{
     ActivationFormState, ActivationProblem, DepartmentContacts, Visitor, use_request_context,
@@ -147,7 +147,7 @@ fn problem_summary(state: &ActivationFormState, text: &'static Text) -> impl Int
 /// The department a refused Token belongs to and its central officers (or the DGA Contact Center, when it has none).
 fn department_contacts(department: &DepartmentContacts, text: &'static Text) -> impl IntoView + use<> {
     view! {
-        <h3 class="error-summary__subheading">{(text.central_officers_of)(&department.name_th)}</h3>
+        <h3 class="error-summary__subheading">{(text.central_officers_of)(department.name(use_locale()))}</h3>
         <ContactList contacts=department.central_officers.clone() />
     }
 }
@@ -186,6 +186,7 @@ mod tests {
             &ActivationProblem::Refused {
                 department: Some(crate::request_context::DepartmentContacts {
                     name_th: "กรมการปกครอง".to_owned(),
+                    name_en: None,
                     central_officers: Vec::new(),
                 }),
             },
@@ -242,6 +243,7 @@ mod tests {
         fn a_refused_token_is_unprocessable_and_names_the_departments_central_officers() {
             let department = DepartmentContacts {
                 name_th: "กรมการปกครอง".to_owned(),
+                name_en: Some("Department of Provincial Administration".to_owned()),
                 central_officers: vec![ContactView {
                     name_th: "นายส่วนกลาง หนึ่ง".to_owned(),
                     phone_number: Some("02-123-4567".to_owned()),
@@ -263,10 +265,27 @@ mod tests {
         }
 
         #[test]
-        fn a_department_without_central_officers_sends_the_officer_to_the_contact_center() {
+        fn in_english_the_refusal_names_the_department_by_its_english_name() {
             let department = DepartmentContacts {
-                name_th: "กรมการปกครอง".to_owned(), central_officers: Vec::new()
+                name_th: "กรมการปกครอง".to_owned(),
+                name_en: Some("Department of Provincial Administration".to_owned()),
+                central_officers: Vec::new(),
             };
+            let context = RequestContext {
+                locale: crate::i18n::Locale::En,
+                ..with_problem(ActivationProblem::Refused { department: Some(department) })
+            };
+            let Rendered { html, .. } = render(ACTIVATION_PAGE, context);
+            assert!(html.contains("Central officers of Department of Provincial Administration"), "{html}");
+            assert!(!html.contains("กรมการปกครอง"), "{html}");
+        }
+
+        #[test]
+        fn a_department_without_central_officers_sends_the_officer_to_the_contact_center() {
+            let department =
+                DepartmentContacts {
+                    name_th: "กรมการปกครอง".to_owned(), name_en: None, central_officers: Vec::new()
+                };
             let Rendered { html, .. } =
                 render(ACTIVATION_PAGE, with_problem(ActivationProblem::Refused { department: Some(department) }));
             assert!(html.contains("ยังไม่มีข้อมูลเจ้าหน้าที่ส่วนกลางในระบบ"), "{html}");

@@ -61,6 +61,15 @@ impl Locale {
         }
     }
 
+    /// A name kept in Thai and, optionally, English (an organisation unit's): the English one on English pages when
+    /// there is one, the Thai (official) one otherwise.
+    pub fn pick_name<'a>(self, thai: &'a str, english: Option<&'a str>) -> &'a str {
+        match (self, english) {
+            (Self::En, Some(english)) => english,
+            _ => thai,
+        }
+    }
+
     /// What pressing the switch does, said in the language it switches to (for screen readers).
     pub const fn switch_to_this(self) -> &'static str {
         match self {

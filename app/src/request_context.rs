@@ -166,12 +166,9 @@ pub struct UnitView {
 }
 
 impl UnitView {
-    /// Its name in `locale`: the English name on English pages when there is one, the Thai (official) name otherwise.
+    /// Its name in `locale` ([`crate::i18n::Locale::pick_name`]).
     pub fn name(&self, locale: crate::i18n::Locale) -> &str {
-        match (locale, &self.name_en) {
-            (crate::i18n::Locale::En, Some(english)) => english,
-            _ => &self.name_th,
-        }
+        locale.pick_name(&self.name_th, self.name_en.as_deref())
     }
 }
 
@@ -228,12 +225,9 @@ pub struct DepartmentContacts {
 }
 
 impl DepartmentContacts {
-    /// Its name in `locale`, as [`UnitView::name`].
+    /// Its name in `locale` ([`crate::i18n::Locale::pick_name`]).
     pub fn name(&self, locale: crate::i18n::Locale) -> &str {
-        match (locale, &self.name_en) {
-            (crate::i18n::Locale::En, Some(english)) => english,
-            _ => &self.name_th,
-        }
+        locale.pick_name(&self.name_th, self.name_en.as_deref())
     }
 }
 

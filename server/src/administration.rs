@@ -130,8 +130,13 @@ pub async fn not_found(state: &AppState, parts: &Parts) -> Response {
 pub async fn internal(state: &AppState, parts: &Parts, error: &(dyn std::fmt::Display + Sync)) -> Response {
     let reference = crate::auth::reference();
     tracing::error!(%reference, %error, "administration request failed");
+    service_error(state, parts, &reference, StatusCode::INTERNAL_SERVER_ERROR).await
+}
+
+/// The service-error page showing `reference` (already logged with its cause), answered with `status`.
+pub async fn service_error(state: &AppState, parts: &Parts, reference: &str, status: StatusCode) -> Response {
     let page = format!("{SERVICE_ERROR_PAGE}?reference={reference}");
-    render::<()>(state, parts, &page, None, Some(StatusCode::INTERNAL_SERVER_ERROR)).await
+    render::<()>(state, parts, &page, None, Some(status)).await
 }
 
 /// After a change: back to `page` with the banner for `done`.

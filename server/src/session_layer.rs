@@ -12,7 +12,7 @@
 
 use app::paths::{
     ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, HOME_PAGE, OFFICERS_PAGE,
-    PROFILE_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, SERVICE_ERROR_PAGE, SIGN_IN_PAGE, TOKENS_PAGE, UNITS_PAGE,
+    PROFILE_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, SIGN_IN_PAGE, TOKENS_PAGE, UNITS_PAGE,
 };
 use app::request_context::{PendingActivation, RequestContext, Visitor};
 use axum::extract::{Request, State};
@@ -121,9 +121,8 @@ async fn unavailable(state: &AppState, request: Request, what: &str, error: &sea
     let locale = crate::language::of_request(state, request.headers(), None);
     let (mut parts, _) = request.into_parts();
     parts.extensions.insert(RequestContext { locale, path: OFFICERS_PAGE.to_owned(), ..RequestContext::default() });
-    let page = format!("{SERVICE_ERROR_PAGE}?reference={reference}");
     let mut response =
-        crate::administration::render::<()>(state, &parts, &page, None, Some(StatusCode::SERVICE_UNAVAILABLE)).await;
+        crate::administration::service_error(state, &parts, &reference, StatusCode::SERVICE_UNAVAILABLE).await;
     response.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static(SERVICE_RETRY_AFTER_SECONDS));
     response
 }

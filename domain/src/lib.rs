@@ -8,7 +8,8 @@
 //!   CITIZENinfo; [`units`]: the organisation tree.
 //! - [`scope`]: who administers which units; [`administration`]: what they do there (Tokens, officers, the tree);
 //!   [`audit`]: the append-only log of it all, and of every sign-in; [`sample_tree`]: a demo organisation tree.
-//! - [`citizen_id`]: the citizen ID's rules, masking and keyed hash; [`secrets`]: random secrets and hashes.
+//! - [`citizen_id`]: the citizen ID's rules, masking and keyed hash; [`secrets`]: random secrets and hashes;
+//!   [`free_text`]: which characters names and references may hold (no direction controls, invisibles, stacked marks).
 
 pub mod activation;
 pub mod administration;
@@ -16,6 +17,7 @@ pub mod audit;
 pub mod citizen_id;
 pub mod database;
 pub mod entities;
+pub mod free_text;
 pub mod import;
 pub mod login_transactions;
 pub mod migration;

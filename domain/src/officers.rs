@@ -1,11 +1,13 @@
 //! Officers at sign-in: who a Digital ID identity is here (by subject, else — for officers imported from
-//! CITIZENinfo — by citizen ID, binding the subject on that first sign-in), and what each sign-in records.
+//! CITIZENinfo — by a citizen ID Digital ID has proofed, binding the subject on that first sign-in), and what each
+//! sign-in records.
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
+use crate::assurance::{Assurance, AssurancePolicy, Shortfall};
 use crate::entities::officer::{self, OfficerSource, OfficerStatus, Role};
 
 /// What Digital ID told us about the person who signed in. It is kept in their session, so it holds no citizen ID —
@@ -26,6 +28,17 @@ pub struct DigitalIdIdentity {
     pub citizen_id_hash: Option<String>,
     /// The masked citizen ID.
     pub citizen_id_masked: Option<String>,
+    /// How well Digital ID knows the person (sessions from before it was kept read as unproofed).
+    #[serde(default)]
+    pub assurance: Assurance,
+}
+
+impl DigitalIdIdentity {
+    /// The citizen ID's keyed hash, only when Digital ID vouches for it under `policy` (verified, at the minimum
+    /// IAL or above): a citizen ID someone merely typed at registration identifies nobody.
+    pub fn proven_citizen_id_hash(&self, policy: &AssurancePolicy) -> Option<&str> {
+        self.citizen_id_hash.as_deref().filter(|_| policy.citizen_id_counts(&self.assurance))
+    }
 }
 
 impl std::fmt::Debug for DigitalIdIdentity {
@@ -37,29 +50,59 @@ impl std::fmt::Debug for DigitalIdIdentity {
     }
 }
 
-/// The officer this identity signs in as, if any: the officer bound to (`issuer`, `subject`), else an imported
-/// officer with the same citizen ID who has no subject yet — who is then bound to this subject, so later sign-ins
-/// match by subject alone (OpenID Connect Core §5.7: (`iss`, `sub`) is the only stable identifier).
+/// Who a Digital ID identity is here.
+#[derive(Debug)]
+pub enum SignInMatch {
+    /// The officer bound to this (`issuer`, `subject`), or an imported officer just bound to it.
+    Officer(officer::Model),
+    /// An imported officer carries this citizen ID and is not bound yet, but Digital ID does not vouch for the
+    /// citizen ID well enough to bind them: nothing was bound.
+    ImportedNeedsAssurance(officer::Model, Shortfall),
+    /// Nobody: a new officer, who needs an activation Token.
+    Nobody,
+}
+
+impl SignInMatch {
+    /// The officer signed in as, if any.
+    pub fn officer(self) -> Option<officer::Model> {
+        match self {
+            Self::Officer(officer) => Some(officer),
+            Self::ImportedNeedsAssurance(..) | Self::Nobody => None,
+        }
+    }
+}
+
+/// The officer this identity signs in as: the officer bound to (`issuer`, `subject`), else an imported officer
+/// with the same citizen ID who has no subject yet — bound to this subject only when Digital ID vouches for the
+/// citizen ID at the level the officer's role needs (`policy`), so later sign-ins match by subject alone (OpenID
+/// Connect Core §5.7: (`iss`, `sub`) is the only stable identifier).
 pub async fn find_for_sign_in(
     db: &impl ConnectionTrait,
     identity: &DigitalIdIdentity,
-) -> Result<Option<officer::Model>, DbErr> {
+    policy: &AssurancePolicy,
+) -> Result<SignInMatch, DbErr> {
     let by_subject = officer::Entity::find()
         .filter(officer::Column::Issuer.eq(&identity.issuer))
         .filter(officer::Column::Subject.eq(&identity.subject))
         .one(db)
         .await?;
-    if by_subject.is_some() {
-        return Ok(by_subject);
+    if let Some(officer) = by_subject {
+        return Ok(SignInMatch::Officer(officer));
     }
-    let Some(hash) = &identity.citizen_id_hash else { return Ok(None) };
+    let Some(hash) = &identity.citizen_id_hash else { return Ok(SignInMatch::Nobody) };
     let Some(imported) = officer::Entity::find().filter(officer::Column::CitizenIdHash.eq(hash)).one(db).await? else {
-        return Ok(None);
+        return Ok(SignInMatch::Nobody);
     };
     if imported.subject.is_some() {
         // The citizen ID belongs to an officer bound to another Digital ID account: never rebind silently.
         tracing::warn!(officer_id = imported.id, "a second Digital ID account carries an officer's citizen ID");
-        return Ok(None);
+        return Ok(SignInMatch::Nobody);
+    }
+    if let Err(shortfall) = policy.admits(imported.role, &identity.assurance, true) {
+        // Binding on an unproofed citizen ID would hand the officer's access to whoever typed it at registration,
+        // and bind the record to their account for good.
+        tracing::warn!(officer_id = imported.id, "an imported officer's citizen ID came from an account below the assurance needed");
+        return Ok(SignInMatch::ImportedNeedsAssurance(imported, shortfall));
     }
     // Bind only if still unbound, so two first sign-ins at once cannot both bind.
     let bound = officer::Entity::update_many()
@@ -70,10 +113,10 @@ pub async fn find_for_sign_in(
         .exec(db)
         .await?;
     if bound.rows_affected != 1 {
-        return Ok(None);
+        return Ok(SignInMatch::Nobody);
     }
     tracing::info!(officer_id = imported.id, "imported CITIZENinfo officer bound to their Digital ID subject");
-    officer::Entity::find_by_id(imported.id).one(db).await
+    Ok(officer::Entity::find_by_id(imported.id).one(db).await?.map_or(SignInMatch::Nobody, SignInMatch::Officer))
 }
 
 /// Records a sign-in: the name, phone and e-mail Digital ID gave now, the sign-in times, and — for an imported

@@ -13,6 +13,7 @@ mod support {
 }
 
 use chrono::{DateTime, Duration, Utc};
+use domain::assurance::{Assurance, AssurancePolicy, IalLevel};
 use domain::activation::{self, ActivationToken, IssueError, IssueToken, RedeemError, RedeemFailure};
 use domain::entities::activation_token;
 use domain::entities::officer::{self, OfficerSource, OfficerStatus, Role};
@@ -24,7 +25,7 @@ use sea_orm::{
 use support::clock::t0;
 use support::digital_id::{ISSUER, citizen, key};
 use support::officer_count::officer_count;
-use support::sign_in::{identity, sha256_hex};
+use support::sign_in::{identity, identity_at, sha256_hex, unproofed};
 use support::stored_values::table_text;
 use support::units::tree;
 
@@ -151,7 +152,7 @@ async fn g1_redeeming_a_token_creates_the_officer_with_the_tokens_unit_and_role_
             (Some(t1), Some(officer.id), None),
             "{backend}"
         );
-        let signed_in = officers::find_for_sign_in(&test.db, &identity("sub-new", None)).await.expect("query");
+        let signed_in = officers::find_for_sign_in(&test.db, &identity("sub-new", None), &AssurancePolicy::default()).await.expect("query").officer();
         assert_eq!(signed_in.map(|o| o.id), Some(officer.id), "{backend}: the next sign-in finds the officer");
         test.close().await;
     }
@@ -229,6 +230,71 @@ async fn g8_a_revoked_token_is_refused() {
 
 fn bound_request(citizen_id: &str) -> IssueToken {
     IssueToken { citizen_id: Some(citizen(citizen_id)), ..request("DOPA-BORA", Role::Agency) }
+}
+
+#[tokio::test]
+async fn j2_a_token_bound_to_a_person_never_redeems_for_an_unproofed_account_with_their_citizen_id() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        tree(&test.db).await;
+        let (token, row) = issue(&test.db, bound_request("1101700207030"), t0()).await;
+        let impostors = [
+            unproofed("sub-typed-it", Some("1101700207030")),
+            identity_at(
+                "sub-unverified",
+                Some("1101700207030"),
+                Assurance { citizen_id_verified: false, ial: Some(IalLevel::THAID) },
+            ),
+        ];
+        for who in impostors {
+            let (reason, _) = refusal(activation::redeem(&test.db, &token, &who, t0()).await);
+            let RedeemFailure::Assurance(shortfall) = reason else {
+                panic!("{backend}: {}: expected an assurance refusal, got {reason:?}", who.subject);
+            };
+            assert!(shortfall.need_verified_citizen_id, "{backend}");
+        }
+        let untouched = token_row(&test.db, row.id).await;
+        assert_eq!(
+            (untouched.used_at, untouched.revoked_at, untouched.failed_identity_attempts),
+            (None, None, 0),
+            "{backend}: an unproofed try neither uses, counts against nor revokes the Token"
+        );
+        assert_eq!(officer_count(&test.db).await, 0, "{backend}");
+
+        let laser = Assurance { citizen_id_verified: true, ial: Some(IalLevel::LASER_CODE) };
+        let owner = identity_at("sub-owner", Some("1101700207030"), laser);
+        let officer = activation::redeem(&test.db, &token, &owner, t0()).await.expect("the proofed person gets in");
+        assert_eq!(officer.citizen_id_hash, row.citizen_id_hash, "{backend}");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn j3_a_token_redeems_only_at_its_roles_level_and_an_unproven_citizen_id_is_not_kept() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        tree(&test.db).await;
+        let (central, _) = issue(&test.db, request("DOPA", Role::Central), t0()).await;
+        let laser = Assurance { citizen_id_verified: true, ial: Some(IalLevel::LASER_CODE) };
+        let (reason, _) =
+            refusal(activation::redeem(&test.db, &central, &identity_at("sub-a", Some("1101700207030"), laser), t0()).await);
+        assert!(
+            matches!(reason, RedeemFailure::Assurance(shortfall) if shortfall.need == IalLevel::THAID),
+            "{backend}: {reason:?}"
+        );
+
+        // A lenient policy for agency officers admits an unproofed account through an unbound Token, but its typed
+        // citizen ID is not kept for look-ups.
+        let policy = AssurancePolicy { agency: IalLevel::UNPROOFED, ..AssurancePolicy::default() };
+        let (agency, _) = issue(&test.db, request("DOPA-BORA", Role::Agency), t0()).await;
+        let who = unproofed("sub-b", Some("1101700207030"));
+        let officer = activation::redeem_from(&test.db, &agency, &who, &policy, &Default::default(), t0())
+            .await
+            .expect("admitted by the lenient policy");
+        assert_eq!(officer.citizen_id_hash, None, "{backend}: an unproven citizen ID identifies nobody");
+        assert_eq!(officer.citizen_id_masked.as_deref(), Some("1-1017-xxxxx-03-0"), "{backend}: shown as given");
+        test.close().await;
+    }
 }
 
 #[tokio::test]

@@ -66,7 +66,7 @@ async fn redeem(
     who: &DigitalIdIdentity,
     now: DateTime<Utc>,
 ) -> Result<officer::Model, RedeemError> {
-    activation::redeem_from(db, token, who, &origin(), now).await
+    activation::redeem_from(db, token, who, &domain::assurance::AssurancePolicy::default(), &origin(), now).await
 }
 
 fn refusal(result: Result<officer::Model, RedeemError>) -> RedeemFailure {

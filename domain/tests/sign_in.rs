@@ -13,6 +13,7 @@ mod support {
 }
 
 use chrono::{DateTime, Duration, Utc};
+use domain::assurance::{Assurance, AssurancePolicy, IalLevel};
 use domain::entities::officer::{OfficerStatus, Role};
 use domain::entities::{login_transaction, officer_session};
 use domain::login_transactions;
@@ -23,7 +24,7 @@ use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use support::clock::t0;
 use support::digital_id::ISSUER;
 use support::officers::{import_csv, insert_officer};
-use support::sign_in::{identity, sha256_hex};
+use support::sign_in::{identity, identity_at, sha256_hex, unproofed};
 use support::stored_values::table_text;
 use support::units::tree;
 
@@ -37,13 +38,13 @@ async fn an_officer_is_found_for_sign_in_by_issuer_and_subject() {
         let backend = test.backend();
         tree(&test.db).await;
         import_csv(&test.db, "sub-kanda,,นางสาวกานดา ใจดี,DOPA,central\n").await.expect("imported");
-        let found = officers::find_for_sign_in(&test.db, &identity("sub-kanda", None)).await.expect("query");
+        let found = officers::find_for_sign_in(&test.db, &identity("sub-kanda", None), &AssurancePolicy::default()).await.expect("query").officer();
         assert_eq!(found.map(|officer| officer.name_th), Some("นางสาวกานดา ใจดี".to_owned()), "{backend}");
         let other_issuer =
             DigitalIdIdentity { issuer: "https://other.example".to_owned(), ..identity("sub-kanda", None) };
-        let found = officers::find_for_sign_in(&test.db, &other_issuer).await.expect("query");
+        let found = officers::find_for_sign_in(&test.db, &other_issuer, &AssurancePolicy::default()).await.expect("query").officer();
         assert!(found.is_none(), "{backend}: the same subject at another issuer is someone else");
-        let stranger = officers::find_for_sign_in(&test.db, &identity("sub-stranger", None)).await.expect("query");
+        let stranger = officers::find_for_sign_in(&test.db, &identity("sub-stranger", None), &AssurancePolicy::default()).await.expect("query").officer();
         assert!(stranger.is_none(), "{backend}");
         test.close().await;
     }
@@ -55,9 +56,7 @@ async fn an_imported_officer_with_only_a_citizen_id_is_found_by_it_and_bound_to_
         let backend = test.backend();
         tree(&test.db).await;
         import_csv(&test.db, ",1101700207030,นายสมชาย ใจดี,DOPA-BORA,agency\n").await.expect("imported");
-        let first = officers::find_for_sign_in(&test.db, &identity("sub-somchai", Some("1101700207030")))
-            .await
-            .expect("query")
+        let first = officers::find_for_sign_in(&test.db, &identity("sub-somchai", Some("1101700207030")), &AssurancePolicy::default()).await.expect("query").officer()
             .expect("found by citizen ID");
         assert_eq!(
             (first.issuer.as_deref(), first.subject.as_deref()),
@@ -66,7 +65,7 @@ async fn an_imported_officer_with_only_a_citizen_id_is_found_by_it_and_bound_to_
         );
         let stored = officers::find(&test.db, first.id).await.expect("query").expect("exists");
         assert_eq!(stored.subject.as_deref(), Some("sub-somchai"), "{backend}: the binding is stored");
-        let again = officers::find_for_sign_in(&test.db, &identity("sub-somchai", None)).await.expect("query");
+        let again = officers::find_for_sign_in(&test.db, &identity("sub-somchai", None), &AssurancePolicy::default()).await.expect("query").officer();
         assert_eq!(again.map(|officer| officer.id), Some(first.id), "{backend}: found by subject alone");
         test.close().await;
     }
@@ -79,19 +78,78 @@ async fn an_officer_bound_to_one_subject_is_not_rebound_by_another_subject_with_
         tree(&test.db).await;
         import_csv(&test.db, ",1101700207030,นายสมชาย ใจดี,DOPA-BORA,agency\n").await.expect("imported");
         let owner = identity("sub-owner", Some("1101700207030"));
-        let bound = officers::find_for_sign_in(&test.db, &owner).await.expect("query").expect("bound");
+        let bound = officers::find_for_sign_in(&test.db, &owner, &AssurancePolicy::default()).await.expect("query").officer().expect("bound");
         let second_account = identity("sub-second", Some("1101700207030"));
-        let found = officers::find_for_sign_in(&test.db, &second_account).await.expect("query");
+        let found = officers::find_for_sign_in(&test.db, &second_account, &AssurancePolicy::default()).await.expect("query").officer();
         assert!(found.is_none(), "{backend}: a second account with the same citizen ID is not let in");
         let stored = officers::find(&test.db, bound.id).await.expect("query").expect("exists");
         assert_eq!(stored.subject.as_deref(), Some("sub-owner"), "{backend}: still bound to the first subject");
-        let found = officers::find_for_sign_in(&test.db, &owner).await.expect("query");
+        let found = officers::find_for_sign_in(&test.db, &owner, &AssurancePolicy::default()).await.expect("query").officer();
         assert_eq!(found.map(|officer| officer.id), Some(bound.id), "{backend}");
 
         // The same holds for an officer imported with both a subject and a citizen ID.
         import_csv(&test.db, "sub-wichai,3100000000004,นายวิชัย รักงาน,DOPA-BORA,agency\n").await.expect("imported");
-        let found = officers::find_for_sign_in(&test.db, &identity("sub-other", Some("3100000000004"))).await;
+        let found = officers::find_for_sign_in(&test.db, &identity("sub-other", Some("3100000000004")), &AssurancePolicy::default()).await.map(officers::SignInMatch::officer);
         assert!(found.expect("query").is_none(), "{backend}");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn j1_an_unproofed_account_carrying_an_imported_officers_citizen_id_binds_nothing_and_a_proofed_one_binds() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        tree(&test.db).await;
+        import_csv(&test.db, ",1101700207030,นายสมชาย ใจดี,DOPA-BORA,agency\n").await.expect("imported");
+        let policy = AssurancePolicy::default();
+        let stranger = unproofed("sub-stranger", Some("1101700207030"));
+        let found = officers::find_for_sign_in(&test.db, &stranger, &policy).await.expect("query");
+        let officers::SignInMatch::ImportedNeedsAssurance(officer, shortfall) = found else {
+            panic!("{backend}: expected a refusal for assurance, got {found:?}");
+        };
+        assert_eq!((shortfall.have, shortfall.need), (Some(IalLevel::UNPROOFED), IalLevel::LASER_CODE), "{backend}");
+        assert!(shortfall.need_verified_citizen_id, "{backend}");
+        let stored = officers::find(&test.db, officer.id).await.expect("query").expect("exists");
+        assert_eq!(stored.subject, None, "{backend}: nothing was bound to the unproofed account");
+
+        // A level without a verified citizen ID, or a verified one below the minimum, does not count either.
+        for assurance in [
+            Assurance { citizen_id_verified: false, ial: Some(IalLevel::THAID) },
+            Assurance { citizen_id_verified: true, ial: Some(IalLevel::UNPROOFED) },
+            Assurance { citizen_id_verified: true, ial: None },
+        ] {
+            let who = identity_at("sub-half", Some("1101700207030"), assurance);
+            let found = officers::find_for_sign_in(&test.db, &who, &policy).await.expect("query");
+            assert!(matches!(found, officers::SignInMatch::ImportedNeedsAssurance(..)), "{backend}: {assurance:?}");
+        }
+
+        let laser = Assurance { citizen_id_verified: true, ial: Some(IalLevel::LASER_CODE) };
+        let owner = identity_at("sub-owner", Some("1101700207030"), laser);
+        let bound = officers::find_for_sign_in(&test.db, &owner, &policy).await.expect("query").officer();
+        assert_eq!(bound.and_then(|officer| officer.subject), Some("sub-owner".to_owned()), "{backend}");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn j1_j3_an_imported_central_officer_is_bound_only_at_the_level_central_officers_need() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        tree(&test.db).await;
+        import_csv(&test.db, ",1101700207030,นางสาวกานดา ใจดี,DOPA,central\n").await.expect("imported");
+        let policy = AssurancePolicy::default();
+        let laser = Assurance { citizen_id_verified: true, ial: Some(IalLevel::LASER_CODE) };
+        let found = officers::find_for_sign_in(&test.db, &identity_at("sub-kanda", Some("1101700207030"), laser), &policy)
+            .await
+            .expect("query");
+        let officers::SignInMatch::ImportedNeedsAssurance(officer, shortfall) = found else {
+            panic!("{backend}: a laser code is not enough for a central officer: {found:?}");
+        };
+        assert_eq!((shortfall.have, shortfall.need), (Some(IalLevel::LASER_CODE), IalLevel::THAID), "{backend}");
+        assert_eq!(officer.subject, None, "{backend}");
+        let thaid = identity("sub-kanda", Some("1101700207030"));
+        let bound = officers::find_for_sign_in(&test.db, &thaid, &policy).await.expect("query").officer();
+        assert_eq!(bound.map(|officer| officer.id), Some(officer.id), "{backend}: the same person after the ThaID app");
         test.close().await;
     }
 }
@@ -107,7 +165,9 @@ async fn of_ten_first_sign_ins_at_once_with_one_citizen_id_exactly_one_subject_i
             let db = test.db.clone();
             tasks.spawn(async move {
                 let who = identity(&format!("sub-{n}"), Some("1101700207030"));
-                officers::find_for_sign_in(&db, &who).await.map(|found| found.map(|officer| (who.subject, officer)))
+                officers::find_for_sign_in(&db, &who, &AssurancePolicy::default())
+                    .await
+                    .map(|found| found.officer().map(|officer| (who.subject, officer)))
             });
         }
         let mut bound = Vec::new();
@@ -130,7 +190,7 @@ async fn a_sign_in_moves_the_last_sign_in_to_previous_updates_contact_details_an
         tree(&test.db).await;
         import_csv(&test.db, ",1101700207030,นายสมชาย (CITIZENinfo),DOPA-BORA,agency\n").await.expect("imported");
         let somchai = identity("sub-somchai", Some("1101700207030"));
-        let officer = officers::find_for_sign_in(&test.db, &somchai).await.expect("query").expect("found");
+        let officer = officers::find_for_sign_in(&test.db, &somchai, &AssurancePolicy::default()).await.expect("query").officer().expect("found");
         assert_eq!(officer.activated_at, None, "{backend}: not yet activated");
 
         let t1 = t0() + Duration::hours(1);

@@ -8,11 +8,13 @@
 //!   CITIZENinfo; [`units`]: the organisation tree.
 //! - [`scope`]: who administers which units; [`administration`]: what they do there (Tokens, officers, the tree);
 //!   [`audit`]: the append-only log of it all, and of every sign-in; [`sample_tree`]: a demo organisation tree.
+//! - [`assurance`]: how well Digital ID knows a person, and how well each role needs them known.
 //! - [`citizen_id`]: the citizen ID's rules, masking and keyed hash; [`secrets`]: random secrets and hashes;
 //!   [`free_text`]: which characters names and references may hold (no direction controls, invisibles, stacked marks).
 
 pub mod activation;
 pub mod administration;
+pub mod assurance;
 pub mod audit;
 pub mod citizen_id;
 pub mod database;

@@ -260,9 +260,64 @@ pub fn write_csv(
     Ok(out)
 }
 
-/// `'` before a cell that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return).
+/// `'` before a cell whose first visible character starts a formula (OWASP CSV injection): `=`, `+`, `-`, `@`, tab
+/// or carriage return, or their full-width and small forms, which spreadsheet programs also read as operators.
+/// Whitespace and invisible characters (zero-width spaces, a byte-order mark, bidi and other format controls) are
+/// looked through, since spreadsheet programs skip or ignore them before a formula.
 fn defuse_formula(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
+    let first_visible = value.chars().find(|&c| starts_formula(c) || !is_invisible(c));
+    if first_visible.is_some_and(starts_formula) { format!("'{value}") } else { value.to_owned() }
+}
+
+/// A character that starts a formula: the ASCII operators, tab and carriage return, their full-width forms
+/// (U+FF1D ＝, U+FF0B ＋, U+FF0D －, U+FF20 ＠), their small forms (U+FE62 ﹢, U+FE63 ﹣, U+FE66 ﹦, U+FE6B ﹫) and the
+/// minus sign U+2212.
+fn starts_formula(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+'
+            | '-'
+            | '@'
+            | '\t'
+            | '\r'
+            | '\u{FF1D}'
+            | '\u{FF0B}'
+            | '\u{FF0D}'
+            | '\u{FF20}'
+            | '\u{FE62}'
+            | '\u{FE63}'
+            | '\u{FE66}'
+            | '\u{FE6B}'
+            | '\u{2212}'
+    )
+}
+
+/// Whitespace, control characters and Unicode's default-ignorable code points (`DerivedCoreProperties.txt`: soft
+/// hyphen, zero-width and bidi format characters, the byte-order mark, variation selectors, fillers, tags), none of
+/// which shows.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
 }
 
 #[cfg(test)]
@@ -274,5 +329,75 @@ mod tests {
         assert_eq!(defuse_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(defuse_formula("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(defuse_formula("นายสมชาย"), "นายสมชาย");
+        assert_eq!(defuse_formula("-1"), "'-1");
+        assert_eq!(defuse_formula("\tx"), "'\tx");
+        assert_eq!(defuse_formula("\r=1"), "'\r=1");
+    }
+
+    #[test]
+    fn j13_a_formula_behind_invisible_characters_is_defused() {
+        for hidden in ["\u{200B}", "\u{FEFF}", "\u{2060}", "\u{200E}", "\u{202E}", "\u{00AD}", "\u{E0041}", "\u{180E}"]
+        {
+            let cell = format!("{hidden}=HYPERLINK(\"http://evil.example\",\"x\")");
+            assert_eq!(
+                defuse_formula(&cell),
+                format!("'{cell}"),
+                "U+{:04X} first",
+                u32::from(hidden.chars().next().unwrap_or(' '))
+            );
+        }
+        assert_eq!(
+            defuse_formula("\u{200B}\u{FEFF}\u{200D}+cmd|' /C calc'!A0"),
+            "'\u{200B}\u{FEFF}\u{200D}+cmd|' /C calc'!A0"
+        );
+    }
+
+    #[test]
+    fn j13_a_formula_behind_whitespace_is_defused() {
+        assert_eq!(defuse_formula("  =1+1"), "'  =1+1");
+        assert_eq!(defuse_formula("\u{00A0}@SUM(A1)"), "'\u{00A0}@SUM(A1)");
+        assert_eq!(defuse_formula("\u{3000}-2+3"), "'\u{3000}-2+3");
+        assert_eq!(defuse_formula("\n=1"), "'\n=1");
+    }
+
+    #[test]
+    fn j13_full_width_and_small_operators_are_defused() {
+        for operator in
+            ['\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', '\u{FE62}', '\u{FE63}', '\u{FE66}', '\u{FE6B}', '\u{2212}']
+        {
+            let cell = format!("{operator}1+1");
+            assert_eq!(defuse_formula(&cell), format!("'{cell}"), "U+{:04X} first", u32::from(operator));
+            let hidden = format!("\u{200B}{operator}1+1");
+            assert_eq!(defuse_formula(&hidden), format!("'{hidden}"), "U+200B then U+{:04X}", u32::from(operator));
+        }
+    }
+
+    #[test]
+    fn j13_text_that_merely_contains_an_operator_or_only_invisible_characters_is_left_alone() {
+        for cell in ["สมชาย = ผู้ดูแล", "a-b", "\u{200B}สมชาย", " 1,000", "", "\u{200B}\u{FEFF}", "   "]
+        {
+            assert_eq!(defuse_formula(cell), cell, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn j13_the_csv_export_defuses_a_reason_that_hides_a_formula() {
+        let row = audit_event::Model {
+            id: 1,
+            occurred_at: Utc::now(),
+            event: AuditEvent::SignedIn,
+            succeeded: false,
+            reason: Some("\u{200B}\u{FF1D}HYPERLINK(\"http://evil.example\")".into()),
+            actor_officer_id: None,
+            actor_name: None,
+            target_officer_id: None,
+            target_name: None,
+            unit_id: None,
+            token_id: None,
+            client_ip: None,
+            detail: None,
+        };
+        let csv = String::from_utf8(write_csv(&[row], |_| None).expect("written")).expect("UTF-8");
+        assert!(csv.contains(",\"'\u{200B}\u{FF1D}HYPERLINK"), "{csv}");
     }
 }

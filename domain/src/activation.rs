@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, TransactionSession,
+    TransactionTrait,
 };
 
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -18,9 +18,12 @@ use crate::audit::{self, Entry, Origin};
 use crate::citizen_id::{CitizenId, CitizenIdKey};
 use crate::entities::audit_event::AuditEvent;
 use crate::entities::officer::{self, OfficerSource, Role};
-use crate::entities::{activation_attempt, activation_token, organisation_unit};
+use crate::entities::{activation_token, organisation_unit};
 use crate::officers::{DigitalIdIdentity, NewOfficer};
 use crate::secrets::{random_bytes, sha256_hex};
+
+mod attempts;
+pub use attempts::{AttemptLimits, Caller, Limit, Reservation, ReservedAttempt, reserve};
 
 /// Crockford's base32 alphabet: no I, L, O or U, so nothing is mistaken for another symbol when read aloud.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -425,112 +428,6 @@ async fn redeem_audited<C: ConnectionTrait + TransactionTrait>(
     txn.commit().await?;
     tracing::info!(token_id = row.id, officer_id = officer.id, "activation token redeemed");
     Ok(officer)
-}
-
-/// How many failed tries are allowed, and over what window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct AttemptLimits {
-    /// Failures allowed per Digital ID subject within [`AttemptLimits::subject_window`].
-    pub per_subject: u64,
-    /// The window of the per-subject limit.
-    pub subject_window: Duration,
-    /// Failures allowed per client address within [`AttemptLimits::ip_window`].
-    pub per_ip: u64,
-    /// The window of the per-address limit.
-    pub ip_window: Duration,
-    /// Failures allowed from everyone together within [`AttemptLimits::overall_window`]: the breaker against
-    /// guessing spread over many accounts and addresses. When it trips, every activation waits and an alert is
-    /// logged (`activation_breaker_open`).
-    pub overall: u64,
-    /// The window of the overall limit.
-    pub overall_window: Duration,
-}
-
-impl Default for AttemptLimits {
-    /// 5 failures per subject in 15 minutes; 20 per address in an hour (security.md §3e); 200 from everyone in 15
-    /// minutes — a mass onboarding with one typo in ten stays far below it (docs/OPERATIONS.md).
-    fn default() -> Self {
-        Self {
-            per_subject: 5,
-            subject_window: Duration::minutes(15),
-            per_ip: 20,
-            ip_window: Duration::hours(1),
-            overall: 200,
-            overall_window: Duration::minutes(15),
-        }
-    }
-}
-
-/// `Some(wait)` when this subject or address has used up its failed tries; `None` when it may try.
-///
-/// Limits are on the caller (subject, address), never on the target token or officer, so someone guessing cannot
-/// lock the rightful owner out (ASVS 6.1.1). A caller over the limit is refused even with a valid token, so the
-/// limit cannot be used to test tokens.
-pub async fn retry_after(
-    db: &impl ConnectionTrait,
-    limits: AttemptLimits,
-    subject: &str,
-    client_ip: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<Duration>, DbErr> {
-    let client_ip = stored_ip(client_ip);
-    let checks = [
-        (Some((activation_attempt::Column::Subject, subject)), limits.per_subject, limits.subject_window),
-        (Some((activation_attempt::Column::ClientIp, client_ip.as_str())), limits.per_ip, limits.ip_window),
-        (None, limits.overall, limits.overall_window),
-    ];
-    let mut wait: Option<Duration> = None;
-    for (caller, limit, window) in checks {
-        let mut failures = activation_attempt::Entity::find()
-            .filter(activation_attempt::Column::Succeeded.eq(false))
-            .filter(activation_attempt::Column::AttemptedAt.gt(now - window));
-        if let Some((column, value)) = caller {
-            failures = failures.filter(column.eq(value));
-        }
-        let count = failures.clone().count(db).await?;
-        if count < limit {
-            continue;
-        }
-        if caller.is_none() {
-            tracing::error!(
-                event = "activation_breaker_open",
-                failures = count,
-                "too many wrong activation Tokens from everyone together: every activation waits"
-            );
-        }
-        // Another try is allowed once all but `limit - 1` of the failures have left the window.
-        let oldest =
-            failures.order_by_asc(activation_attempt::Column::AttemptedAt).offset(count - limit).one(db).await?;
-        let until = oldest.map_or(now + window, |attempt| attempt.attempted_at + window);
-        let this_wait = (until - now).max(Duration::seconds(1));
-        wait = Some(wait.map_or(this_wait, |other| other.max(this_wait)));
-    }
-    Ok(wait)
-}
-
-/// The address as stored (the column holds 64 characters), so counting and recording agree.
-fn stored_ip(client_ip: &str) -> String {
-    client_ip.chars().take(64).collect()
-}
-
-/// Records a try, successful or not.
-pub async fn record_attempt(
-    db: &impl ConnectionTrait,
-    subject: &str,
-    client_ip: &str,
-    succeeded: bool,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    activation_attempt::ActiveModel {
-        subject: Set(subject.to_owned()),
-        client_ip: Set(stored_ip(client_ip)),
-        succeeded: Set(succeeded),
-        attempted_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
 }
 
 #[cfg(test)]

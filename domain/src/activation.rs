@@ -100,10 +100,12 @@ impl ActivationToken {
     }
 }
 
-/// Typed free text as stored: trimmed, with any citizen ID in it masked, and at most 255 characters (the column's
-/// size; masking lengthens a citizen ID by four).
+/// Typed free text as stored: trimmed, with any citizen ID in it masked, direction controls, invisible characters
+/// and stacked marks stripped ([`crate::free_text::strip`]: [`issue`] has refused them already, but a re-issued
+/// Token copies text stored before they were refused), and at most 255 characters (the column's size; masking
+/// lengthens a citizen ID by four).
 fn free_text(text: &str) -> String {
-    crate::citizen_id::mask_in_text(text.trim()).chars().take(255).collect()
+    crate::citizen_id::mask_in_text(crate::free_text::strip(text).trim()).chars().take(255).collect()
 }
 
 impl std::fmt::Debug for ActivationToken {
@@ -155,6 +157,14 @@ pub enum IssueError {
     /// The lifetime is not between a minute and [`MAX_LIFETIME`].
     #[error("a token lives between 1 minute and 30 days")]
     Lifetime,
+    /// The intended name or the reference holds a character that could disguise it ([`crate::free_text`]).
+    #[error("the {field}: {problem}")]
+    Text {
+        /// `intended name` or `reference`.
+        field: &'static str,
+        /// What is wrong with it.
+        problem: crate::free_text::FreeTextProblem,
+    },
     /// The database failed.
     #[error(transparent)]
     Database(#[from] DbErr),
@@ -182,6 +192,11 @@ pub async fn issue(
 ) -> Result<(ActivationToken, activation_token::Model), IssueError> {
     if request.lifetime < Duration::minutes(1) || request.lifetime > MAX_LIFETIME {
         return Err(IssueError::Lifetime);
+    }
+    for (field, text) in [("intended name", &request.intended_name), ("reference", &request.reference)] {
+        if let Some(text) = text {
+            crate::free_text::check(text.trim()).map_err(|problem| IssueError::Text { field, problem })?;
+        }
     }
     let unit = crate::units::find_by_code(db, &request.unit_code)
         .await?

@@ -2,7 +2,8 @@
 //!
 //! The file is CSV (UTF-8, a header row) with the columns `digital_id_sub`, `citizen_id`, `name_th`, `unit_code`,
 //! `role`; each row needs a Digital ID subject, a citizen ID, or both. The whole file is checked first and every
-//! problem reported by line; if any row is bad, nothing changes.
+//! problem reported by line; if any row is bad, nothing changes. Names are [stripped](crate::free_text::strip) of
+//! characters that could disguise them.
 
 use std::collections::HashSet;
 
@@ -146,8 +147,14 @@ pub async fn import_officers<C: ConnectionTrait + TransactionTrait>(
         if subject.is_none() && row.citizen_id.is_empty() {
             fail("digital_id_sub", "a row needs a Digital ID subject, a citizen ID, or both".into());
         }
-        if row.name_th.is_empty() || row.name_th.chars().count() > 255 || row.name_th.chars().any(char::is_control) {
-            fail("name_th", "must be 1–255 characters without control characters".into());
+        // A control character means a broken file, and is refused. Direction controls, zero-width and other
+        // invisible characters and stacked marks are stripped instead: legacy names carry them (Thai text often
+        // holds U+200B between words), nobody at CITIZENinfo can retype them, and a cleaned name is better than none.
+        let name_th = crate::free_text::strip(&row.name_th).trim().to_owned();
+        if name_th.is_empty() || name_th.chars().count() > 255 || row.name_th.chars().any(char::is_control) {
+            fail("name_th", "must be 1–255 visible characters without control characters".into());
+        } else if name_th != row.name_th {
+            tracing::info!(line, "name_th: direction controls, invisible characters or stacked marks removed");
         }
         let role = Role::from_code(&row.role);
         if role.is_none() {
@@ -192,7 +199,7 @@ pub async fn import_officers<C: ConnectionTrait + TransactionTrait>(
             }
         }
         if let (Some(unit), Some(role)) = (unit, role) {
-            checked.push(Checked { subject, citizen_id, name_th: row.name_th, unit_id: unit.id, role });
+            checked.push(Checked { subject, citizen_id, name_th, unit_id: unit.id, role });
         }
     }
     if checked.is_empty() && errors.is_empty() {

@@ -6,6 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait
 
 use crate::entities::officer::{self, OfficerStatus, Role};
 use crate::entities::organisation_unit::{self, UnitKind};
+use crate::free_text::{self, FreeTextProblem};
 
 /// A unit to create.
 #[derive(Clone, Debug)]
@@ -28,9 +29,17 @@ pub enum UnitError {
     /// The code is empty, too long or not `A–Z 0–9 - _ .`.
     #[error("the unit code must be 1–32 characters of A–Z, 0–9, '-', '_' or '.' (small letters become capitals)")]
     BadCode,
-    /// The Thai name is empty or too long.
-    #[error("the Thai name must be 1–255 characters")]
+    /// The Thai name is empty, or a name is too long.
+    #[error("the Thai name must be 1–255 characters, the English name at most 255")]
     BadName,
+    /// A name holds a character that could disguise it ([`crate::free_text`]).
+    #[error("the {}: {problem}", if *.english { "English name" } else { "Thai name" })]
+    NameText {
+        /// Whether the English name is to blame (else the Thai one).
+        english: bool,
+        /// What is wrong with it.
+        problem: FreeTextProblem,
+    },
     /// Another unit has the code.
     #[error("a unit with code {0} already exists")]
     DuplicateCode(String),
@@ -40,6 +49,21 @@ pub enum UnitError {
     /// The database failed.
     #[error(transparent)]
     Database(#[from] DbErr),
+}
+
+/// A unit's names as stored: trimmed; the Thai name 1–255 characters, the English one at most 255 (empty: none);
+/// both free of direction controls, invisible characters and stacked marks ([`crate::free_text::check`]).
+pub fn checked_names(name_th: &str, name_en: Option<&str>) -> Result<(String, Option<String>), UnitError> {
+    let name_th = name_th.trim();
+    let name_en = name_en.map(str::trim).filter(|name| !name.is_empty());
+    if name_th.is_empty() || name_th.chars().count() > 255 || name_en.is_some_and(|name| name.chars().count() > 255) {
+        return Err(UnitError::BadName);
+    }
+    free_text::check(name_th).map_err(|problem| UnitError::NameText { english: false, problem })?;
+    if let Some(name) = name_en {
+        free_text::check(name).map_err(|problem| UnitError::NameText { english: true, problem })?;
+    }
+    Ok((name_th.to_owned(), name_en.map(str::to_owned)))
 }
 
 /// Whether `code` is an acceptable unit code (codes are stored and looked up in capitals, so `moi` is `MOI`).
@@ -57,10 +81,7 @@ pub async fn create(
     if !is_valid_code(&code) {
         return Err(UnitError::BadCode);
     }
-    let name_th = unit.name_th.trim().to_owned();
-    if name_th.is_empty() || name_th.chars().count() > 255 || name_th.chars().any(char::is_control) {
-        return Err(UnitError::BadName);
-    }
+    let (name_th, name_en) = checked_names(&unit.name_th, unit.name_en.as_deref())?;
     if find_by_code(db, &code).await?.is_some() {
         return Err(UnitError::DuplicateCode(code));
     }
@@ -91,7 +112,7 @@ pub async fn create(
     let model = organisation_unit::ActiveModel {
         code: Set(code),
         name_th: Set(name_th),
-        name_en: Set(unit.name_en.map(|name| name.trim().to_owned()).filter(|name| !name.is_empty())),
+        name_en: Set(name_en),
         kind: Set(unit.kind),
         parent_id: Set(parent_id),
         created_at: Set(now),

@@ -26,8 +26,10 @@ use domain::sample_tree;
 use domain::scope::{Scope, Tree};
 use domain::sessions::{self, NewSession, SessionPolicy, SessionSecret};
 use domain::testing::TestDatabase;
+use domain::free_text::FreeTextProblem;
 use domain::units::{NewUnit, UnitError};
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use support::administration::{Staff, all_entries, entries, origin, staff, unit};
 use support::clock::t0;
 use support::digital_id::{citizen, key};
@@ -1070,6 +1072,55 @@ async fn loading_the_sample_tree_again_creates_only_what_is_missing() {
             let parent_code = unit.parent_id.and_then(|id| tree.get(id)).map(|parent| parent.code.as_str());
             assert_eq!(parent_code, parent, "{backend}: {code}'s parent");
         }
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn j11_a_unit_renamed_with_a_direction_control_invisible_character_or_stacked_marks_is_refused_naming_the_field() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let origin = origin();
+        let Staff { contact_center: cc, .. } = staff(&test.db).await;
+        let db = &test.db;
+        let cases = [
+            ("สำนัก\u{202e}ทะเบียน", None, false, FreeTextProblem::DirectionControl('\u{202e}')),
+            ("สำนักทะเบียน", Some("Bureau\u{200b}"), true, FreeTextProblem::Invisible('\u{200b}')),
+            ("สำนักทะเบี\u{e35}\u{e48}\u{e49}ยน", None, false, FreeTextProblem::StackedMarks),
+        ];
+        for (name_th, name_en, english_refused, expected) in cases {
+            let result = admin_units::rename(db, &cc, "DOPA-BORA", name_th, name_en, &origin, t0()).await;
+            assert!(
+                matches!(result, Err(AdminError::Unit(UnitError::NameText { english, problem }))
+                    if english == english_refused && problem == expected),
+                "{backend}: {name_th:?} / {name_en:?}: {result:?}"
+            );
+        }
+        assert_eq!(unit(db, "DOPA-BORA").await.name_th, "สำนักบริหารการทะเบียน", "{backend}: not renamed");
+        assert!(all_entries(db).await.is_empty(), "{backend}: nothing audited");
+        let thai = admin_units::rename(db, &cc, "DOPA-BORA", "สำนักบริหารการทะเบียนที่ปั๊มน้ำ", None, &origin, t0());
+        assert!(thai.await.is_ok(), "{backend}: ordinary Thai with a vowel and a tone mark on one letter");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn j11_a_token_stored_with_a_direction_control_before_they_were_refused_is_reissued_with_it_stripped() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let Staff { dopa_central, .. } = staff(&test.db).await;
+        let old = issue(&test.db, &dopa_central, request("DOPA-BORA", Role::Agency), t0()).await;
+        // As a row written before case J11 could hold them.
+        activation_token::Entity::update_many()
+            .col_expr(activation_token::Column::IntendedName, Expr::value("นายสมชาย\u{202e}gnp.exe ใจดี\u{e48}\u{e48}\u{e48}"))
+            .col_expr(activation_token::Column::Reference, Expr::value("มท\u{200b} 0309/1"))
+            .filter(activation_token::Column::Id.eq(old.row.id))
+            .exec(&test.db)
+            .await
+            .expect("legacy row");
+        let new = tokens::reissue(&test.db, &dopa_central, old.row.id, &origin(), t0()).await.expect("re-issued");
+        assert_eq!(new.row.intended_name.as_deref(), Some("นายสมชายgnp.exe ใจดี\u{e48}"), "{backend}");
+        assert_eq!(new.row.reference.as_deref(), Some("มท 0309/1"), "{backend}");
         test.close().await;
     }
 }

@@ -1,5 +1,5 @@
 //! Property-based fuzzing (proptest) of what people and files type into the back office: citizen IDs, activation
-//! tokens, and the CITIZENinfo officers file. Ordinary `cargo test` properties: each runs proptest's configured
+//! tokens, free text (names and references), and the CITIZENinfo officers file. Ordinary `cargo test` properties: each runs proptest's configured
 //! number of cases (`PROPTEST_CASES`, else 256; the import, which needs a database per case, 64), so the test
 //! command runs a short bounded fuzz and `PROPTEST_CASES=100000 cargo test -p domain --test fuzz` a long one
 //! (docs/FUZZING.md).
@@ -16,6 +16,7 @@ mod support {
 mod fuzzing {
     pub mod activation_token;
     pub mod citizen_id;
+    pub mod free_text;
     pub mod import;
     pub mod text;
 }

@@ -11,11 +11,14 @@ mod support {
     pub mod units;
 }
 
+use domain::activation::{self, IssueError, IssueToken};
+use domain::entities::activation_token;
 use domain::entities::officer::{self, OfficerSource, OfficerStatus, Role};
+use domain::free_text::FreeTextProblem;
 use domain::entities::organisation_unit::{self, UnitKind};
 use domain::import::{self, ImportError};
 use domain::testing::TestDatabase;
-use domain::units::{self, UnitError};
+use domain::units::{self, NewUnit, UnitError};
 use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 use support::clock::t0;
 use support::digital_id::{ISSUER, citizen, key};
@@ -133,6 +136,65 @@ async fn a_service_points_contacts_are_the_active_central_officers_of_its_depart
         }
         let (department, officers) = units::central_officers_for(db, tree.ministry.id).await.expect("query");
         assert!(department.is_none() && officers.is_empty(), "{backend}: a ministry has no department");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn j11_a_new_unit_whose_thai_or_english_name_holds_a_direction_control_or_stacked_marks_is_refused() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        tree(&test.db).await;
+        let unit = |name_th: &str, name_en: Option<&str>| NewUnit {
+            code: "DLA".to_owned(),
+            name_th: name_th.to_owned(),
+            name_en: name_en.map(str::to_owned),
+            kind: UnitKind::Department,
+            parent_code: Some("MOI".to_owned()),
+        };
+        let spoofed = units::create(&test.db, unit("กรม\u{202e}ใหม่", None), t0()).await;
+        assert!(
+            matches!(spoofed, Err(UnitError::NameText { english: false, problem: FreeTextProblem::DirectionControl(_) })),
+            "{backend}: {spoofed:?}"
+        );
+        let english = units::create(&test.db, unit("กรมใหม่", Some("New\u{2066}Dept")), t0()).await;
+        assert!(
+            matches!(english, Err(UnitError::NameText { english: true, problem: FreeTextProblem::DirectionControl(_) })),
+            "{backend}: {english:?}"
+        );
+        let stacked = units::create(&test.db, unit("กรมใหม่\u{e48}\u{e48}\u{e48}", None), t0()).await;
+        assert!(matches!(stacked, Err(UnitError::NameText { problem: FreeTextProblem::StackedMarks, .. })));
+        assert_eq!(organisation_unit::Entity::find().count(&test.db).await.expect("count"), 4, "{backend}");
+        let thai = units::create(&test.db, unit("กรมส่งเสริมการปกครองท้องถิ่น", Some("Local Administration")), t0());
+        assert!(thai.await.is_ok(), "{backend}");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn j11_a_token_issued_on_the_command_line_with_a_direction_control_in_its_name_or_reference_is_refused() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        tree(&test.db).await;
+        let request = |name: &str, reference: &str| IssueToken {
+            unit_code: "DOPA".to_owned(),
+            role: Role::Central,
+            citizen_id: None,
+            intended_name: Some(name.to_owned()),
+            reference: Some(reference.to_owned()),
+            lifetime: activation::DEFAULT_LIFETIME,
+            issued_by_officer_id: None,
+        };
+        for (name, reference, field) in
+            [("นาย\u{202e}สมชาย", "มท 1", "intended name"), ("นายสมชาย", "มท\u{202e} 1", "reference")]
+        {
+            let result = activation::issue(&test.db, request(name, reference), &key(), t0()).await;
+            assert!(
+                matches!(result, Err(IssueError::Text { field: f, problem: FreeTextProblem::DirectionControl(_) }) if f == field),
+                "{backend}: {result:?}"
+            );
+        }
+        assert_eq!(activation_token::Entity::find().count(&test.db).await.expect("count"), 0, "{backend}");
         test.close().await;
     }
 }
@@ -304,6 +366,28 @@ async fn problems_are_reported_on_their_own_line_after_blank_lines_and_multi_lin
             located,
             [(4, Some("digital_id_sub")), (5, Some("name_th")), (7, Some("unit_code"))],
             "{backend}: the lines a text editor shows"
+        );
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn j11_imported_names_are_stripped_of_direction_controls_invisible_characters_and_stacked_marks() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        tree(&test.db).await;
+        let rows = "sub-a,,นาย\u{202e}สมชาย\u{200b}ใจดี,DOPA,central\n\
+                    sub-b,,นางสาวกิ\u{e48}\u{e48}\u{e48}\u{e48}ดา,DOPA,central\n\
+                    sub-c,,\u{feff}นายปั๊ม น้ำใจ,DOPA,central\n";
+        assert_eq!(import_csv(&test.db, rows).await.expect("imported"), 3, "{backend}");
+        let officers = officer::Entity::find().order_by_asc(officer::Column::Id).all(&test.db).await.expect("query");
+        let names: Vec<_> = officers.iter().map(|officer| officer.name_th.as_str()).collect();
+        assert_eq!(names, ["นายสมชายใจดี", "นางสาวกิ\u{e48}ดา", "นายปั๊ม น้ำใจ"], "{backend}");
+
+        let only_invisible = import_csv(&test.db, "sub-d,,\u{200b}\u{202e},DOPA,central\n").await;
+        assert!(
+            matches!(&only_invisible, Err(ImportError::Rows(errors)) if errors[0].column == Some("name_th")),
+            "{backend}: a name of nothing visible is no name: {only_invisible:?}"
         );
         test.close().await;
     }

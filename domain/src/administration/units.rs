@@ -22,14 +22,6 @@ fn contact_center_only(actor: &officer::Model) -> Result<(), AdminError> {
     }
 }
 
-fn checked_name(name_th: &str) -> Result<String, UnitError> {
-    let name_th = name_th.trim();
-    if name_th.is_empty() || name_th.chars().count() > 255 || name_th.chars().any(char::is_control) {
-        return Err(UnitError::BadName);
-    }
-    Ok(name_th.to_owned())
-}
-
 async fn find(tree: &Tree, code: &str) -> Result<organisation_unit::Model, AdminError> {
     tree.by_code(code).cloned().ok_or(AdminError::NotFound)
 }
@@ -74,11 +66,7 @@ pub async fn rename<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<organisation_unit::Model, AdminError> {
     contact_center_only(actor)?;
     let unit = find(&Tree::load(db).await?, code).await?;
-    let name_th = checked_name(name_th)?;
-    let name_en = name_en.map(str::trim).filter(|name| !name.is_empty()).map(str::to_owned);
-    if name_en.as_ref().is_some_and(|name| name.chars().count() > 255 || name.chars().any(char::is_control)) {
-        return Err(UnitError::BadName.into());
-    }
+    let (name_th, name_en) = units::checked_names(name_th, name_en)?;
     let detail = format!("{}: {} → {name_th}", unit.code, unit.name_th);
     let txn = db.begin().await?;
     let mut active = unit.into_active_model();

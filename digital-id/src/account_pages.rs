@@ -10,7 +10,7 @@ use axum::response::Response;
 use http::{HeaderMap, StatusCode, header};
 use serde::Deserialize;
 
-use crate::accounts::{self, RegisterError};
+use crate::accounts::{self, RegisterError, SignIn};
 use crate::browser::{self, csrf_matches, csrf_token, error_page, html, see_other, set_session_cookie};
 use crate::endpoints::authorize::{AuthorizeRequest, client_redirect, encode_return_url, login_url, parse_return_url};
 use crate::grants::{BrowserSession, now, random_token};
@@ -18,7 +18,9 @@ use crate::pages::{
     ConsentView, FieldErrors, LoginView, MessageView, RegisterField, RegisterForm, RegisterView, consent_page,
     login_page, message_page, register_page,
 };
+use crate::proofing::Assurance;
 use crate::simulator::SimState;
+use crate::throttle::Refused;
 use crate::validation::{normalize_login, validate_registration};
 
 /// `?ReturnUrl=…` (and the `registered` flag after registration).
@@ -68,6 +70,15 @@ pub struct RegisterPost {
 }
 
 const SIGN_IN_FAILED: &str = "ชื่อบัญชีผู้ใช้ เลขบัตรประจำตัวประชาชน หรือรหัสผ่านไม่ถูกต้อง";
+
+/// The refusal of a throttled sign-in: the same for every login, known or not, so it reveals no account.
+pub(crate) fn throttled_message(refused: Refused) -> String {
+    format!(
+        "ชื่อบัญชีผู้ใช้ เลขบัตรประจำตัวประชาชน หรือรหัสผ่านไม่ถูกต้องหลายครั้งเกินไป ระบบจึงระงับการเข้าสู่ระบบด้วยชื่อนี้ \
+         หรือจากเครื่องนี้ไว้ชั่วคราว กรุณาลองใหม่ในอีก {} นาที",
+        refused.minutes()
+    )
+}
 const REGISTERED: &str = "ลงทะเบียนสำเร็จแล้ว กรุณาเข้าสู่ระบบด้วยบัญชีใหม่ของคุณ";
 
 /// `GET /Account/Login`
@@ -80,23 +91,35 @@ pub async fn login(
     render_login(&state, &headers, &query.return_url, "", None, notice)
 }
 
-/// `POST /Account/Login`
+/// `POST /Account/Login`: throttled per login and client address ([`crate::throttle`]).
 pub async fn login_post(
     State(state): State<Arc<SimState>>,
     headers: HeaderMap,
+    extensions: http::Extensions,
     Form(form): Form<LoginForm>,
 ) -> Response {
     if !csrf_matches(&headers, &form.csrf) {
         return stale_form();
     }
     let login = normalize_login(&form.login);
-    let account = match accounts::authenticate(&state.db, &login, form.password).await {
-        Ok(account) => account,
+    let address = browser::client_address(&extensions);
+    let account = match accounts::sign_in(&state.db, &state.throttle, &login, form.password, address).await {
+        Ok(SignIn::Accepted(account)) => account,
+        Ok(SignIn::Refused) => {
+            tracing::info!("a sign-in attempt failed");
+            return render_login(&state, &headers, &form.return_url, &form.login, Some(SIGN_IN_FAILED), None);
+        }
+        Ok(SignIn::Throttled(refused)) => {
+            tracing::warn!(retry_after_seconds = refused.retry_after_seconds, "a sign-in attempt was throttled");
+            let message = throttled_message(refused);
+            let mut response = render_login(&state, &headers, &form.return_url, &form.login, Some(&message), None);
+            *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+            if let Ok(value) = http::HeaderValue::from_str(&refused.retry_after_seconds.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            return response;
+        }
         Err(error) => return internal(&error),
-    };
-    let Some(account) = account else {
-        tracing::info!("a sign-in attempt failed");
-        return render_login(&state, &headers, &form.return_url, &form.login, Some(SIGN_IN_FAILED), None);
     };
     if let Some((old, _)) = browser::session(&state, &headers) {
         // A new sign-in at Digital ID replaces the browser's session; the relying parties' sessions go on.
@@ -162,7 +185,7 @@ pub async fn register_post(
     };
     match accounts::register(&state.db, new_account).await {
         Ok(account) => {
-            tracing::info!(sub = %account.id, "registered a new account at the simulator");
+            tracing::info!(sub = %account.id, ial_level = %account.ial_level, "registered a new account at the simulator");
             let return_url = safe_return_url(&state, &post.return_url);
             see_other(&format!("{}&registered=1", login_url(return_url)))
         }
@@ -191,8 +214,13 @@ fn render_register(
     let return_url = safe_return_url(state, return_url);
     let (csrf, set_cookie) = csrf_token(state, headers);
     let login_href = login_url(return_url);
-    // Passwords are never sent back to the browser.
-    let form = RegisterForm { password: String::new(), password_confirmation: String::new(), ..form.clone() };
+    // Passwords and the laser code are never sent back to the browser.
+    let form = RegisterForm {
+        password: String::new(),
+        password_confirmation: String::new(),
+        laser_code: String::new(),
+        ..form.clone()
+    };
     let body =
         register_page(RegisterView { return_url, csrf_token: &csrf, form: &form, errors, login_href: &login_href });
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
@@ -278,29 +306,38 @@ pub async fn home(State(state): State<Arc<SimState>>, headers: HeaderMap) -> Res
         },
         None => None,
     };
+    let assurance_path = crate::assurance_pages::ASSURANCE_PATH;
     let body = match signed_in {
         Some(account) => {
             let who = format!("คุณเข้าสู่ระบบ Digital ID (ระบบจำลอง) ในชื่อ {}", account.display_name());
+            let level = format!("ระดับความน่าเชื่อถือของบัญชี: {}", Assurance::of(&account).describe());
             message_page(MessageView {
                 title: "Digital ID (ระบบจำลอง)",
-                paragraphs: &[&who, "กลับไปที่แอปพลิเคชันที่คุณต้องการใช้งานเพื่อดำเนินการต่อ", about],
-                link: Some(("/connect/endsession", "ออกจากระบบ Digital ID")),
+                paragraphs: &[&who, &level, "กลับไปที่แอปพลิเคชันที่คุณต้องการใช้งานเพื่อดำเนินการต่อ", about],
+                links: &[
+                    (assurance_path, "ยืนยันตัวตนเพิ่มระดับความน่าเชื่อถือ"),
+                    ("/connect/endsession", "ออกจากระบบ Digital ID"),
+                ],
                 is_error: false,
             })
         }
         None => message_page(MessageView {
             title: "Digital ID (ระบบจำลอง)",
             paragraphs: &[about, "การเข้าสู่ระบบเริ่มจากแอปพลิเคชันที่ใช้ Digital ID เช่น หน้าสำหรับเจ้าหน้าที่ของศูนย์รวมข้อมูลบริการภาครัฐ"],
-            link: Some(("/Account/Register", "ลงทะเบียน Digital ID")),
+            links: &[("/Account/Register", "ลงทะเบียน Digital ID"), (assurance_path, "ยืนยันตัวตนเพิ่มระดับความน่าเชื่อถือ")],
             is_error: false,
         }),
     };
     html(StatusCode::OK, body, None)
 }
 
-/// The `ReturnUrl` if it leads back into a valid pending authorization, else empty.
-fn safe_return_url<'r>(state: &SimState, return_url: &'r str) -> &'r str {
-    if parse_return_url(state, return_url).is_some() { return_url } else { "" }
+/// The `ReturnUrl` if it leads back into a valid pending authorization or is the assurance page, else empty.
+pub(crate) fn safe_return_url<'r>(state: &SimState, return_url: &'r str) -> &'r str {
+    if return_url == crate::assurance_pages::ASSURANCE_PATH || parse_return_url(state, return_url).is_some() {
+        return_url
+    } else {
+        ""
+    }
 }
 
 /// Where to go after signing in: the pending authorization, or the simulator's home page.
@@ -311,7 +348,7 @@ fn continue_to(state: &SimState, return_url: &str) -> String {
     }
 }
 
-fn stale_form() -> Response {
+pub(crate) fn stale_form() -> Response {
     error_page(
         StatusCode::FORBIDDEN,
         "แบบฟอร์มหมดอายุ",
@@ -319,7 +356,7 @@ fn stale_form() -> Response {
     )
 }
 
-fn internal(error: &dyn std::fmt::Display) -> Response {
+pub(crate) fn internal(error: &dyn std::fmt::Display) -> Response {
     tracing::error!(%error, "an account page failed");
     error_page(StatusCode::INTERNAL_SERVER_ERROR, "ระบบขัดข้อง", "ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง")
 }

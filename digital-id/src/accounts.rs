@@ -1,5 +1,5 @@
-//! Registered people and their consents: registration (Argon2id password hashes), sign-in checks and consent
-//! records.
+//! Registered people and their consents: registration (Argon2id password hashes), sign-in checks (throttled by
+//! [`crate::throttle`]), identity assurance levels and consent records.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Argon2, password_hash::rand_core::OsRng};
@@ -8,6 +8,8 @@ use sea_orm::{
 };
 
 use crate::entities::{account, consent};
+use crate::proofing::Assurance;
+use crate::throttle::{Refused, Throttle};
 use crate::validation::NewAccount;
 
 /// Why registration failed for a reason the form can show.
@@ -34,8 +36,8 @@ pub async fn hash_password(password: String) -> anyhow::Result<String> {
     .map_err(|error| anyhow::anyhow!("hashing a password: {error}"))
 }
 
-/// Creates an account from a validated registration. Self-registered accounts have no identity proofing in the
-/// simulator (no laser code or DOPA check), so they report `citizen_id_verified = false` and IAL 1.1.
+/// Creates an account from a validated registration, at the level its proofing reached: IAL 1.3 and a verified
+/// citizen ID when the ID card's laser code passed the (simulated) DOPA check, else IAL 1.1 and not verified.
 pub async fn register(db: &impl ConnectionTrait, new: NewAccount) -> Result<account::Model, RegisterError> {
     if find_by_column(db, account::Column::Username, &new.username).await.map_err(anyhow::Error::from)?.is_some() {
         return Err(RegisterError::UsernameTaken);
@@ -54,8 +56,8 @@ pub async fn register(db: &impl ConnectionTrait, new: NewAccount) -> Result<acco
         phone_number: Set(new.phone_number.clone()),
         email: Set(None),
         password_hash: Set(password_hash),
-        citizen_id_verified: Set(false),
-        ial_level: Set("1.1".into()),
+        citizen_id_verified: Set(new.assurance.citizen_id_verified()),
+        ial_level: Set(new.assurance.ial_level().into()),
         created_at: Set(chrono::Utc::now()),
     };
     // A concurrent registration can still win the race between the checks and the insert: the unique keys decide.
@@ -84,21 +86,73 @@ async fn find_by_column(
     account::Entity::find().filter(column.eq(value)).one(db).await
 }
 
-/// The account for a sign-in: `login` is a normalised username or 13-digit citizen ID
-/// ([`crate::validation::normalize_login`]). Returns `None` for an unknown login or a wrong password; both take
-/// the same time (a dummy hash is verified for unknown logins).
-pub async fn authenticate(
-    db: &impl ConnectionTrait,
-    login: &str,
-    password: String,
-) -> anyhow::Result<Option<account::Model>> {
+/// The account a sign-in names: `login` is a normalised username or 13-digit citizen ID
+/// ([`crate::validation::normalize_login`]).
+pub async fn find_by_login(db: &impl ConnectionTrait, login: &str) -> Result<Option<account::Model>, DbErr> {
     let column = if login.len() == 13 && login.bytes().all(|b| b.is_ascii_digit()) {
         account::Column::CitizenId
     } else {
         account::Column::Username
     };
-    let account = find_by_column(db, column, login).await?;
-    let hash = match &account {
+    find_by_column(db, column, login).await
+}
+
+/// The account for a sign-in, unthrottled (the command line and tests): `None` for an unknown login or a wrong
+/// password; both take the same time (a dummy hash is verified for unknown logins).
+pub async fn authenticate(
+    db: &impl ConnectionTrait,
+    login: &str,
+    password: String,
+) -> anyhow::Result<Option<account::Model>> {
+    let account = find_by_login(db, login).await?;
+    let matches = password_matches(account.as_ref(), password).await?;
+    Ok(account.filter(|_| matches))
+}
+
+/// The outcome of a sign-in at the pages.
+#[derive(Debug)]
+pub enum SignIn {
+    /// The password is right.
+    Accepted(account::Model),
+    /// Unknown login or wrong password (indistinguishable on purpose).
+    Refused,
+    /// Too many wrong passwords for this login or from this address: the password was not even checked.
+    Throttled(Refused),
+}
+
+/// A throttled sign-in: the login (or the account it names) and the client address must be under their limits
+/// ([`crate::throttle`]); the attempt is counted before its password is checked, so concurrent guesses cannot
+/// exceed them. The same key shape is used for unknown logins, so throttling tells nothing about which exist.
+pub async fn sign_in(
+    db: &impl ConnectionTrait,
+    throttle: &Throttle,
+    login: &str,
+    password: String,
+    address: Option<std::net::IpAddr>,
+) -> anyhow::Result<SignIn> {
+    let account = find_by_login(db, login).await?;
+    // One count per account whichever login names it (username or citizen ID); unknown logins count by themselves.
+    let key = account.as_ref().map_or_else(|| format!("login:{login}"), |account| format!("sub:{}", account.id));
+    let attempt = match throttle.begin(&key, address, chrono::Utc::now().timestamp()) {
+        Ok(attempt) => attempt,
+        Err(refused) => return Ok(SignIn::Throttled(refused)),
+    };
+    let matches = password_matches(account.as_ref(), password).await?;
+    match account.filter(|_| matches) {
+        Some(account) => {
+            throttle.succeeded(attempt);
+            Ok(SignIn::Accepted(account))
+        }
+        None => {
+            throttle.failed(attempt);
+            Ok(SignIn::Refused)
+        }
+    }
+}
+
+/// Whether `password` is `account`'s; for no account a dummy hash is verified, so both take the same time.
+async fn password_matches(account: Option<&account::Model>, password: String) -> anyhow::Result<bool> {
+    let hash = match account {
         Some(account) => account.password_hash.clone(),
         None => dummy_hash().await?,
     };
@@ -107,7 +161,7 @@ pub async fn authenticate(
             .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
     })
     .await?;
-    Ok(account.filter(|_| matches))
+    Ok(matches && account.is_some())
 }
 
 async fn dummy_hash() -> anyhow::Result<String> {
@@ -118,6 +172,18 @@ async fn dummy_hash() -> anyhow::Result<String> {
 /// The account with subject `id`.
 pub async fn find(db: &impl ConnectionTrait, id: &str) -> Result<Option<account::Model>, DbErr> {
     account::Entity::find_by_id(id).one(db).await
+}
+
+/// Sets the account's level (`ial_level` and `citizen_id_verified` together, as [`Assurance`] maps them); returns
+/// whether the account exists. Callers that only ever raise a level compare with [`Assurance::of`] first.
+pub async fn set_assurance(db: &impl ConnectionTrait, id: &str, assurance: Assurance) -> Result<bool, DbErr> {
+    let result = account::Entity::update_many()
+        .col_expr(account::Column::IalLevel, sea_orm::sea_query::Expr::value(assurance.ial_level()))
+        .col_expr(account::Column::CitizenIdVerified, sea_orm::sea_query::Expr::value(assurance.citizen_id_verified()))
+        .filter(account::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
 }
 
 /// Whether the account has consented to give `client_id` every scope in `scopes`.

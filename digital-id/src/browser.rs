@@ -32,6 +32,13 @@ pub fn session(state: &SimState, headers: &HeaderMap) -> Option<(String, Browser
     state.grants.session(id).map(|session| (id.to_owned(), session))
 }
 
+/// The client's IP address: the TCP peer's, when the server was started with connect info (as
+/// [`crate::Simulator::serve`] and the test simulator are). `X-Forwarded-For` is never trusted: the simulator
+/// is reached directly.
+pub fn client_address(extensions: &http::Extensions) -> Option<std::net::IpAddr> {
+    extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip())
+}
+
 /// `Set-Cookie` for a new session id.
 pub fn set_session_cookie(state: &SimState, id: &str) -> HeaderValue {
     set_cookie(state, SESSION_COOKIE, id, SESSION_LIFETIME_SECONDS)
@@ -76,7 +83,7 @@ pub fn html(status: StatusCode, body: String, set_cookie: Option<HeaderValue>) -
 
 /// A message page reporting a problem.
 pub fn error_page(status: StatusCode, title: &str, message: &str) -> Response {
-    let body = message_page(MessageView { title, paragraphs: &[message], link: None, is_error: true });
+    let body = message_page(MessageView { title, paragraphs: &[message], links: &[], is_error: true });
     html(status, body, None)
 }
 

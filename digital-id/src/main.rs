@@ -29,7 +29,7 @@ enum Command {
         #[command(subcommand)]
         action: KeysAction,
     },
-    /// Add the documented demo accounts (those missing).
+    /// Add the documented demo accounts (those missing) and set each to its documented IAL.
     DemoAccounts,
 }
 
@@ -110,7 +110,10 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::DemoAccounts => {
             let added = digital_id::demo::load(&state.db).await?;
-            report(&format!("{added} demo account(s) added; password for all: {}", digital_id::demo::DEMO_PASSWORD));
+            report(&format!(
+                "{added} demo account(s) added, every demo account at its documented IAL; password for all: {}",
+                digital_id::demo::DEMO_PASSWORD
+            ));
         }
     }
     Ok(())

@@ -10,10 +10,10 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use crate::account_pages;
 use crate::endpoints::{authorize, discovery, end_session, revocation, token, userinfo};
 use crate::faults::Faults;
 use crate::simulator::SimState;
+use crate::{account_pages, assurance_pages};
 
 /// Builds the router over `state`.
 pub fn router(state: Arc<SimState>) -> Router {
@@ -29,6 +29,8 @@ pub fn router(state: Arc<SimState>) -> Router {
         .route("/connect/revocation", axum::routing::post(revocation::revocation))
         .route("/Account/Login", get(account_pages::login).post(account_pages::login_post))
         .route("/Account/Register", get(account_pages::register).post(account_pages::register_post))
+        .route(assurance_pages::ASSURANCE_PATH, get(assurance_pages::assurance).post(assurance_pages::assurance_post))
+        .route(end_session::CONFIRM_PATH, axum::routing::post(end_session::confirm))
         .route("/consent", get(account_pages::consent).post(account_pages::consent_post))
         .route("/static/digital-id.css", get(stylesheet))
         .route("/static/fonts/{file}", get(font));

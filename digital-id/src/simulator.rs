@@ -13,6 +13,7 @@ use crate::grants::Grants;
 use crate::keys::{KeyError, KeyStore};
 use crate::migration::Migrator;
 use crate::settings::{Settings, SettingsError};
+use crate::throttle::Throttle;
 
 /// Everything a request handler may touch.
 pub struct SimState {
@@ -28,6 +29,8 @@ pub struct SimState {
     pub faults: FaultSwitch,
     /// What was asked, for tests.
     pub counts: RequestCounts,
+    /// Wrong-password counts per login and client address.
+    pub throttle: Throttle,
     /// A key that is never published, for the `unknown_kid` fault.
     pub unpublished_key: tokio::sync::OnceCell<RsaPrivateKey>,
 }
@@ -70,6 +73,7 @@ impl Simulator {
             grants: Grants::default(),
             faults: FaultSwitch::default(),
             counts: RequestCounts::default(),
+            throttle: Throttle::default(),
             unpublished_key: tokio::sync::OnceCell::new(),
         };
         Ok(Self { state: Arc::new(state) })
@@ -90,13 +94,15 @@ impl Simulator {
         crate::router::router(self.state.clone())
     }
 
-    /// Serves until `shutdown` resolves.
+    /// Serves until `shutdown` resolves. Handlers see the peer's address (password throttling counts per address).
     pub async fn serve(
         self,
         listener: TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(issuer = %self.issuer(), clients = self.state.settings.clients.len(), "Digital ID simulator ready");
-        axum::serve(listener, self.router()).with_graceful_shutdown(shutdown).await
+        axum::serve(listener, self.router().into_make_service_with_connect_info::<std::net::SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
     }
 }

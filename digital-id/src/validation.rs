@@ -1,10 +1,15 @@
 //! The registration form's rules: every field is checked, every problem is reported at once with a Thai message
-//! for its field, and what passes comes out normalized as a [`NewAccount`].
+//! for its field, and what passes comes out normalized as a [`NewAccount`]. The optional identity proofing (birth
+//! date and the ID card's laser code, checked with the simulated DOPA) decides the account's [`Assurance`]; the
+//! assurance page uses the same rules ([`laser_code_proofing`]).
 
 use std::fmt;
 
+use chrono::NaiveDate;
+
 use crate::citizen_id;
 use crate::pages::{FieldErrors, RegisterField, RegisterForm};
+use crate::proofing::{Assurance, BirthDate, DopaAnswer, LaserCode, dopa_check};
 
 /// The name prefixes (คำนำหน้าชื่อ) the form offers.
 pub const TITLES: [&str; 3] = ["นาย", "นาง", "นางสาว"];
@@ -92,6 +97,8 @@ pub struct NewAccount {
     pub username: String,
     /// รหัสผ่าน exactly as typed (never trimmed); hash it before it goes anywhere.
     pub password: String,
+    /// The level the registration's identity proofing reached (the laser code itself is not kept).
+    pub assurance: Assurance,
 }
 
 impl fmt::Debug for NewAccount {
@@ -105,6 +112,7 @@ impl fmt::Debug for NewAccount {
             .field("phone_number", &self.phone_number)
             .field("username", &self.username)
             .field("password", &"[redacted]")
+            .field("assurance", &self.assurance)
             .finish()
     }
 }
@@ -112,6 +120,11 @@ impl fmt::Debug for NewAccount {
 /// Checks a posted registration form against every rule and returns either the normalized account or a Thai message
 /// for each field that is wrong (all of them, not just the first).
 pub fn validate_registration(form: &RegisterForm) -> Result<NewAccount, FieldErrors> {
+    validate_registration_on(form, chrono::Utc::now().date_naive())
+}
+
+/// [`validate_registration`] on the day `today` (birth dates may not be later).
+pub fn validate_registration_on(form: &RegisterForm, today: NaiveDate) -> Result<NewAccount, FieldErrors> {
     let mut errors = FieldErrors::new();
     // A failed rule records its message and leaves an empty placeholder; the account is returned only without errors.
     let mut take = |field: RegisterField, result: Result<String, String>| {
@@ -132,12 +145,93 @@ pub fn validate_registration(form: &RegisterForm) -> Result<NewAccount, FieldErr
         phone_number: take(RegisterField::PhoneNumber, phone_number(&form.phone_number)),
         username: take(RegisterField::Username, username(&form.username)),
         password: take(RegisterField::Password, password(&form.password, &typed_username, typed_citizen_id.as_deref())),
+        assurance: Assurance::Unproofed,
     };
     if let Err(message) = password_confirmation(&form.password, &form.password_confirmation) {
         errors.insert(RegisterField::PasswordConfirmation, message);
     }
+    // DOPA is asked only about a citizen ID that passed its own rule.
+    let checked_citizen_id = (!errors.contains_key(&RegisterField::CitizenId)).then_some(account.citizen_id.as_str());
+    let assurance =
+        laser_code_proofing(&form.birth_date, &form.laser_code, checked_citizen_id, Proofing::Optional, today);
+    let account = match assurance {
+        Ok(assurance) => NewAccount { assurance, ..account },
+        Err(problems) => {
+            errors.extend(problems);
+            account
+        }
+    };
 
     if errors.is_empty() { Ok(account) } else { Err(errors) }
+}
+
+/// Whether identity proofing may be left out (registration) or is what the form is for (the assurance page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Proofing {
+    /// Both fields empty means "no proofing" (IAL 1.1).
+    Optional,
+    /// Both fields must be given.
+    Required,
+}
+
+/// The laser-code proofing of a form: the birth date (วันเดือนปีเกิด) and laser code (เลขหลังบัตรประจำตัวประชาชน)
+/// are checked for shape and then, with the citizen ID, by the simulated DOPA. Returns the level reached — IAL 1.3
+/// when DOPA confirms the card, IAL 1.1 when `Optional` and both are empty — or a Thai message for each field that is
+/// wrong. Without `citizen_id` (its own field is wrong) DOPA is not asked and only the shapes are checked.
+pub fn laser_code_proofing(
+    birth_date: &str,
+    laser_code: &str,
+    citizen_id: Option<&str>,
+    proofing: Proofing,
+    today: NaiveDate,
+) -> Result<Assurance, FieldErrors> {
+    let (birth_date, laser_code) = (birth_date.trim(), laser_code.trim());
+    if proofing == Proofing::Optional && birth_date.is_empty() && laser_code.is_empty() {
+        return Ok(Assurance::Unproofed);
+    }
+    let mut errors = FieldErrors::new();
+    let born = if birth_date.is_empty() {
+        errors.insert(RegisterField::BirthDate, "กรุณากรอกวันเดือนปีเกิด เพื่อยืนยันตัวตนด้วยบัตรประจำตัวประชาชน".to_owned());
+        None
+    } else {
+        let born = BirthDate::parse(birth_date, today);
+        if born.is_none() {
+            errors.insert(
+                RegisterField::BirthDate,
+                "วันเดือนปีเกิดไม่ถูกต้อง กรุณากรอกเป็น วว/ดด/ปปปป (ปี พ.ศ.) เช่น 15/08/2530".to_owned(),
+            );
+        }
+        born
+    };
+    let code = if laser_code.is_empty() {
+        errors.insert(
+            RegisterField::LaserCode,
+            "กรุณากรอกเลขหลังบัตรประจำตัวประชาชน (Laser ID) เพื่อยืนยันตัวตนด้วยบัตรประจำตัวประชาชน".to_owned(),
+        );
+        None
+    } else {
+        let code = LaserCode::parse(laser_code);
+        if code.is_none() {
+            errors.insert(
+                RegisterField::LaserCode,
+                "เลขหลังบัตรประจำตัวประชาชน (Laser ID) ต้องเป็นตัวอักษรภาษาอังกฤษ 2 ตัว ตามด้วยตัวเลข 10 หลัก \
+                 เช่น JT0-1234567-89"
+                    .to_owned(),
+            );
+        }
+        code
+    };
+    if let (Some(born), Some(code), Some(citizen_id)) = (born, code, citizen_id)
+        && dopa_check(citizen_id, born, &code) == DopaAnswer::DoesNotMatch
+    {
+        errors.insert(
+            RegisterField::LaserCode,
+            "ข้อมูลไม่ตรงกับทะเบียนราษฎรของกรมการปกครอง กรุณาตรวจสอบเลขหลังบัตรประจำตัวประชาชน (Laser ID) \
+             และวันเดือนปีเกิดให้ตรงกับบัตรประจำตัวประชาชน"
+                .to_owned(),
+        );
+    }
+    if errors.is_empty() { Ok(Assurance::LaserCode) } else { Err(errors) }
 }
 
 /// The form of a sign-in name used to look an account up: a citizen ID (typed with or without spaces and dashes)
@@ -166,10 +260,53 @@ fn name(input: &str, label: &str) -> Result<String, String> {
     if name.chars().count() > NAME_MAX_CHARS {
         return Err(format!("{label}ต้องยาวไม่เกิน {NAME_MAX_CHARS} ตัวอักษร"));
     }
+    if name.chars().any(is_bidi_control) {
+        return Err(format!("{label}มีอักขระควบคุมทิศทางข้อความที่มองไม่เห็น ซึ่งทำให้ชื่อแสดงผลผิดไปจากที่พิมพ์ กรุณาพิมพ์{label}ใหม่"));
+    }
+    if most_stacked_marks(&name) > MAX_STACKED_MARKS {
+        return Err(format!("{label}มีสระหรือวรรณยุกต์ซ้อนกันบนตัวอักษรเดียวเกิน {MAX_STACKED_MARKS} ตัว กรุณาตรวจสอบการพิมพ์"));
+    }
     if !name.chars().all(|c| is_name_letter(c) || matches!(c, ' ' | '.' | '-')) || !name.chars().any(is_name_letter) {
         return Err(format!("{label}ใช้ได้เฉพาะตัวอักษรภาษาไทยหรือภาษาอังกฤษ เว้นวรรค จุด (.) และขีด (-)"));
     }
     Ok(name)
+}
+
+/// The most combining marks one base character may carry: Thai writes at most an upper vowel and a tone mark
+/// (ก + ิ + ่ = "กิ่"); more only draws over the lines around the name.
+pub const MAX_STACKED_MARKS: usize = 2;
+
+/// The invisible characters that reorder text as it is shown (U+202E makes "gnp.exe" show as "exe.png"): the bidi
+/// embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069, the marks U+200E/U+200F and the Arabic letter
+/// mark U+061C.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// A character drawn on top of (or under) the one before it: Thai above and below vowels and tone marks, and the
+/// general combining blocks.
+fn is_combining_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0E31}'
+            | '\u{0E34}'..='\u{0E3A}'
+            | '\u{0E47}'..='\u{0E4E}'
+            | '\u{0300}'..='\u{036F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+    )
+}
+
+/// The longest run of combining marks on one base character in `text`.
+fn most_stacked_marks(text: &str) -> usize {
+    let (mut most, mut run) = (0, 0);
+    for c in text.chars() {
+        run = if is_combining_mark(c) { run + 1 } else { 0 };
+        most = most.max(run);
+    }
+    most
 }
 
 /// A letter of a Thai or Latin name: Thai consonants, vowels, tone and other marks (not Thai digits or
@@ -295,7 +432,13 @@ mod tests {
             username: "Somying.J".to_owned(),
             password: "ม้าลายกินหญ้าริมน้ำ".to_owned(),
             password_confirmation: "ม้าลายกินหญ้าริมน้ำ".to_owned(),
+            birth_date: String::new(),
+            laser_code: String::new(),
         }
+    }
+
+    fn proofed_form(laser_code: &str) -> RegisterForm {
+        RegisterForm { birth_date: "15/08/2530".to_owned(), laser_code: laser_code.to_owned(), ..valid_form() }
     }
 
     fn error_for(form: &RegisterForm, field: RegisterField) -> Option<String> {
@@ -315,8 +458,79 @@ mod tests {
                 phone_number: "0812345678".to_owned(),
                 username: "somying.j".to_owned(),
                 password: "ม้าลายกินหญ้าริมน้ำ".to_owned(),
+                assurance: Assurance::Unproofed,
             }
         );
+    }
+
+    #[test]
+    fn a_registration_with_a_laser_code_that_dopa_confirms_is_ial_1_3() {
+        for typed in ["JT0-1234567-89", "jt0123456789"] {
+            let account = validate_registration(&proofed_form(typed)).expect("the form is valid");
+            assert_eq!(account.assurance, Assurance::LaserCode, "{typed}");
+        }
+        let debug = format!("{:?}", validate_registration(&proofed_form("XY9-7654321-98")).expect("valid"));
+        assert!(!debug.contains("7654321"), "the laser code is nowhere in the account: {debug}");
+        assert!(debug.contains("LaserCode"), "{debug}");
+    }
+
+    #[test]
+    fn the_laser_code_dopa_refuses_is_reported_on_its_field() {
+        let errors = validate_registration(&proofed_form(crate::proofing::REFUSED_LASER_CODE)).expect_err("refused");
+        assert_eq!(errors.keys().copied().collect::<Vec<_>>(), [RegisterField::LaserCode]);
+        assert!(errors[&RegisterField::LaserCode].contains("ไม่ตรงกับทะเบียนราษฎร"), "{errors:?}");
+    }
+
+    #[test]
+    fn half_of_the_proofing_asks_for_the_other_half() {
+        let without_birth_date = RegisterForm { birth_date: String::new(), ..proofed_form("JT0123456789") };
+        assert_eq!(
+            error_for(&without_birth_date, RegisterField::BirthDate).as_deref(),
+            Some("กรุณากรอกวันเดือนปีเกิด เพื่อยืนยันตัวตนด้วยบัตรประจำตัวประชาชน")
+        );
+        let without_laser_code = proofed_form("");
+        assert!(error_for(&without_laser_code, RegisterField::LaserCode).is_some_and(|m| m.starts_with("กรุณากรอก")));
+    }
+
+    #[test]
+    fn a_malformed_laser_code_or_birth_date_is_explained() {
+        let laser = error_for(&proofed_form("JT0-1234567"), RegisterField::LaserCode).expect("an error");
+        assert!(laser.contains("ตัวอักษรภาษาอังกฤษ 2 ตัว ตามด้วยตัวเลข 10 หลัก"), "{laser}");
+        let form = RegisterForm { birth_date: "1987-08-15".to_owned(), ..proofed_form("JT0123456789") };
+        let birth = error_for(&form, RegisterField::BirthDate).expect("an error");
+        assert!(birth.contains("วว/ดด/ปปปป"), "{birth}");
+    }
+
+    #[test]
+    fn the_assurance_page_requires_both_proofing_fields() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
+        let errors = laser_code_proofing("", "", Some("1101700207030"), Proofing::Required, today).expect_err("empty");
+        assert_eq!(errors.keys().copied().collect::<Vec<_>>(), [RegisterField::BirthDate, RegisterField::LaserCode]);
+        let level = laser_code_proofing("1/1/2530", "AB1234567890", Some("1101700207030"), Proofing::Required, today);
+        assert_eq!(level.ok(), Some(Assurance::LaserCode));
+    }
+
+    #[test]
+    fn names_with_bidi_controls_are_refused_with_their_own_message() {
+        for control in ['\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}'] {
+            let form = RegisterForm { given_name: format!("สม{control}ชาย"), ..valid_form() };
+            let message = error_for(&form, RegisterField::GivenName).expect("refused");
+            assert!(message.contains("อักขระควบคุมทิศทางข้อความ"), "U+{:04X}: {message}", u32::from(control));
+        }
+    }
+
+    #[test]
+    fn more_than_two_marks_stacked_on_one_letter_are_refused_but_a_vowel_with_a_tone_is_not() {
+        // กิ่ = ก + ิ + ่: an upper vowel and a tone mark, as Thai writes them.
+        for name in ["กิ่งแก้ว", "ปิ่น", "ชื่อ", "กั้น"] {
+            let form = RegisterForm { given_name: name.to_owned(), ..valid_form() };
+            assert_eq!(error_for(&form, RegisterField::GivenName), None, "{name}");
+        }
+        for name in ["กิ่่", "ก่่่่่่่่", "ส\u{0E34}\u{0E48}\u{0E4C}"] {
+            let form = RegisterForm { family_name: name.to_owned(), ..valid_form() };
+            let message = error_for(&form, RegisterField::FamilyName).expect("refused");
+            assert!(message.contains("ซ้อนกัน"), "{name}: {message}");
+        }
     }
 
     #[test]

@@ -541,7 +541,10 @@ async fn the_home_page_names_the_signed_in_person_and_offers_to_sign_out() {
     let signed_in = browser.get("/").await;
     assert!(signed_in.body.contains("นายทดสอบ ระบบ"), "{}", signed_in.body);
     assert!(signed_in.body.contains("/connect/endsession"));
+    assert!(signed_in.body.contains("IAL 1.1"), "the account's level is shown: {}", signed_in.body);
+    assert!(signed_in.body.contains("href=\"/Account/Assurance\""), "with the way to raise it");
 
-    assert_eq!(browser.get("/connect/endsession").await.status, StatusCode::OK);
+    // The sign-out link asks first (J14), then signs out.
+    assert_eq!(browser.sign_out().await.status, StatusCode::OK);
     assert!(!browser.get("/").await.body.contains("นายทดสอบ ระบบ"), "signed out");
 }

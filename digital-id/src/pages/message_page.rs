@@ -8,14 +8,21 @@ use super::layout::{CardWidth, document};
 /// Renders a message page as a complete HTML document; a problem (`is_error`) is announced with `role="alert"`.
 pub fn message_page(view: MessageView<'_>) -> String {
     let paragraphs = view.paragraphs.iter().map(|paragraph| view! { <p>{paragraph.to_string()}</p> }).collect_view();
-    let link = view.link.map(|(href, label)| {
-        view! {
-            <p class="actions">
-                <a class="button button-primary" href=href.to_owned()>
-                    {label.to_owned()}
-                </a>
-            </p>
-        }
+    let link = (!view.links.is_empty()).then(|| {
+        let buttons = view
+            .links
+            .iter()
+            .enumerate()
+            .map(|(index, (href, label))| {
+                let class = if index == 0 { "button button-primary" } else { "button button-secondary" };
+                view! {
+                    <a class=class href=(*href).to_owned()>
+                        {(*label).to_owned()}
+                    </a>
+                }
+            })
+            .collect_view();
+        view! { <p class="actions">{buttons}</p> }
     });
     let body = view! {
         <div
@@ -38,7 +45,7 @@ mod tests {
         message_page(MessageView {
             title: "ออกจากระบบแล้ว",
             paragraphs: &["หนึ่ง", "สอง <b>"],
-            link: Some(("/?a=1&b=2", "กลับหน้าหลัก")),
+            links: &[("/?a=1&b=2", "กลับหน้าหลัก")],
             is_error,
         })
     }

@@ -1,126 +1,19 @@
 //! The registration page (`/Account/Register`): the fields the DGA manual lists, each labelled, hinted and, after a
-//! failed attempt, marked with its own Thai message and listed in an error summary at the top.
+//! failed attempt, marked with its own Thai message and listed in an error summary at the top; and the optional
+//! identity proofing with the ID card (birth date and laser code) that makes the account IAL 1.3.
 
 use leptos::prelude::*;
 
+use super::form_fields::{Input, described_by, error_message, error_summary};
 use super::layout::{CardWidth, document, hidden_inputs};
 use super::{RegisterField, RegisterView};
-
-/// The `name` (and `id`) of a field's form control.
-fn field_name(field: RegisterField) -> &'static str {
-    match field {
-        RegisterField::Title => "title",
-        RegisterField::GivenName => "given_name",
-        RegisterField::FamilyName => "family_name",
-        RegisterField::CitizenId => "citizen_id",
-        RegisterField::PhoneNumber => "phone_number",
-        RegisterField::Username => "username",
-        RegisterField::Password => "password",
-        RegisterField::PasswordConfirmation => "password_confirmation",
-    }
-}
-
-/// The `aria-describedby` of a control: its error message first (it matters most), then its hint.
-fn described_by(name: &str, has_error: bool, has_hint: bool) -> Option<String> {
-    let ids: Vec<String> = [has_error.then(|| format!("{name}-error")), has_hint.then(|| format!("{name}-hint"))]
-        .into_iter()
-        .flatten()
-        .collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-/// A field's error message, placed right under its label.
-fn error_message(name: &str, error: Option<&str>) -> impl IntoView + use<> {
-    error.map(|message| {
-        view! {
-            <p class="field-error" id=format!("{name}-error")>
-                <span class="visually-hidden">"ข้อผิดพลาด: "</span>
-                {message.to_owned()}
-            </p>
-        }
-    })
-}
-
-/// A field's hint, under its label and error message.
-fn hint(name: &str, text: Option<&'static str>) -> impl IntoView + use<> {
-    text.map(|text| view! { <p class="hint" id=format!("{name}-hint")>{text}</p> })
-}
-
-/// A text-like input and everything around it.
-struct Input {
-    /// Which field this is (gives `name` and `id`).
-    field: RegisterField,
-    /// The visible label.
-    label: &'static str,
-    /// The hint under the label, if any.
-    hint: Option<&'static str>,
-    /// The `type` attribute.
-    kind: &'static str,
-    /// The value to render back; `None` for passwords, which never are.
-    value: Option<String>,
-    /// The `autocomplete` attribute.
-    autocomplete: &'static str,
-    /// The `inputmode` attribute, if any.
-    inputmode: Option<&'static str>,
-    /// The `maxlength` attribute, if any.
-    maxlength: Option<&'static str>,
-    /// Whether autocorrection and spell checking should stay off (identifiers, not prose).
-    verbatim: bool,
-}
-
-impl Input {
-    /// Renders the field with its label, error message (if `error`) and hint.
-    fn render(self, error: Option<&str>) -> impl IntoView + use<> {
-        let name = field_name(self.field);
-        let has_error = error.is_some();
-        view! {
-            <div class=if has_error { "field field-invalid" } else { "field" }>
-                <label for=name>{self.label}</label>
-                {error_message(name, error)}
-                {hint(name, self.hint)}
-                <input
-                    type=self.kind
-                    id=name
-                    name=name
-                    value=self.value
-                    autocomplete=self.autocomplete
-                    inputmode=self.inputmode
-                    maxlength=self.maxlength
-                    autocapitalize=self.verbatim.then_some("none")
-                    spellcheck=self.verbatim.then_some("false")
-                    required
-                    aria-invalid=has_error.then_some("true")
-                    aria-describedby=described_by(name, has_error, self.hint.is_some())
-                />
-            </div>
-        }
-    }
-}
 
 /// Renders the registration page as a complete HTML document.
 pub fn register_page(view: RegisterView<'_>) -> String {
     let form = view.form;
     let error = |field: RegisterField| view.errors.get(&field).map(String::as_str);
 
-    let summary = (!view.errors.is_empty()).then(|| {
-        let items = view
-            .errors
-            .iter()
-            .map(|(field, message)| {
-                view! {
-                    <li>
-                        <a href=format!("#{}", field_name(*field))>{message.clone()}</a>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title">{format!("กรุณาแก้ไขข้อมูล {} รายการ", view.errors.len())}</h2>
-                <ul>{items}</ul>
-            </div>
-        }
-    });
+    let summary = error_summary(view.errors);
 
     let title_error = error(RegisterField::Title);
     let selected_title = form.title.trim();
@@ -144,17 +37,7 @@ pub fn register_page(view: RegisterView<'_>) -> String {
         </div>
     };
 
-    let text = |field, label, value: &str, autocomplete| Input {
-        field,
-        label,
-        hint: None,
-        kind: "text",
-        value: Some(value.to_owned()),
-        autocomplete,
-        inputmode: None,
-        maxlength: None,
-        verbatim: false,
-    };
+    let text = Input::text;
     let given_name = text(RegisterField::GivenName, "ชื่อ", &form.given_name, "given-name");
     let family_name = text(RegisterField::FamilyName, "นามสกุล", &form.family_name, "family-name");
     let citizen_id = Input {
@@ -193,7 +76,7 @@ pub fn register_page(view: RegisterView<'_>) -> String {
     let body = view! {
         <h1>"ลงทะเบียน Digital ID"</h1>
         {summary}
-        <p class="lead">"กรอกข้อมูลให้ครบทุกช่อง ยกเว้นคำนำหน้าชื่อ"</p>
+        <p class="lead">"กรอกข้อมูลให้ครบทุกช่อง ยกเว้นคำนำหน้าชื่อและการยืนยันตัวตนด้วยบัตรประจำตัวประชาชน"</p>
         <form method="post" action="/Account/Register" novalidate>
             {hidden_inputs(view.return_url, view.csrf_token)}
             <fieldset class="name-group">
@@ -203,6 +86,16 @@ pub fn register_page(view: RegisterView<'_>) -> String {
                 {family_name.render(error(RegisterField::FamilyName))}
             </fieldset>
             {citizen_id.render(error(RegisterField::CitizenId))}
+            <fieldset class="proofing-group" aria-describedby="proofing-note">
+                <legend>"ยืนยันตัวตนด้วยบัตรประจำตัวประชาชน (ไม่บังคับ)"</legend>
+                <p class="hint" id="proofing-note">
+                    "กรอกวันเดือนปีเกิดและเลขหลังบัตรประจำตัวประชาชน เพื่อตรวจสอบกับกรมการปกครอง "
+                    "บัญชีจะมีระดับความน่าเชื่อถือ IAL 1.3 หากเว้นว่างไว้ บัญชีจะมีระดับ IAL 1.1 (ยังไม่ยืนยันตัวตน) "
+                    "และยืนยันตัวตนเพิ่มได้ภายหลัง"
+                </p>
+                {Input::birth_date(&form.birth_date, false).render(error(RegisterField::BirthDate))}
+                {Input::laser_code(false).render(error(RegisterField::LaserCode))}
+            </fieldset>
             {phone_number.render(error(RegisterField::PhoneNumber))}
             {username.render(error(RegisterField::Username))}
             {password.render(error(RegisterField::Password))}

@@ -6,6 +6,7 @@
 use std::fmt;
 
 use chrono::NaiveDate;
+use domain::free_text::{FreeTextProblem, MAX_MARKS_PER_LETTER};
 
 use crate::citizen_id;
 use crate::pages::{FieldErrors, RegisterField, RegisterForm};
@@ -260,53 +261,25 @@ fn name(input: &str, label: &str) -> Result<String, String> {
     if name.chars().count() > NAME_MAX_CHARS {
         return Err(format!("{label}ต้องยาวไม่เกิน {NAME_MAX_CHARS} ตัวอักษร"));
     }
-    if name.chars().any(is_bidi_control) {
-        return Err(format!("{label}มีอักขระควบคุมทิศทางข้อความที่มองไม่เห็น ซึ่งทำให้ชื่อแสดงผลผิดไปจากที่พิมพ์ กรุณาพิมพ์{label}ใหม่"));
-    }
-    if most_stacked_marks(&name) > MAX_STACKED_MARKS {
-        return Err(format!("{label}มีสระหรือวรรณยุกต์ซ้อนกันบนตัวอักษรเดียวเกิน {MAX_STACKED_MARKS} ตัว กรุณาตรวจสอบการพิมพ์"));
+    // The back office's own rule for free text (direction controls, invisible characters, stacked marks).
+    match domain::free_text::check(&name) {
+        Ok(()) => {}
+        Err(FreeTextProblem::DirectionControl(_)) => {
+            return Err(format!("{label}มีอักขระควบคุมทิศทางข้อความที่มองไม่เห็น ซึ่งทำให้ชื่อแสดงผลผิดไปจากที่พิมพ์ กรุณาพิมพ์{label}ใหม่"));
+        }
+        Err(FreeTextProblem::Invisible(_)) => {
+            return Err(format!("{label}มีอักขระที่มองไม่เห็น กรุณาพิมพ์{label}ใหม่"));
+        }
+        Err(FreeTextProblem::StackedMarks) => {
+            return Err(format!(
+                "{label}มีสระหรือวรรณยุกต์ซ้อนกันบนตัวอักษรเดียวเกิน {MAX_MARKS_PER_LETTER} ตัว กรุณาตรวจสอบการพิมพ์"
+            ));
+        }
     }
     if !name.chars().all(|c| is_name_letter(c) || matches!(c, ' ' | '.' | '-')) || !name.chars().any(is_name_letter) {
         return Err(format!("{label}ใช้ได้เฉพาะตัวอักษรภาษาไทยหรือภาษาอังกฤษ เว้นวรรค จุด (.) และขีด (-)"));
     }
     Ok(name)
-}
-
-/// The most combining marks one base character may carry: Thai writes at most an upper vowel and a tone mark
-/// (ก + ิ + ่ = "กิ่"); more only draws over the lines around the name.
-pub const MAX_STACKED_MARKS: usize = 2;
-
-/// The invisible characters that reorder text as it is shown (U+202E makes "gnp.exe" show as "exe.png"): the bidi
-/// embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069, the marks U+200E/U+200F and the Arabic letter
-/// mark U+061C.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
-/// A character drawn on top of (or under) the one before it: Thai above and below vowels and tone marks, and the
-/// general combining blocks.
-fn is_combining_mark(c: char) -> bool {
-    matches!(
-        c,
-        '\u{0E31}'
-            | '\u{0E34}'..='\u{0E3A}'
-            | '\u{0E47}'..='\u{0E4E}'
-            | '\u{0300}'..='\u{036F}'
-            | '\u{1AB0}'..='\u{1AFF}'
-            | '\u{1DC0}'..='\u{1DFF}'
-            | '\u{20D0}'..='\u{20FF}'
-            | '\u{FE20}'..='\u{FE2F}'
-    )
-}
-
-/// The longest run of combining marks on one base character in `text`.
-fn most_stacked_marks(text: &str) -> usize {
-    let (mut most, mut run) = (0, 0);
-    for c in text.chars() {
-        run = if is_combining_mark(c) { run + 1 } else { 0 };
-        most = most.max(run);
-    }
-    most
 }
 
 /// A letter of a Thai or Latin name: Thai consonants, vowels, tone and other marks (not Thai digits or
@@ -516,6 +489,15 @@ mod tests {
             let form = RegisterForm { given_name: format!("สม{control}ชาย"), ..valid_form() };
             let message = error_for(&form, RegisterField::GivenName).expect("refused");
             assert!(message.contains("อักขระควบคุมทิศทางข้อความ"), "U+{:04X}: {message}", u32::from(control));
+        }
+    }
+
+    #[test]
+    fn names_with_invisible_characters_are_refused_with_their_own_message() {
+        for invisible in ['\u{200B}', '\u{FEFF}', '\u{00AD}'] {
+            let form = RegisterForm { given_name: format!("สม{invisible}ชาย"), ..valid_form() };
+            let message = error_for(&form, RegisterField::GivenName).expect("refused");
+            assert!(message.contains("อักขระที่มองไม่เห็น"), "U+{:04X}: {message}", u32::from(invisible));
         }
     }
 

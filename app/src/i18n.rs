@@ -170,6 +170,36 @@ pub struct Text {
     pub sign_in_failed_body: &'static str,
     /// Whom to contact when signing in keeps failing.
     pub sign_in_failed_contact: &'static str,
+    /// Title of the page for an account below the identity assurance needed.
+    pub assurance_title: &'static str,
+    /// Why there is no access yet.
+    pub assurance_body: &'static str,
+    /// Label of the account's level.
+    pub assurance_have_label: &'static str,
+    /// The account's level when Digital ID gave none.
+    pub assurance_have_unknown: &'static str,
+    /// Said after a level below 1.3.
+    pub assurance_unproofed: &'static str,
+    /// Label of the level needed.
+    pub assurance_need_label: &'static str,
+    /// "{level} or higher", for the level needed.
+    pub assurance_or_higher: fn(&str) -> String,
+    /// "for {role}", after the level needed.
+    pub assurance_for_role: fn(&str) -> String,
+    /// Said when the citizen ID must also be verified and is not.
+    pub assurance_verify_citizen_id: &'static str,
+    /// Heading of how to raise the level.
+    pub assurance_how_heading: &'static str,
+    /// How to reach IAL 2.3: the ThaID app.
+    pub assurance_how_thaid: &'static str,
+    /// How to reach IAL 1.3: the ID card's laser code.
+    pub assurance_how_laser_code: &'static str,
+    /// Then sign in again.
+    pub assurance_then_sign_in: &'static str,
+    /// The link to Digital ID's page for raising the level.
+    pub assurance_open_digital_id: &'static str,
+    /// Whom to ask.
+    pub assurance_contact: &'static str,
     /// Label of the reference id.
     pub reference_label: &'static str,
     /// Asks to quote the reference id.
@@ -350,6 +380,22 @@ const TH: Text = Text {
     sign_in_failed_title: "เข้าสู่ระบบไม่สำเร็จ",
     sign_in_failed_body: "เกิดข้อผิดพลาดระหว่างการเข้าสู่ระบบด้วย Digital ID กรุณาลองอีกครั้ง",
     sign_in_failed_contact: "หากยังเข้าสู่ระบบไม่ได้ กรุณาติดต่อ DGA Contact Center",
+    assurance_title: "ต้องยืนยันตัวตนกับ Digital ID ในระดับที่สูงขึ้น",
+    assurance_body: "บัญชี Digital ID ของท่านยังยืนยันตัวตนไม่ถึงระดับที่ระบบกำหนดสำหรับสิทธิ์ของท่าน \
+                     จึงยังเข้าใช้งานระบบไม่ได้ในขณะนี้",
+    assurance_have_label: "ระดับการยืนยันตัวตน (IAL) ของบัญชีท่าน",
+    assurance_have_unknown: "ไม่ทราบ (Digital ID ไม่ได้แจ้งระดับ)",
+    assurance_unproofed: "ยังไม่ได้พิสูจน์ตัวตน",
+    assurance_need_label: "ระดับที่ต้องใช้",
+    assurance_or_higher: |level| format!("{level} ขึ้นไป"),
+    assurance_for_role: |role| format!("สำหรับ{role}"),
+    assurance_verify_citizen_id: "เลขประจำตัวประชาชนของท่านต้องได้รับการยืนยันกับกรมการปกครองผ่าน Digital ID ด้วย",
+    assurance_how_heading: "วิธียกระดับการยืนยันตัวตน",
+    assurance_how_thaid: "ยืนยันตัวตนผ่านแอปพลิเคชัน ThaID ของกรมการปกครอง (ได้ระดับ 2.3)",
+    assurance_how_laser_code: "ยืนยันตัวตนด้วยเลขหลังบัตรประจำตัวประชาชน (Laser ID) ที่ Digital ID (ได้ระดับ 1.3)",
+    assurance_then_sign_in: "เมื่อยืนยันตัวตนแล้ว กด “เข้าสู่ระบบ” อีกครั้ง",
+    assurance_open_digital_id: "ยืนยันตัวตนที่ Digital ID",
+    assurance_contact: "หากยืนยันตัวตนไม่ได้ หรือมีข้อสงสัย กรุณาติดต่อ DGA Contact Center",
     reference_label: "รหัสอ้างอิง",
     reference_hint: "กรุณาแจ้งรหัสอ้างอิงนี้แก่เจ้าหน้าที่ เพื่อให้ตรวจสอบปัญหาได้รวดเร็วขึ้น",
     logout_form_expired: "ลิงก์หรือฟอร์มนี้หมดอายุแล้ว กรุณากลับไปยังหน้าเดิม โหลดหน้าใหม่ แล้วกด “Logout” อีกครั้ง",
@@ -460,6 +506,25 @@ const EN: Text = Text {
     sign_in_failed_title: "Sign-in failed",
     sign_in_failed_body: "Something went wrong while signing in with Digital ID. Please try again.",
     sign_in_failed_contact: "If you still cannot sign in, contact the DGA Contact Center",
+    assurance_title: "Stronger identity proofing needed at Digital ID",
+    assurance_body: "Your Digital ID account has not been proofed to the level the system requires for your role, so \
+                     you cannot use the system yet.",
+    assurance_have_label: "Your account's identity assurance level (IAL)",
+    assurance_have_unknown: "unknown (Digital ID did not say)",
+    assurance_unproofed: "not proofed",
+    assurance_need_label: "Level required",
+    assurance_or_higher: |level| format!("{level} or higher"),
+    assurance_for_role: |role| format!("for a {}", role.to_lowercase()),
+    assurance_verify_citizen_id: "Your citizen ID must also be verified with the Department of Provincial \
+                                  Administration through Digital ID.",
+    assurance_how_heading: "How to raise your level",
+    assurance_how_thaid: "Verify your identity with the Department of Provincial Administration's ThaID app \
+                          (level 2.3).",
+    assurance_how_laser_code: "Verify your identity with the laser code on the back of your ID card at Digital ID \
+                               (level 1.3).",
+    assurance_then_sign_in: "Once verified, press “Sign in” again.",
+    assurance_open_digital_id: "Verify your identity at Digital ID",
+    assurance_contact: "If you cannot verify your identity, or have questions, contact the DGA Contact Center",
     reference_label: "Reference",
     reference_hint: "Please quote this reference so the problem can be found quickly.",
     logout_form_expired: "This link or form has expired. Go back, reload the page and press “Logout” again.",

@@ -2,6 +2,7 @@
 
 pub mod accounts_page;
 pub mod activation_page;
+pub mod assurance_required_page;
 pub mod audit_page;
 pub mod consent_declined_page;
 pub mod digital_id_unavailable_page;

@@ -13,6 +13,9 @@ pub const ACTIVATED_PAGE: &str = "/backend/activated";
 pub const CONSENT_DECLINED_PAGE: &str = "/backend/consent-declined";
 /// The generic sign-in failure page (`?reference=…`).
 pub const SIGN_IN_FAILED_PAGE: &str = "/backend/sign-in-failed";
+/// The page for a person whose Digital ID account is not proofed well enough for their role or their citizen ID to
+/// count (`?have=1.1&need=2.3&verified=0&id=1&role=central`: codes only). HTTP 403.
+pub const ASSURANCE_REQUIRED_PAGE: &str = "/backend/assurance-required";
 /// The page when Digital ID cannot be reached.
 pub const DIGITAL_ID_UNAVAILABLE_PAGE: &str = "/backend/digital-id-unavailable";
 /// The page after a failure of ours (`?reference=…`; HTTP 500, or 503 when the database is unreachable). The server
@@ -69,13 +72,14 @@ pub const LANGUAGE_FIELD: &str = "lang";
 pub const RETURN_TO_FIELD: &str = "return_to";
 
 /// Every page an officer can be looking at (a `GET` that renders a page), for checks that an address is ours.
-pub const PAGES: [&str; 14] = [
+pub const PAGES: [&str; 15] = [
     OFFICERS_PAGE,
     SIGNED_OUT_PAGE,
     ACTIVATED_PAGE,
     SIGN_IN_PAGE,
     CONSENT_DECLINED_PAGE,
     SIGN_IN_FAILED_PAGE,
+    ASSURANCE_REQUIRED_PAGE,
     DIGITAL_ID_UNAVAILABLE_PAGE,
     ACTIVATION_PAGE,
     HOME_PAGE,

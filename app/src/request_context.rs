@@ -19,6 +19,9 @@ pub struct RequestContext {
     pub locale: Locale,
     /// The address being shown (path only), where the language switch comes back to.
     pub path: String,
+    /// Where a person raises their identity assurance at Digital ID, when it has such a page we know of (the
+    /// built-in simulator's; the real Digital ID's is reached through its own site and the ThaID app).
+    pub digital_id_assurance_url: Option<String>,
 }
 
 /// Who is looking at the page.

@@ -11,6 +11,7 @@ use crate::i18n::use_text;
 use crate::pages::accounts_page::AccountsPage;
 use crate::pages::activation_page::ActivationPage;
 use crate::pages::audit_page::AuditPage;
+use crate::pages::assurance_required_page::AssuranceRequiredPage;
 use crate::pages::consent_declined_page::ConsentDeclinedPage;
 use crate::pages::digital_id_unavailable_page::DigitalIdUnavailablePage;
 use crate::pages::home_page::HomePage;
@@ -23,7 +24,7 @@ use crate::pages::sign_in_page::SignInPage;
 use crate::pages::tokens_page::TokensPage;
 use crate::pages::units_page::UnitsPage;
 use crate::paths::{
-    ACCOUNTS_PAGE, ACTIVATED_PAGE, ACTIVATION_PAGE, AUDIT_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE,
+    ACCOUNTS_PAGE, ACTIVATED_PAGE, ACTIVATION_PAGE, ASSURANCE_REQUIRED_PAGE, AUDIT_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE,
     HOME_PAGE, OFFICERS_PAGE, PROFILE_PAGE, SERVICE_ERROR_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE,
     TOKENS_PAGE, UNITS_PAGE,
 };
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=sub_page(SIGN_IN_PAGE) view=SignInPage />
                     <Route path=sub_page(CONSENT_DECLINED_PAGE) view=ConsentDeclinedPage />
                     <Route path=sub_page(SIGN_IN_FAILED_PAGE) view=SignInFailedPage />
+                    <Route path=sub_page(ASSURANCE_REQUIRED_PAGE) view=AssuranceRequiredPage />
                     <Route path=sub_page(DIGITAL_ID_UNAVAILABLE_PAGE) view=DigitalIdUnavailablePage />
                     <Route path=sub_page(SERVICE_ERROR_PAGE) view=ServiceErrorPage />
                     <Route path=sub_page(ACTIVATION_PAGE) view=ActivationPage />

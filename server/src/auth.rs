@@ -8,24 +8,23 @@
 //! | `POST /auth/logout` | ends the session here, then at Digital ID (`id_token_hint`, `post_logout_redirect_uri`, `state`) |
 //! | `POST /auth/backchannel-logout` | Digital ID's server says a Digital ID session ended: a valid Logout Token ends the sessions it names |
 
-use std::net::SocketAddr;
-
 use app::paths::{
-    ACTIVATED_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE,
+    ACTIVATED_PAGE, ASSURANCE_REQUIRED_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE,
     SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE,
 };
 use app::request_context::{ActivationFormState, ActivationProblem, RequestContext};
 use axum::Form;
-use axum::extract::{ConnectInfo, FromRequest, Query, Request, State};
+use axum::extract::{FromRequest, Query, Request, State};
 use axum::http::header::{CACHE_CONTROL, LOCATION, REFERRER_POLICY, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use domain::activation::{self, ActivationToken, RedeemError, TokenFormatError};
+use domain::activation::{self, ActivationToken, RedeemError, RedeemFailure, TokenFormatError};
 use domain::audit::{self, Entry, Origin};
 use domain::citizen_id::CitizenId;
 use domain::entities::audit_event::AuditEvent;
-use domain::officers::{self, DigitalIdIdentity};
+use domain::assurance::Shortfall;
+use domain::officers::{self, DigitalIdIdentity, SignInMatch};
 use domain::sessions::{self, NewSession};
 use domain::{login_transactions, secrets};
 use sea_orm::EntityTrait;
@@ -75,7 +74,8 @@ pub struct ActivationForm {
     token: String,
 }
 
-/// A short id that ties what an officer sees to the log line with the details.
+/// A short id that ties what an officer sees to the log line with the details: 10 uppercase hexadecimal digits
+/// (the shape [`crate::failure_references::is_reference`] accepts).
 pub(crate) fn reference() -> String {
     hex::encode_upper(secrets::random_bytes::<5>())
 }
@@ -91,8 +91,12 @@ pub(crate) fn see_other(location: &str) -> Response {
     response
 }
 
+/// To the sign-in-failed page with `reference`; the router's [`crate::failure_references`] layer adds the check that
+/// lets the page show it (a reference in a URL someone else wrote is not shown).
 fn failed(reference: &str) -> Response {
-    see_other(&format!("{SIGN_IN_FAILED_PAGE}?reference={reference}"))
+    let mut response = see_other(&format!("{SIGN_IN_FAILED_PAGE}?reference={reference}"));
+    response.extensions_mut().insert(crate::failure_references::IssuedReference(reference.to_owned()));
+    response
 }
 
 /// `POST /auth/login`
@@ -143,12 +147,11 @@ pub async fn login(
     response
 }
 
-/// Where a request came from, for the audit log (the peer's address; `None` in tests without a socket).
+/// Where a request came from, for the audit log and the activation limits: the client's address
+/// ([`crate::client_address`]: the socket peer, or `X-Forwarded-For` through a trusted proxy); `None` in tests
+/// without a socket.
 pub(crate) fn origin(extensions: &axum::http::Extensions) -> Origin {
-    extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(address)| Origin::from_ip(address.ip().to_string()))
-        .unwrap_or_default()
+    crate::client_address::of(extensions).map(|address| Origin::from_ip(address.to_string())).unwrap_or_default()
 }
 
 /// `GET /auth/callback`
@@ -238,10 +241,12 @@ fn identity(state: &AppState, signed_in: &SignedIn) -> DigitalIdIdentity {
         }
     });
     let given = [signed_in.claims.title.as_deref(), signed_in.given_name.as_deref()].into_iter().flatten().collect();
+    // Names are Digital ID's, not typed here: direction controls, invisibles and stacked marks are stripped rather
+    // than refused (case J11), so they cannot reorder or overdraw what pages show beside them.
     let name_th = [Some(given), signed_in.family_name.clone()]
         .into_iter()
         .flatten()
-        .map(|part: String| part.trim().to_owned())
+        .map(|part: String| domain::free_text::strip(&part).trim().to_owned())
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
@@ -253,8 +258,49 @@ fn identity(state: &AppState, signed_in: &SignedIn) -> DigitalIdIdentity {
         email: signed_in.email.clone(),
         citizen_id_hash: citizen_id.as_ref().map(|id| id.keyed_hash(&state.citizen_id_key)),
         citizen_id_masked: citizen_id.as_ref().map(CitizenId::masked),
+        assurance: signed_in.assurance(),
     }
 }
+
+/// `303` to the page telling a person their Digital ID level, the level their role needs and how to raise it (codes
+/// only in the address).
+fn assurance_required(shortfall: &Shortfall) -> Response {
+    let flag = |set: bool| if set { "1" } else { "0" };
+    let have = shortfall.have.map(|level| format!("have={level}&")).unwrap_or_default();
+    see_other(&format!(
+        "{ASSURANCE_REQUIRED_PAGE}?{have}need={}&verified={}&id={}&role={}",
+        shortfall.need,
+        flag(shortfall.citizen_id_verified),
+        flag(shortfall.need_verified_citizen_id),
+        shortfall.role.code()
+    ))
+}
+
+/// Audits a sign-in refused for too little identity assurance (the officer it would have been, the levels).
+async fn refuse_for_assurance(
+    state: &AppState,
+    officer: &domain::entities::officer::Model,
+    shortfall: &Shortfall,
+    origin: &Origin,
+    now: chrono::DateTime<Utc>,
+) -> Result<Response, sea_orm::DbErr> {
+    let have = shortfall.have.map_or_else(|| "none".to_owned(), |level| level.to_string());
+    tracing::warn!(
+        event = "login_failed",
+        reason = "assurance",
+        officer_id = officer.id,
+        have = %have,
+        need = %shortfall.need,
+        "a Digital ID account below the identity assurance needed"
+    );
+    let detail = format!("IAL {have}, needs {} (citizen ID verified: {})", shortfall.need, shortfall.citizen_id_verified);
+    let entry = Entry::new(AuditEvent::SignInRefused, origin).failed(ASSURANCE_REASON).target(officer).detail(detail);
+    audit::record(&state.db, entry, now).await?;
+    Ok(assurance_required(shortfall))
+}
+
+/// The audit reason of a sign-in or Token refused for too little identity assurance.
+const ASSURANCE_REASON: &str = "assurance";
 
 /// A new session (always a new id: any session the browser had ends), for the officer this identity is, or
 /// pending activation if none.
@@ -270,16 +316,24 @@ async fn start_session(
         sessions::end(&state.db, &domain::sessions::SessionSecret::new(old)).await?;
     }
     let identity = identity(state, &signed_in);
-    let officer = officers::find_for_sign_in(&state.db, &identity).await?;
-    let (officer_id, location) = match officer {
-        Some(officer) if officer.status != domain::entities::officer::OfficerStatus::Active => {
+    let policy = &state.settings.assurance;
+    let found = officers::find_for_sign_in(&state.db, &identity, policy).await?;
+    let (officer_id, location) = match found {
+        SignInMatch::ImportedNeedsAssurance(officer, shortfall) => {
+            return refuse_for_assurance(state, &officer, &shortfall, origin, now).await;
+        }
+        SignInMatch::Officer(officer) if officer.status != domain::entities::officer::OfficerStatus::Active => {
             let reference = reference();
             tracing::warn!(%reference, officer_id = officer.id, event = "login_failed", "a suspended officer tried to sign in");
             let entry = Entry::new(AuditEvent::SignInRefused, origin).failed("suspended").target(&officer);
             audit::record(&state.db, entry, now).await?;
             return Ok(failed(&reference));
         }
-        Some(officer) => {
+        SignInMatch::Officer(officer) => {
+            // Checked at every sign-in, so raising a role's minimum applies from each officer's next sign-in.
+            if let Err(shortfall) = policy.admits(officer.role, &identity.assurance, false) {
+                return refuse_for_assurance(state, &officer, &shortfall, origin, now).await;
+            }
             let officer = officers::record_sign_in(&state.db, officer, &identity, now).await?;
             tracing::info!(event = "login_ok", officer_id = officer.id, "officer signed in");
             audit::record(
@@ -290,7 +344,7 @@ async fn start_session(
             .await?;
             (Some(officer.id), return_to)
         }
-        None => {
+        SignInMatch::Nobody => {
             tracing::info!(event = "login_pending_activation", "a Digital ID account without an officer signed in");
             (None, app::paths::ACTIVATION_PAGE)
         }
@@ -467,6 +521,18 @@ pub async fn activate(State(state): State<AppState>, request: Request) -> Respon
             };
             render_problem(&state, page_request, problem, typed).await
         }
+        Err(RedeemOutcome::Assurance(shortfall)) => {
+            // The claims in this session are Digital ID's of this sign-in: after raising the level the person signs
+            // in again (and enters the same Token, which is left as it was).
+            if let Err(error) = sessions::end(&state.db, &current.secret).await {
+                let reference = reference();
+                tracing::error!(%reference, %error, "ending a session after an assurance refusal failed");
+                return failed(&reference);
+            }
+            let mut response = assurance_required(&shortfall);
+            response.headers_mut().append(SET_COOKIE, state.cookies.clear_session());
+            response
+        }
         Err(RedeemOutcome::Internal(error)) => {
             let reference = reference();
             tracing::error!(%reference, %error, "activation failed");
@@ -477,6 +543,8 @@ pub async fn activate(State(state): State<AppState>, request: Request) -> Respon
 
 enum RedeemOutcome {
     Problem(ActivationProblem),
+    /// The Digital ID account is not proofed well enough for the Token (already audited as a refused Token).
+    Assurance(Shortfall),
     Internal(sea_orm::DbErr),
 }
 
@@ -488,34 +556,49 @@ impl From<sea_orm::DbErr> for RedeemOutcome {
 
 async fn redeem(state: &AppState, current: &CurrentSession, typed: &str, origin: &Origin) -> Result<(), RedeemOutcome> {
     let now = Utc::now();
-    // Requests without a peer address (only tests without a socket) share one rate-limit bucket.
-    let client_ip = origin.client_ip.as_deref().unwrap_or("unknown");
-    let subject = &current.session.identity.subject;
-    if let Some(wait) = activation::retry_after(&state.db, state.attempt_limits, subject, client_ip, now).await? {
-        tracing::warn!(event = "activation_ratelimited", "activation attempts over the limit");
-        // Audited like any refused Token, so the central officers see someone guessing (security.md G10).
-        let entry = Entry::new(AuditEvent::TokenRefused, origin)
-            .failed(RATE_LIMITED_REASON)
-            .target_name(Some(&current.session.identity.name_th));
-        audit::record(&state.db, entry, now).await?;
-        let retry_after_minutes = (wait.num_seconds() + 59) / 60;
-        return Err(RedeemOutcome::Problem(ActivationProblem::TooManyAttempts { retry_after_minutes }));
-    }
+    // A typo is answered before anything is counted: no Token is looked up for it.
     let token = match ActivationToken::parse(typed) {
         Ok(token) => token,
         Err(TokenFormatError::Empty) => return Err(RedeemOutcome::Problem(ActivationProblem::Empty)),
         Err(TokenFormatError::Malformed) => return Err(RedeemOutcome::Problem(ActivationProblem::Malformed)),
     };
-    match activation::redeem_from(&state.db, &token, &current.session.identity, origin, now).await {
+    let identity = &current.session.identity;
+    let policy = &state.settings.assurance;
+    // Requests without a peer address (only tests without a socket) share one rate-limit bucket.
+    let client_ip = origin.client_ip.as_deref().unwrap_or("unknown");
+    // The try is counted and decided on in one atomic step before the Token is looked at (docs/SECURITY.md).
+    let caller = activation::Caller { identity, policy, client_ip };
+    let attempt = match activation::reserve(&state.db, state.attempt_limits, &caller, &token, now).await? {
+        activation::Reservation::Admitted(attempt) => attempt,
+        activation::Reservation::Limited { limit, wait } => {
+            tracing::warn!(event = "activation_ratelimited", limit = limit.code(), "activation attempts over the limit");
+            // Audited like any refused Token, so the central officers see someone guessing (security.md G10).
+            let entry =
+                Entry::new(AuditEvent::TokenRefused, origin).failed(RATE_LIMITED_REASON).target_name(Some(&identity.name_th));
+            audit::record(&state.db, entry, now).await?;
+            let retry_after_minutes = (wait.num_seconds() + 59) / 60;
+            return Err(RedeemOutcome::Problem(ActivationProblem::TooManyAttempts { retry_after_minutes }));
+        }
+    };
+    if attempt.rightful_officer() {
+        tracing::info!(event = "activation_rightful_officer", "a Token bound to the caller passes the address limit");
+    }
+    match activation::redeem_from(&state.db, &token, identity, policy, origin, now).await {
         Ok(officer) => {
-            activation::record_attempt(&state.db, subject, client_ip, true, now).await?;
+            attempt.succeeded(&state.db).await?;
             tracing::info!(event = "activation_ok", officer_id = officer.id, "officer activated");
             // The session ends: as the specification says, the officer signs in again.
             sessions::end(&state.db, &current.secret).await?;
             Ok(())
         }
+        Err(RedeemError::Refused { reason: RedeemFailure::Assurance(shortfall), .. }) => {
+            // A real Token from a person below its level is not a guess: the try no longer counts.
+            attempt.release(&state.db).await?;
+            tracing::warn!(event = "activation_failed", reason = "assurance", "Digital ID assurance below the Token's");
+            Err(RedeemOutcome::Assurance(shortfall))
+        }
         Err(RedeemError::Refused { reason, unit_id }) => {
-            activation::record_attempt(&state.db, subject, client_ip, false, now).await?;
+            // The reserved try stays a failure.
             tracing::warn!(event = "activation_failed", reason = reason.code(), "activation token refused");
             let department = match unit_id {
                 Some(unit_id) => crate::views::department_contacts(&state.db, unit_id).await?,

@@ -6,8 +6,12 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use domain::assurance::{AssurancePolicy, IalLevel};
+use digital_id::serving::ConnectionLimits;
 use domain::database::DatabaseUrl;
 use serde::Deserialize;
+
+use crate::client_address::TrustedProxies;
 
 /// Each key of `Leptos.toml`, the environment variable that overrides it, and whether it is a secret (secrets may
 /// also come from `<NAME>_FILE`). The README's configuration table lists the same.
@@ -15,6 +19,11 @@ pub const KEYS: &[(&str, &str, Secrecy)] = &[
     ("site.address", "LEPTOS_SITE_ADDR", Secrecy::Public),
     ("site.base_url", "APP_BASE_URL", Secrecy::Public),
     ("site.root", "LEPTOS_SITE_ROOT", Secrecy::Public),
+    ("site.header_read_timeout_seconds", "SITE_HEADER_READ_TIMEOUT_SECONDS", Secrecy::Public),
+    ("site.idle_timeout_seconds", "SITE_IDLE_TIMEOUT_SECONDS", Secrecy::Public),
+    ("site.body_timeout_seconds", "SITE_BODY_TIMEOUT_SECONDS", Secrecy::Public),
+    ("site.max_connections", "SITE_MAX_CONNECTIONS", Secrecy::Public),
+    ("site.trusted_proxies", "SITE_TRUSTED_PROXIES", Secrecy::Public),
     ("database.url", "DATABASE_URL", Secrecy::Secret),
     ("digital_id.issuer", "DIGITAL_ID_ISSUER", Secrecy::Public),
     ("digital_id.client_id", "DIGITAL_ID_CLIENT_ID", Secrecy::Public),
@@ -24,6 +33,11 @@ pub const KEYS: &[(&str, &str, Secrecy)] = &[
     ("session.idle_timeout_minutes", "SESSION_IDLE_TIMEOUT_MINUTES", Secrecy::Public),
     ("session.absolute_timeout_hours", "SESSION_ABSOLUTE_TIMEOUT_HOURS", Secrecy::Public),
     ("privacy.citizen_id_key", "CITIZEN_ID_KEY", Secrecy::Secret),
+    ("assurance.citizen_id_min_ial", "ASSURANCE_CITIZEN_ID_MIN_IAL", Secrecy::Public),
+    ("assurance.contact_center_min_ial", "ASSURANCE_CONTACT_CENTER_MIN_IAL", Secrecy::Public),
+    ("assurance.central_min_ial", "ASSURANCE_CENTRAL_MIN_IAL", Secrecy::Public),
+    ("assurance.agency_min_ial", "ASSURANCE_AGENCY_MIN_IAL", Secrecy::Public),
+    ("assurance.service_point_min_ial", "ASSURANCE_SERVICE_POINT_MIN_IAL", Secrecy::Public),
     ("simulator.address", "SIMULATOR_ADDR", Secrecy::Public),
     ("simulator.database_url", "SIMULATOR_DATABASE_URL", Secrecy::Secret),
     ("simulator.enable_faults", "SIMULATOR_ENABLE_FAULTS", Secrecy::Public),
@@ -51,6 +65,9 @@ pub struct Settings {
     pub session: SessionSettings,
     /// The key of the citizen ID's keyed hash (`CITIZEN_ID_KEY`[`_FILE`]).
     pub citizen_id_key: Secret,
+    /// How well Digital ID must know a person: for their citizen ID to count, and per role (`[assurance]`,
+    /// `ASSURANCE_*_MIN_IAL`).
+    pub assurance: AssurancePolicy,
     /// The built-in Digital ID simulator; `Some` exactly when no external issuer is configured.
     pub simulator: Option<SimulatorSettings>,
 }
@@ -82,6 +99,13 @@ pub struct SiteSettings {
     pub base_url: String,
     /// The folder of the built site assets (`LEPTOS_SITE_ROOT`).
     pub root: PathBuf,
+    /// Connection timeouts and cap, for the site and the built-in simulator alike (`SITE_HEADER_READ_TIMEOUT_SECONDS`,
+    /// `SITE_IDLE_TIMEOUT_SECONDS`, `SITE_BODY_TIMEOUT_SECONDS`, `SITE_MAX_CONNECTIONS`; see
+    /// [`digital_id::serving`]).
+    pub connections: ConnectionLimits,
+    /// The reverse proxies whose `X-Forwarded-For` names the client (`SITE_TRUSTED_PROXIES`: addresses and CIDR
+    /// ranges separated by spaces or commas); empty believes only the socket peer.
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// `[digital_id]`
@@ -188,7 +212,18 @@ struct RawSettings {
     digital_id: RawDigitalId,
     session: RawSession,
     privacy: RawPrivacy,
+    assurance: RawAssurance,
     simulator: RawSimulator,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAssurance {
+    citizen_id_min_ial: String,
+    contact_center_min_ial: String,
+    central_min_ial: String,
+    agency_min_ial: String,
+    service_point_min_ial: String,
 }
 
 #[derive(Deserialize)]
@@ -211,6 +246,11 @@ struct RawSite {
     address: String,
     base_url: String,
     root: String,
+    header_read_timeout_seconds: u64,
+    idle_timeout_seconds: u64,
+    body_timeout_seconds: u64,
+    max_connections: usize,
+    trusted_proxies: String,
 }
 
 #[derive(Deserialize)]
@@ -292,6 +332,23 @@ impl RawSettings {
         if self.site.root.trim().is_empty() {
             return Err(invalid("site.root", "must name a folder"));
         }
+        let connections = ConnectionLimits::from_settings(
+            self.site.header_read_timeout_seconds,
+            self.site.idle_timeout_seconds,
+            self.site.body_timeout_seconds,
+            self.site.max_connections,
+        )
+        .map_err(|error| {
+            let key = match error.setting {
+                "header_read_timeout_seconds" => "site.header_read_timeout_seconds",
+                "idle_timeout_seconds" => "site.idle_timeout_seconds",
+                "body_timeout_seconds" => "site.body_timeout_seconds",
+                _ => "site.max_connections",
+            };
+            invalid(key, format!("must be {}", error.allowed))
+        })?;
+        let trusted_proxies = TrustedProxies::parse(&self.site.trusted_proxies)
+            .map_err(|reason| invalid("site.trusted_proxies", format!("{reason}; expected addresses or CIDR ranges")))?;
         let database_url = self.database.url.trim();
         if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
             return Err(invalid("database.url", "expected a sqlite:… or postgres://… URL"));
@@ -343,6 +400,27 @@ impl RawSettings {
             (key, _) => Secret::new(key),
         };
 
+        let level = |key: &'static str, text: &str| {
+            IalLevel::parse(text).ok_or_else(|| invalid(key, "expected an identity assurance level such as 1.3 or 2.3"))
+        };
+        let assurance = AssurancePolicy {
+            citizen_id_minimum: level("assurance.citizen_id_min_ial", &self.assurance.citizen_id_min_ial)?,
+            contact_center: level("assurance.contact_center_min_ial", &self.assurance.contact_center_min_ial)?,
+            central: level("assurance.central_min_ial", &self.assurance.central_min_ial)?,
+            agency: level("assurance.agency_min_ial", &self.assurance.agency_min_ial)?,
+            service_point: level("assurance.service_point_min_ial", &self.assurance.service_point_min_ial)?,
+        };
+        // Below 1.3 Digital ID has checked nothing: a citizen ID that counts from there would be one merely typed.
+        if assurance.citizen_id_minimum < IalLevel::LASER_CODE {
+            return Err(invalid("assurance.citizen_id_min_ial", "must be at least 1.3 (below it nothing was proofed)"));
+        }
+        // Without these claims every person reads as unproofed, and nobody could get in.
+        for claim in ["citizen_id_verified", "ial_level"] {
+            if !scopes.iter().any(|scope| scope == claim) {
+                return Err(invalid("digital_id.scopes", format!("must include {claim} (identity assurance)")));
+            }
+        }
+
         let simulator = match issuer {
             Some(_) => None,
             None => {
@@ -373,7 +451,13 @@ impl RawSettings {
         };
 
         Ok(Settings {
-            site: SiteSettings { address, base_url, root: PathBuf::from(self.site.root) },
+            site: SiteSettings {
+                address,
+                base_url,
+                root: PathBuf::from(self.site.root),
+                connections,
+                trusted_proxies,
+            },
             database_url: DatabaseUrl::new(database_url),
             digital_id: DigitalIdSettings {
                 issuer,
@@ -384,6 +468,7 @@ impl RawSettings {
             },
             session,
             citizen_id_key,
+            assurance,
             simulator,
         })
     }
@@ -456,6 +541,8 @@ mod tests {
         assert_eq!(settings.digital_id.issuer, None);
         assert_eq!(settings.digital_id.secret_hashing, SecretHashing::Dga);
         assert_eq!(settings.session, SessionSettings { idle_timeout_minutes: 30, absolute_timeout_hours: 12 });
+        assert_eq!(settings.assurance, AssurancePolicy::default(), "the file says what the code's defaults say");
+        assert_eq!(settings.site.connections, ConnectionLimits::DEFAULT, "the file repeats the code's defaults");
     }
 
     #[test]
@@ -464,26 +551,51 @@ mod tests {
             ("LEPTOS_SITE_ADDR", "0.0.0.0:8080"),
             ("APP_BASE_URL", "https://admin.info.go.th/"),
             ("LEPTOS_SITE_ROOT", "/srv/site"),
+            ("SITE_HEADER_READ_TIMEOUT_SECONDS", "5"),
+            ("SITE_IDLE_TIMEOUT_SECONDS", "20"),
+            ("SITE_BODY_TIMEOUT_SECONDS", "15"),
+            ("SITE_MAX_CONNECTIONS", "256"),
             ("DATABASE_URL", "postgres://info:pw@db/info"),
             ("DIGITAL_ID_ISSUER", "https://connect.egov.go.th"),
             ("DIGITAL_ID_CLIENT_ID", "abc"),
             ("DIGITAL_ID_CLIENT_SECRET", "s3cret"),
             ("DIGITAL_ID_SECRET_HASHING", "plain"),
-            ("DIGITAL_ID_SCOPES", "openid citizen_id"),
+            ("DIGITAL_ID_SCOPES", "openid citizen_id citizen_id_verified ial_level"),
             ("SESSION_IDLE_TIMEOUT_MINUTES", "15"),
             ("SESSION_ABSOLUTE_TIMEOUT_HOURS", "8"),
             ("CITIZEN_ID_KEY", "a production key of at least thirty-two characters"),
+            ("ASSURANCE_CITIZEN_ID_MIN_IAL", "2.3"),
+            ("ASSURANCE_CONTACT_CENTER_MIN_IAL", "2.3"),
+            ("ASSURANCE_CENTRAL_MIN_IAL", "1.3"),
+            ("ASSURANCE_AGENCY_MIN_IAL", "1.1"),
+            ("ASSURANCE_SERVICE_POINT_MIN_IAL", "IAL1.2"),
         ])
         .expect("valid");
         assert_eq!(settings.site.address.port(), 8080);
         assert_eq!(settings.site.base_url, "https://admin.info.go.th", "trailing slash dropped");
         assert_eq!(settings.site.root, PathBuf::from("/srv/site"));
+        assert_eq!(
+            settings.site.connections,
+            ConnectionLimits::from_settings(5, 20, 15, 256).expect("valid limits"),
+            "connection limits"
+        );
         assert_eq!(settings.database_url.expose(), "postgres://info:pw@db/info");
         assert_eq!(settings.digital_id.issuer.as_deref(), Some("https://connect.egov.go.th"));
         assert_eq!(settings.digital_id.client_id, "abc");
         assert_eq!(settings.digital_id.client_secret.as_ref().map(Secret::expose), Some("s3cret"));
         assert_eq!(settings.digital_id.secret_hashing, SecretHashing::Plain);
-        assert_eq!(settings.digital_id.scopes, ["openid", "citizen_id"]);
+        assert_eq!(settings.digital_id.scopes, ["openid", "citizen_id", "citizen_id_verified", "ial_level"]);
+        let level = |text| IalLevel::parse(text).expect("a level");
+        assert_eq!(
+            settings.assurance,
+            AssurancePolicy {
+                citizen_id_minimum: level("2.3"),
+                contact_center: level("2.3"),
+                central: level("1.3"),
+                agency: level("1.1"),
+                service_point: level("1.2"),
+            }
+        );
         assert_eq!(settings.session, SessionSettings { idle_timeout_minutes: 15, absolute_timeout_hours: 8 });
         assert_eq!(settings.citizen_id_key.expose(), "a production key of at least thirty-two characters");
         assert!(settings.secure_cookies());
@@ -532,6 +644,10 @@ mod tests {
     fn bad_values_are_refused_with_the_key_and_variable_named() {
         let cases: &[(&[(&str, &str)], &str)] = &[
             (&[("LEPTOS_SITE_ADDR", "nowhere")], "LEPTOS_SITE_ADDR"),
+            (&[("SITE_HEADER_READ_TIMEOUT_SECONDS", "0")], "SITE_HEADER_READ_TIMEOUT_SECONDS"),
+            (&[("SITE_IDLE_TIMEOUT_SECONDS", "0")], "SITE_IDLE_TIMEOUT_SECONDS"),
+            (&[("SITE_BODY_TIMEOUT_SECONDS", "86400")], "SITE_BODY_TIMEOUT_SECONDS"),
+            (&[("SITE_MAX_CONNECTIONS", "0")], "SITE_MAX_CONNECTIONS"),
             (&[("APP_BASE_URL", "http://info.example.go.th")], "APP_BASE_URL"),
             (&[("APP_BASE_URL", "ftp://x")], "APP_BASE_URL"),
             (&[("DIGITAL_ID_ISSUER", "http://connect.egov.go.th")], "DIGITAL_ID_ISSUER"),
@@ -543,6 +659,9 @@ mod tests {
             ),
             (&[("CITIZEN_ID_KEY", "too short")], "CITIZEN_ID_KEY"),
             (&[("DIGITAL_ID_SCOPES", "profile email")], "DIGITAL_ID_SCOPES"),
+            (&[("DIGITAL_ID_SCOPES", "openid citizen_id ial_level")], "DIGITAL_ID_SCOPES"),
+            (&[("ASSURANCE_CENTRAL_MIN_IAL", "high")], "ASSURANCE_CENTRAL_MIN_IAL"),
+            (&[("ASSURANCE_CITIZEN_ID_MIN_IAL", "1.1")], "ASSURANCE_CITIZEN_ID_MIN_IAL"),
             (&[("SESSION_IDLE_TIMEOUT_MINUTES", "0")], "SESSION_IDLE_TIMEOUT_MINUTES"),
             (&[("SESSION_IDLE_TIMEOUT_MINUTES", "900")], "SESSION_IDLE_TIMEOUT_MINUTES"),
             (&[("SIMULATOR_ADDR", "0.0.0.0:3002")], "SIMULATOR_ADDR"),
@@ -575,6 +694,21 @@ mod tests {
         assert!(load(&[("DIGITAL_ID_SECRET_HASHING", "sha1")]).is_err());
         let typo = SHIPPED.replace("idle_timeout_minutes", "idle_timout_minutes");
         assert!(Settings::from_sources(&typo, |_| None).is_err());
+    }
+
+    #[test]
+    fn j7_no_proxy_is_trusted_by_default_and_site_trusted_proxies_takes_addresses_and_ranges() {
+        assert!(load(&[]).expect("valid").site.trusted_proxies.is_empty(), "only the socket peer is believed");
+        let settings = load(&[("SITE_TRUSTED_PROXIES", "10.0.0.5, 10.1.0.0/16 2001:db8::/32")]).expect("valid");
+        let proxies = &settings.site.trusted_proxies;
+        assert!(proxies.contains("10.0.0.5".parse().expect("ip")));
+        assert!(proxies.contains("10.1.200.7".parse().expect("ip")));
+        assert!(proxies.contains("2001:db8::1".parse().expect("ip")));
+        assert!(!proxies.contains("10.0.0.6".parse().expect("ip")));
+        for bad in ["proxy.internal", "10.0.0.0/40", "0.0.0.0/0"] {
+            let error = load(&[("SITE_TRUSTED_PROXIES", bad)]).expect_err("refused").to_string();
+            assert!(error.contains("SITE_TRUSTED_PROXIES") && error.contains("site.trusted_proxies"), "{error}");
+        }
     }
 
     /// Lists the dotted keys of a two-level TOML file in order (enough for `Leptos.toml`).

@@ -24,6 +24,8 @@ use openidconnect::{
 };
 use serde::{Deserialize, Serialize};
 
+use domain::assurance::Assurance;
+
 use crate::config::{SecretHashing, Settings};
 
 mod discovery;
@@ -130,6 +132,14 @@ pub struct SignedIn {
     pub email: Option<String>,
     /// Digital ID's own claims.
     pub claims: DigitalIdClaims,
+}
+
+impl SignedIn {
+    /// How well Digital ID knows the person, from its `citizen_id_verified` and `ial_level` claims read leniently
+    /// (absent or unreadable: unproofed).
+    pub fn assurance(&self) -> Assurance {
+        Assurance::from_claims(self.claims.citizen_id_verified.as_ref(), self.claims.ial_level.as_ref())
+    }
 }
 
 impl std::fmt::Debug for SignedIn {

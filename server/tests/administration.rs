@@ -300,6 +300,7 @@ async fn delegated_administration(mut app: TestApp) {
             email: None,
             citizen_id_hash: None,
             citizen_id_masked: None,
+            assurance: Default::default(),
         },
         Utc::now(),
     )

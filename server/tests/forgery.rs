@@ -584,11 +584,14 @@ async fn person_named(app: &TestApp, given_name: &str) -> Person {
         username: format!("x{}", &suffix[..12]),
         password: PASSWORD.into(),
         password_confirmation: PASSWORD.into(),
+        ..digital_id::pages::RegisterForm::default()
     };
     let mut new = digital_id::validation::validate_registration(&form).expect("a valid registration");
     new.given_name = given_name.to_owned();
     let account = digital_id::accounts::register(&app.sim.simulator.state().db, new).await.expect("registered");
-    Person { username: account.username, subject: account.id, citizen_id: form.citizen_id }
+    let person = Person { username: account.username, subject: account.id, citizen_id: form.citizen_id };
+    app.set_assurance(&person, "2.3", true).await;
+    person
 }
 
 #[tokio::test]

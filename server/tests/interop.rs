@@ -81,9 +81,20 @@ fn settings(issuer: &str) -> Settings {
     .expect("valid settings")
 }
 
-/// Walks the provider's interactions (sign-in, then consent answered with `decision`: `confirm` or `abort`) and
-/// returns the redirect to our callback.
+/// Walks the provider's interactions (sign-in as [`ACCOUNT`], then consent answered with `decision`: `confirm` or
+/// `abort`) and returns the redirect to our callback.
 async fn authorize(provider: &InteropProvider, browser: &TestBrowser, authorize_url: &str, decision: &str) -> url::Url {
+    authorize_as(provider, browser, authorize_url, ACCOUNT, decision).await
+}
+
+/// The same, signed in as `account`.
+async fn authorize_as(
+    provider: &InteropProvider,
+    browser: &TestBrowser,
+    authorize_url: &str,
+    account: &str,
+    decision: &str,
+) -> url::Url {
     let mut response = browser.get(authorize_url).await;
     for _ in 0..12 {
         let location = response.location.clone().unwrap_or_else(|| panic!("expected a redirect: {response:?}"));
@@ -94,7 +105,7 @@ async fn authorize(provider: &InteropProvider, browser: &TestBrowser, authorize_
         response = if path.starts_with("/interaction/") {
             let details: serde_json::Value = serde_json::from_str(&browser.get(&path).await.body).expect("JSON");
             match details["prompt"].as_str() {
-                Some("login") => browser.post(&format!("{path}/login"), &[("login", ACCOUNT)]).await,
+                Some("login") => browser.post(&format!("{path}/login"), &[("login", account)]).await,
                 Some("consent") => browser.post(&format!("{path}/{decision}"), &[]).await,
                 other => panic!("unexpected prompt {other:?}"),
             }
@@ -132,6 +143,34 @@ async fn a2_b1_b2_c11_an_officer_signs_in_through_a_certified_provider() {
     assert_eq!(signed_in.given_name.as_deref(), Some("มาตรฐาน"));
     assert_eq!(signed_in.claims.citizen_id.as_deref(), Some("1101700207030"));
     assert!(rp.end_session_endpoint().is_some(), "RP-initiated logout is discovered");
+}
+
+#[tokio::test]
+async fn j4_identity_assurance_from_a_certified_provider_is_read_verified_as_strings_false_or_missing() {
+    use domain::assurance::{Assurance, AssurancePolicy, IalLevel};
+    let provider = start_provider();
+    let rp = RelyingParty::discover(&settings(&provider.issuer), &provider.issuer).await.expect("discovery");
+    let policy = AssurancePolicy::default();
+    let cases = [
+        (ACCOUNT, Assurance { citizen_id_verified: true, ial: Some(IalLevel::THAID) }, true),
+        ("interop-strings", Assurance { citizen_id_verified: true, ial: Some(IalLevel::LASER_CODE) }, true),
+        ("interop-unverified", Assurance { citizen_id_verified: false, ial: Some(IalLevel::UNPROOFED) }, false),
+        ("interop-no-assurance", Assurance::default(), false),
+    ];
+    for (account, expected, counts) in cases {
+        let browser = TestBrowser::new(&provider.issuer);
+        let start = rp.start_login(false);
+        let scope = start.authorize_url.query_pairs().find(|(key, _)| key == "scope").map(|(_, value)| value.into_owned());
+        let scope = scope.unwrap_or_default();
+        assert!(scope.split(' ').any(|s| s == "ial_level") && scope.split(' ').any(|s| s == "citizen_id_verified"));
+        let callback = authorize_as(&provider, &browser, start.authorize_url.as_str(), account, "confirm").await;
+        let get = |name: &str| callback.query_pairs().find(|(key, _)| key == name).map(|(_, value)| value.into_owned());
+        let params = CallbackParams { code: get("code"), state: get("state"), iss: get("iss"), error: get("error") };
+        let signed_in = rp.finish_login(&start.transaction, &params).await.expect("login");
+        assert_eq!(signed_in.assurance(), expected, "{account}");
+        assert_eq!(policy.citizen_id_counts(&signed_in.assurance()), counts, "{account}");
+        assert!(signed_in.claims.citizen_id.is_some(), "{account}: the citizen ID is there, counted or not");
+    }
 }
 
 #[tokio::test]

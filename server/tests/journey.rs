@@ -185,6 +185,7 @@ fn identity_of(person: &Person, app: &TestApp) -> domain::officers::DigitalIdIde
         email: None,
         citizen_id_hash: None,
         citizen_id_masked: None,
+        assurance: Default::default(),
     }
 }
 

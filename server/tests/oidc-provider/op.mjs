@@ -36,9 +36,33 @@ const accounts = {
     family_name: 'สากล',
     phone_number: '0812345678',
     email: 'interop@example.go.th',
+    citizen_id_verified: true,
+    ial_level: 2.3,
   },
 };
-const scopes = ['openid', 'user_id', 'citizen_id', 'title', 'given_name', 'family_name', 'phone_number', 'email'];
+// Identity assurance as other providers may write it (strings), deny it, or leave it out.
+const person = (sub, citizen_id, assurance) => ({
+  sub,
+  citizen_id,
+  given_name: 'ทดสอบ',
+  family_name: 'สากล',
+  ...assurance,
+});
+accounts['interop-strings'] = person('interop-strings', '3100000000004', { citizen_id_verified: 'true', ial_level: '1.3' });
+accounts['interop-unverified'] = person('interop-unverified', '1101700207030', { citizen_id_verified: false, ial_level: 1.1 });
+accounts['interop-no-assurance'] = person('interop-no-assurance', '1101700207030', {});
+const scopes = [
+  'openid',
+  'user_id',
+  'citizen_id',
+  'citizen_id_verified',
+  'ial_level',
+  'title',
+  'given_name',
+  'family_name',
+  'phone_number',
+  'email',
+];
 
 const newKey = () => {
   const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });

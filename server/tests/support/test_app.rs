@@ -134,18 +134,49 @@ impl TestApp {
         Self { router, state, sim, database, cookies: HashMap::new(), base_url, _served: served }
     }
 
-    /// Registers a person at Digital ID with a fresh username and citizen ID.
+    /// Registers a person at Digital ID with a fresh username and citizen ID, proofed through the ThaID app (IAL 2.3,
+    /// citizen ID verified), as officers' accounts should be.
     pub async fn person(&self, given_name: &str) -> Person {
+        self.person_at(given_name, "2.3", true).await
+    }
+
+    /// Registers a person at Digital ID whose account is at identity assurance level `ial`, its citizen ID verified
+    /// or not (self-registration gives 1.1, not verified).
+    pub async fn person_at(&self, given_name: &str, ial: &str, citizen_id_verified: bool) -> Person {
+        let person = self.unproofed_person(given_name).await;
+        self.set_assurance(&person, ial, citizen_id_verified).await;
+        person
+    }
+
+    /// Sets a person's identity assurance at Digital ID, as its ThaID or laser-code proofing would.
+    pub async fn set_assurance(&self, person: &Person, ial: &str, citizen_id_verified: bool) {
+        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+        let db = &self.sim.simulator.state().db;
+        let account = digital_id::accounts::find(db, &person.subject).await.expect("query").expect("registered");
+        let mut account = account.into_active_model();
+        account.ial_level = Set(ial.to_owned());
+        account.citizen_id_verified = Set(citizen_id_verified);
+        account.update(db).await.expect("assurance set");
+    }
+
+    /// Registers a person at Digital ID as anyone can: a citizen ID merely typed (IAL 1.1, not verified).
+    pub async fn unproofed_person(&self, given_name: &str) -> Person {
+        self.unproofed_person_with(given_name, &digital_id::testing::random_citizen_id()).await
+    }
+
+    /// The same with the citizen ID given.
+    pub async fn unproofed_person_with(&self, given_name: &str, citizen_id: &str) -> Person {
         let suffix = uuid::Uuid::new_v4().simple().to_string();
         let form = RegisterForm {
             title: "นางสาว".into(),
             given_name: given_name.into(),
             family_name: "ทดสอบระบบ".into(),
-            citizen_id: digital_id::testing::random_citizen_id(),
+            citizen_id: citizen_id.to_owned(),
             phone_number: "0898765432".into(),
             username: format!("p{}", &suffix[..12]),
             password: PASSWORD.into(),
             password_confirmation: PASSWORD.into(),
+            ..RegisterForm::default()
         };
         let new = digital_id::validation::validate_registration(&form).expect("a valid registration");
         let account = digital_id::accounts::register(&self.sim.simulator.state().db, new).await.expect("registered");

@@ -5,6 +5,7 @@
 pub mod administration;
 pub mod auth;
 pub mod cli;
+pub mod client_address;
 pub mod config;
 pub mod cookies;
 pub mod language;

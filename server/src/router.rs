@@ -11,7 +11,7 @@
 //! | Leptos routes (`app::shell`) | server-side rendered pages |
 //! | anything else | a static file from the site root (precompressed when available), else the 404 page |
 //!
-//! Layers, outermost first: tracing; security headers with the CSP nonce ([`crate::web_security`]); the
+//! Layers, outermost first: tracing; the client's address ([`crate::client_address`]); security headers with the CSP nonce ([`crate::web_security`]); the
 //! same-origin check on every non-GET request; the session layer ([`crate::session_layer`]), which also decides
 //! who may open which page.
 
@@ -36,6 +36,7 @@ use app::{App, shell};
 
 use crate::administration::{accounts, audit_log, tokens, units};
 use crate::auth;
+use crate::client_address;
 use crate::language;
 use crate::session_layer::session_layer;
 use crate::state::AppState;
@@ -87,6 +88,8 @@ pub fn router(state: AppState) -> Router {
         // Server to server: no browser, no cookie, no Origin; the signed Logout Token authenticates the request.
         .route(BACKCHANNEL_LOGOUT, post(auth::backchannel_logout))
         .layer(from_fn_with_state(state.clone(), security_headers))
+        // Who the client is (the socket peer, or X-Forwarded-For through trusted proxies), once, for every handler.
+        .layer(from_fn_with_state(state.clone(), client_address::layer))
         // Spans name the path only: a query can carry an authorization code or state (`/auth/callback?code=…`).
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())

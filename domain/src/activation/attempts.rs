@@ -21,8 +21,8 @@
 //!   lock even when the caller's connection is already inside a transaction (a savepoint has no mode). sea-orm
 //!   begins SQLite transactions `DEFERRED` by default: one that counted first could count, then lose the race.
 //!
-//! A reserved try stays a failure unless [`ReservedAttempt::succeeded`] marks it, so a try whose evaluation breaks
-//! off counts against its caller (fail closed).
+//! A reserved try stays a failure unless [`ReservedAttempt::succeeded`] marks it (or [`ReservedAttempt::release`]
+//! withdraws it), so a try whose evaluation breaks off counts against its caller (fail closed).
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -135,6 +135,14 @@ impl ReservedAttempt {
     /// Whether it was admitted only as the rightful officer's, past the address limit or the breaker.
     pub fn rightful_officer(&self) -> bool {
         self.rightful_officer
+    }
+
+    /// The Token was real and meant for the caller, but was refused for something they can mend (Digital ID's
+    /// assurance below the Token's): this try was no guess and no longer counts. Safe to offer because only a valid
+    /// Token is refused that way — it tells a guesser nothing they could count on.
+    pub async fn release(self, db: &impl ConnectionTrait) -> Result<(), DbErr> {
+        activation_attempt::Entity::delete_by_id(self.id).exec(db).await?;
+        Ok(())
     }
 
     /// The Token redeemed: this try is no failure.

@@ -7,6 +7,7 @@ import {
   SIMULATOR,
   SignInPage as DigitalIdSignInPage,
   newAccount,
+  raiseAssurance,
   registerThroughSignIn,
   type NewAccount,
 } from './digital-id-pages';
@@ -44,11 +45,21 @@ export function backOfficeUrl(path: string): RegExp {
   return new RegExp(`^${escaped}(\\?.*)?$`);
 }
 
-/** Setup: registers `account` at the Digital ID simulator in a browser of its own (registering signs nobody in). */
-export async function registerAccount(browser: Browser, account: NewAccount): Promise<void> {
+/**
+ * Setup: registers `account` at the Digital ID simulator in a browser of its own (registering signs nobody in), then
+ * raises its identity assurance as an officer would before using the back office: by default through the (simulated)
+ * ThaID app to IAL 2.3, which every role accepts; `laser-code` gives 1.3, `none` leaves the self-registered 1.1.
+ */
+export async function registerAccount(
+  browser: Browser,
+  account: NewAccount,
+  assurance: 'none' | 'laser-code' | 'thaid' = 'thaid',
+): Promise<void> {
   const context = await browser.newContext();
   try {
-    await registerThroughSignIn(await context.newPage(), account, `setup-${account.username}`);
+    const page = await context.newPage();
+    await registerThroughSignIn(page, account, `setup-${account.username}`);
+    if (assurance !== 'none') await raiseAssurance(page, account, assurance);
   } finally {
     await context.close();
   }

@@ -133,7 +133,7 @@ pub enum FormProblem {
     CitizenIdChecksum,
     /// The name is missing.
     NameMissing,
-    /// A text is too long, or holds control characters.
+    /// A text is too long (or, in the audit filter, not one of the values offered).
     TextInvalid,
     /// The lifetime is not a whole number of days from 1 to 30.
     LifetimeInvalid,
@@ -155,6 +155,12 @@ pub enum FormProblem {
     OwnAccount,
     /// Issuing a Token needs a Digital ID sign-in of the last few minutes, and this session's is older.
     ReauthenticationNeeded,
+    /// A name or reference holds a direction control (U+202E shows `gnp.exe` as `exe.png`).
+    TextDirectionControl,
+    /// A name or reference holds an invisible character: a control code, line break, zero-width space, ….
+    TextInvisibleCharacter,
+    /// More than two vowel or tone marks are stacked on one letter.
+    TextStackedMarks,
 }
 
 /// A refused field: which input (its `name`, also its `id`) and why.
@@ -442,6 +448,9 @@ pub struct UnitsPageData {
     pub problem: Option<(Option<String>, FieldProblem)>,
     /// The create form as typed, when refused: (code, name_th, name_en, kind, parent).
     pub create_form: [String; 5],
+    /// A unit's rename form as typed, when refused: (Thai name, English name), shown again in that unit's form so
+    /// nothing typed is lost.
+    pub rename_form: Option<(String, String)>,
     /// The action that just succeeded.
     pub done: Option<Done>,
     /// The session's synchroniser token for the forms.

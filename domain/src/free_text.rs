@@ -158,7 +158,8 @@ mod tests {
 
     #[test]
     fn j11_every_bidi_control_is_refused_as_a_direction_control() {
-        let controls = ('\u{202a}'..='\u{202e}').chain('\u{2066}'..='\u{2069}').chain(['\u{200e}', '\u{200f}', '\u{61c}']);
+        let controls =
+            ('\u{202a}'..='\u{202e}').chain('\u{2066}'..='\u{2069}').chain(['\u{200e}', '\u{200f}', '\u{61c}']);
         for control in controls {
             assert_eq!(check(&format!("gnp{control}.exe")), Err(FreeTextProblem::DirectionControl(control)));
         }
@@ -174,9 +175,29 @@ mod tests {
     #[test]
     fn j11_invisible_format_and_control_characters_are_refused() {
         let invisible = [
-            '\u{0}', '\t', '\n', '\r', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{ad}', '\u{200b}', '\u{200c}',
-            '\u{200d}', '\u{2028}', '\u{2029}', '\u{2060}', '\u{2061}', '\u{2062}', '\u{2063}', '\u{2064}', '\u{feff}',
-            '\u{3164}', '\u{e0041}',
+            '\u{0}',
+            '\t',
+            '\n',
+            '\r',
+            '\u{7}',
+            '\u{1b}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{9f}',
+            '\u{ad}',
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{2060}',
+            '\u{2061}',
+            '\u{2062}',
+            '\u{2063}',
+            '\u{2064}',
+            '\u{feff}',
+            '\u{3164}',
+            '\u{e0041}',
         ];
         for c in invisible {
             assert_eq!(check(&format!("สม{c}ใจ")), Err(FreeTextProblem::Invisible(c)), "U+{:04X}", u32::from(c));
@@ -185,7 +206,8 @@ mod tests {
 
     #[test]
     fn j11_a_third_mark_on_one_letter_is_refused_however_it_is_spelt() {
-        for text in ["กิ่่", "ก\u{e34}\u{e48}\u{e49}", "ป๊๊๊๊๊๊๊๊", "e\u{301}\u{301}\u{301}", "\u{e48}\u{e48}\u{e48}"] {
+        for text in ["กิ่่", "ก\u{e34}\u{e48}\u{e49}", "ป๊๊๊๊๊๊๊๊", "e\u{301}\u{301}\u{301}", "\u{e48}\u{e48}\u{e48}"]
+        {
             assert_eq!(check(text), Err(FreeTextProblem::StackedMarks), "{text}");
         }
         // Two marks on each of many letters is ordinary Thai, not a stack.

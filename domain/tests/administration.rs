@@ -21,12 +21,12 @@ use domain::entities::activation_token;
 use domain::entities::audit_event::AuditEvent;
 use domain::entities::officer::{self, OfficerStatus, Role};
 use domain::entities::organisation_unit::{self, UnitKind};
+use domain::free_text::FreeTextProblem;
 use domain::officers::{self, DigitalIdIdentity};
 use domain::sample_tree;
 use domain::scope::{Scope, Tree};
 use domain::sessions::{self, NewSession, SessionPolicy, SessionSecret};
 use domain::testing::TestDatabase;
-use domain::free_text::FreeTextProblem;
 use domain::units::{NewUnit, UnitError};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
@@ -1077,7 +1077,8 @@ async fn loading_the_sample_tree_again_creates_only_what_is_missing() {
 }
 
 #[tokio::test]
-async fn j11_a_unit_renamed_with_a_direction_control_invisible_character_or_stacked_marks_is_refused_naming_the_field() {
+async fn j11_a_unit_renamed_with_a_direction_control_invisible_character_or_stacked_marks_is_refused_naming_the_field()
+{
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let origin = origin();
@@ -1112,7 +1113,10 @@ async fn j11_a_token_stored_with_a_direction_control_before_they_were_refused_is
         let old = issue(&test.db, &dopa_central, request("DOPA-BORA", Role::Agency), t0()).await;
         // As a row written before case J11 could hold them.
         activation_token::Entity::update_many()
-            .col_expr(activation_token::Column::IntendedName, Expr::value("นายสมชาย\u{202e}gnp.exe ใจดี\u{e48}\u{e48}\u{e48}"))
+            .col_expr(
+                activation_token::Column::IntendedName,
+                Expr::value("นายสมชาย\u{202e}gnp.exe ใจดี\u{e48}\u{e48}\u{e48}"),
+            )
             .col_expr(activation_token::Column::Reference, Expr::value("มท\u{200b} 0309/1"))
             .filter(activation_token::Column::Id.eq(old.row.id))
             .exec(&test.db)

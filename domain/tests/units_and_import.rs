@@ -14,8 +14,8 @@ mod support {
 use domain::activation::{self, IssueError, IssueToken};
 use domain::entities::activation_token;
 use domain::entities::officer::{self, OfficerSource, OfficerStatus, Role};
-use domain::free_text::FreeTextProblem;
 use domain::entities::organisation_unit::{self, UnitKind};
+use domain::free_text::FreeTextProblem;
 use domain::import::{self, ImportError};
 use domain::testing::TestDatabase;
 use domain::units::{self, NewUnit, UnitError};
@@ -154,12 +154,18 @@ async fn j11_a_new_unit_whose_thai_or_english_name_holds_a_direction_control_or_
         };
         let spoofed = units::create(&test.db, unit("กรม\u{202e}ใหม่", None), t0()).await;
         assert!(
-            matches!(spoofed, Err(UnitError::NameText { english: false, problem: FreeTextProblem::DirectionControl(_) })),
+            matches!(
+                spoofed,
+                Err(UnitError::NameText { english: false, problem: FreeTextProblem::DirectionControl(_) })
+            ),
             "{backend}: {spoofed:?}"
         );
         let english = units::create(&test.db, unit("กรมใหม่", Some("New\u{2066}Dept")), t0()).await;
         assert!(
-            matches!(english, Err(UnitError::NameText { english: true, problem: FreeTextProblem::DirectionControl(_) })),
+            matches!(
+                english,
+                Err(UnitError::NameText { english: true, problem: FreeTextProblem::DirectionControl(_) })
+            ),
             "{backend}: {english:?}"
         );
         let stacked = units::create(&test.db, unit("กรมใหม่\u{e48}\u{e48}\u{e48}", None), t0()).await;

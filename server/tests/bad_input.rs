@@ -1,9 +1,9 @@
 //! The bad-input sweep (issue 6): every form field and query parameter of the back office is sent empty, oversized,
-//! with control characters, lone Thai combining marks, right-to-left text, HTML and script, SQL metacharacters and a
-//! citizen ID in a person's name, each time with every other field valid and the session's synchroniser token, as
-//! the officer who may use the route. Each answer must be a clear Thai one — never a 5xx, never a payload unescaped
-//! — and a refused submission leaves every table as it was; a value the field's rules accept is stored exactly as
-//! typed (trimmed), and shown escaped.
+//! with control characters, lone and stacked Thai combining marks, right-to-left text and direction controls,
+//! zero-width characters, HTML and script, SQL metacharacters and a citizen ID in a person's name, each time with
+//! every other field valid and the session's synchroniser token, as the officer who may use the route. Each answer
+//! must be a clear Thai one — never a 5xx, never a payload unescaped — and a refused submission leaves every table as
+//! it was; a value the field's rules accept is stored exactly as typed (trimmed), and shown escaped.
 
 #[allow(dead_code, reason = "shared test support; this binary uses part of it")]
 mod support {
@@ -25,8 +25,9 @@ use support::test_app::{Person, Reply, TestApp};
 enum AsText {
     /// Nothing after trimming: the field's rule for a missing value applies.
     Blank,
-    /// Too long or holding control characters: refused as [`FormProblem::TextInvalid`].
-    Refused,
+    /// Refused with this problem: too long ([`FormProblem::TextInvalid`]), or holding a direction control, an
+    /// invisible character or stacked marks (case J11).
+    Refused(FormProblem),
     /// Ordinary text, however odd: kept as typed, trimmed, and always shown escaped.
     Kept,
 }
@@ -41,6 +42,11 @@ struct Nasty {
     fits_url: bool,
 }
 
+const TOO_LONG: AsText = AsText::Refused(FormProblem::TextInvalid);
+const INVISIBLE: AsText = AsText::Refused(FormProblem::TextInvisibleCharacter);
+const STACKED: AsText = AsText::Refused(FormProblem::TextStackedMarks);
+const DIRECTION: AsText = AsText::Refused(FormProblem::TextDirectionControl);
+
 /// A valid-looking citizen ID (correct check digit) that no person of these tests has.
 fn citizen_id_like() -> String {
     let first12 = "310060012345";
@@ -53,17 +59,23 @@ fn nasty_values() -> Vec<Nasty> {
     let mut all = vec![
         value("empty", "", AsText::Blank),
         value("only spaces", "   ", AsText::Blank),
-        Nasty { label: "10 kB of 'a'", value: "a".repeat(10 * 1024), as_text: AsText::Refused, fits_url: true },
-        Nasty { label: "100 kB of 'a'", value: "a".repeat(100 * 1024), as_text: AsText::Refused, fits_url: false },
+        Nasty { label: "10 kB of 'a'", value: "a".repeat(10 * 1024), as_text: TOO_LONG, fits_url: true },
+        Nasty { label: "100 kB of 'a'", value: "a".repeat(100 * 1024), as_text: TOO_LONG, fits_url: false },
         // 3 bytes a letter: 10 kB of UTF-8 (30 kB once percent-encoded in a URL).
-        Nasty { label: "10 kB of Thai", value: "ก".repeat(3414), as_text: AsText::Refused, fits_url: true },
-        value("NUL", "ab\0cd", AsText::Refused),
-        value("CR LF header injection", "x\r\nSet-Cookie: info_session=forged", AsText::Refused),
-        value("ANSI escape", "\x1b[31mred\x1b[0m", AsText::Refused),
-        value("bell and delete", "a\x07b\x7fc", AsText::Refused),
-        value("C1 next-line", "a\u{85}b", AsText::Refused),
-        value("Thai combining marks alone", "\u{0E34}\u{0E35}\u{0E36}", AsText::Kept),
-        value("right-to-left override", "\u{202E}abc", AsText::Kept),
+        Nasty { label: "10 kB of Thai", value: "ก".repeat(3414), as_text: TOO_LONG, fits_url: true },
+        value("NUL", "ab\0cd", INVISIBLE),
+        value("CR LF header injection", "x\r\nSet-Cookie: info_session=forged", INVISIBLE),
+        value("ANSI escape", "\x1b[31mred\x1b[0m", INVISIBLE),
+        value("bell and delete", "a\x07b\x7fc", INVISIBLE),
+        value("C1 next-line", "a\u{85}b", INVISIBLE),
+        value("zero-width space", "สม\u{200B}ใจ", INVISIBLE),
+        value("byte-order mark", "\u{FEFF}สมใจ", INVISIBLE),
+        value("Thai combining marks alone", "\u{0E34}\u{0E35}\u{0E36}", STACKED),
+        value("stacked Thai tone marks", &format!("ก{}", "\u{0E49}".repeat(40)), STACKED),
+        value("Thai vowel and tone mark on one letter", "นายปั๊ม กิ่งแก้ว น้ำใจ", AsText::Kept),
+        value("right-to-left override", "\u{202E}abc", DIRECTION),
+        value("right-to-left override file name", "invoice\u{202E}gnp.exe", DIRECTION),
+        value("right-to-left isolate", "a\u{2067}b\u{2069}", DIRECTION),
         value("Arabic", "مرحبا بالعالم", AsText::Kept),
         value("Hebrew", "שלום עולם", AsText::Kept),
         value("script element", "<script>alert(1)</script>", AsText::Kept),
@@ -96,8 +108,19 @@ enum Expect {
 fn as_text(nasty: &Nasty, blank: Expect) -> Expect {
     match nasty.as_text {
         AsText::Blank => blank,
-        AsText::Refused => Expect::Refused(StatusCode::UNPROCESSABLE_ENTITY, &[FormProblem::TextInvalid]),
+        AsText::Refused(problem) => Expect::Refused(StatusCode::UNPROCESSABLE_ENTITY, only(problem)),
         AsText::Kept => Expect::Kept,
+    }
+}
+
+/// `problem` alone, as the `'static` list [`Expect::Refused`] holds.
+fn only(problem: FormProblem) -> &'static [FormProblem] {
+    match problem {
+        FormProblem::TextInvalid => &[FormProblem::TextInvalid],
+        FormProblem::TextInvisibleCharacter => &[FormProblem::TextInvisibleCharacter],
+        FormProblem::TextStackedMarks => &[FormProblem::TextStackedMarks],
+        FormProblem::TextDirectionControl => &[FormProblem::TextDirectionControl],
+        other => panic!("no free-text problem: {other:?}"),
     }
 }
 
@@ -710,4 +733,100 @@ async fn the_sign_in_routes_refuse_hostile_input_without_a_500_and_store_nothing
     let signed_in = app.get("/backend/activate").await;
     sweep.check(signed_in.status == StatusCode::OK, "after the logouts", || "the session ended".to_owned());
     sweep.finish();
+}
+
+/// The `value` of the `<input>` with `id`, decoded.
+fn input_value(body: &str, id: &str) -> Option<String> {
+    let at = body.find(&format!("id=\"{id}\""))?;
+    let start = body[..at].rfind("<input")?;
+    let tag = &body[start..start + body[start..].find('>')?];
+    let value = tag.split("value=\"").nth(1)?;
+    Some(
+        value[..value.find('"')?]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// The inline error of the field with `id` (`{id}-error`), as text.
+fn field_error(body: &str, id: &str) -> Option<String> {
+    let at = body.find(&format!("id=\"{id}-error\""))?;
+    let end = at + body[at..].find("</p>")?;
+    Some(body[at..end].to_owned())
+}
+
+#[tokio::test]
+async fn j11_a_token_named_with_a_right_to_left_override_is_refused_in_thai_beside_the_name_keeping_what_was_typed() {
+    let (mut app, csrf) = staff_signed_in().await;
+    let person = digital_id::testing::random_citizen_id();
+    let spoof = "นายสมชาย invoice\u{202E}gnp.exe";
+    let stacked = format!("มท 0309{}", "\u{0E49}".repeat(12));
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("role", "central"),
+        ("unit", "DOPA"),
+        ("citizen_id", person.as_str()),
+        ("name", spoof),
+        ("reference", stacked.as_str()),
+        ("lifetime_days", "7"),
+    ];
+    let before = rows(&app).await;
+    let reply = app.post("/backend/tokens", &fields).await;
+    assert_eq!(reply.status, UNPROCESSABLE, "{}", excerpt(&reply.body));
+    assert_eq!(rows(&app).await, before, "no Token, no audit entry");
+    let name_error = field_error(&reply.body, "name").expect("an error beside the name");
+    assert!(name_error.contains(ADMIN_TH.problem(FormProblem::TextDirectionControl)), "{name_error}");
+    let reference_error = field_error(&reply.body, "reference").expect("an error beside the reference");
+    assert!(reference_error.contains(ADMIN_TH.problem(FormProblem::TextStackedMarks)), "{reference_error}");
+    assert!(
+        reply.body.contains("href=\"#name\"") && reply.body.contains("href=\"#reference\""),
+        "the summary links both"
+    );
+    assert_eq!(reply.field("name").as_deref(), Some(spoof), "what was typed is kept, to be corrected");
+    assert_eq!(reply.field("reference").as_deref(), Some(stacked.as_str()));
+    assert_eq!(reply.field("citizen_id").as_deref(), Some(person.as_str()));
+
+    let fixed = [("name", "นายสมชาย ใจดี"), ("reference", "มท 0309.1/ว 1234")];
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(key, value)| (*key, fixed.iter().find(|(field, _)| field == key).map_or(*value, |(_, v)| *v)))
+        .collect();
+    let reply = app.post("/backend/tokens", &fields).await;
+    assert_eq!(reply.status, StatusCode::OK, "corrected, it is issued: {}", excerpt(&reply.body));
+    assert_eq!(latest_token(&app).await.intended_name.as_deref(), Some("นายสมชาย ใจดี"));
+}
+
+#[tokio::test]
+async fn j11_a_unit_renamed_with_stacked_marks_or_a_zero_width_space_is_refused_in_thai_keeping_what_was_typed() {
+    let (mut app, csrf) = staff_signed_in().await;
+    let before = rows(&app).await;
+    let stacked = format!("สำนักบริหารการทะเบี{}ยน", "\u{0E35}\u{0E48}\u{0E49}");
+    let rename = |name_th: &str, name_en: &str| {
+        vec![
+            ("csrf_token", csrf.clone()),
+            ("action", "rename".to_owned()),
+            ("code", "DOPA-BORA".to_owned()),
+            ("name_th", name_th.to_owned()),
+            ("name_en", name_en.to_owned()),
+        ]
+    };
+    let form = rename(&stacked, "Bureau of Registration");
+    let fields: Vec<(&str, &str)> = form.iter().map(|(key, value)| (*key, value.as_str())).collect();
+    let reply = app.post("/backend/units", &fields).await;
+    assert_eq!(reply.status, UNPROCESSABLE, "{}", excerpt(&reply.body));
+    let error = field_error(&reply.body, "name_th-DOPA-BORA").expect("an error beside the Thai name");
+    assert!(error.contains(ADMIN_TH.problem(FormProblem::TextStackedMarks)), "{error}");
+    assert_eq!(input_value(&reply.body, "name_th-DOPA-BORA").as_deref(), Some(stacked.as_str()));
+    assert_eq!(input_value(&reply.body, "name_en-DOPA-BORA").as_deref(), Some("Bureau of Registration"));
+
+    let form = rename("สำนักบริหารการทะเบียน", "Bureau\u{200B} of Registration");
+    let fields: Vec<(&str, &str)> = form.iter().map(|(key, value)| (*key, value.as_str())).collect();
+    let reply = app.post("/backend/units", &fields).await;
+    assert_eq!(reply.status, UNPROCESSABLE, "{}", excerpt(&reply.body));
+    let error = field_error(&reply.body, "name_en-DOPA-BORA").expect("an error beside the English name");
+    assert!(error.contains(ADMIN_TH.problem(FormProblem::TextInvisibleCharacter)), "{error}");
+    assert_eq!(rows(&app).await, before, "nothing renamed, nothing audited");
+    assert_eq!(unit(&app, "DOPA-BORA").await.expect("DOPA-BORA").name_th, "สำนักบริหารการทะเบียน");
 }

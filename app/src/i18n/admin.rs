@@ -312,7 +312,7 @@ pub struct AdminText {
     /// Unit levels, ministry first.
     pub unit_kinds: [&'static str; 4],
     /// The sentence of each [`FormProblem`], in declaration order.
-    pub problems: [&'static str; 18],
+    pub problems: [&'static str; 21],
     /// The sentence of each [`Done`], in declaration order.
     pub done: [&'static str; 8],
     /// The name of each [`AuditEventView`], in the order of [`AuditEventView::ALL`].
@@ -369,6 +369,9 @@ impl AdminText {
             FormProblem::NotPending => 15,
             FormProblem::OwnAccount => 16,
             FormProblem::ReauthenticationNeeded => 17,
+            FormProblem::TextDirectionControl => 18,
+            FormProblem::TextInvisibleCharacter => 19,
+            FormProblem::TextStackedMarks => 20,
         }]
     }
 
@@ -587,6 +590,9 @@ pub const ADMIN_TH: AdminText = AdminText {
         "Token นี้ถูกใช้หรือถูกยกเลิกไปแล้ว",
         "ท่านไม่สามารถเปลี่ยนแปลงบัญชีของท่านเองได้",
         "กรุณายืนยันตัวตนด้วย Digital ID อีกครั้งก่อนออก Token",
+        "ข้อความมีอักขระควบคุมทิศทางที่มองไม่เห็น ซึ่งทำให้ข้อความแสดงกลับด้านได้ กรุณาลบแล้วพิมพ์ข้อความใหม่",
+        "ข้อความมีอักขระที่มองไม่เห็น เช่น ช่องว่างความกว้างศูนย์หรือการขึ้นบรรทัดใหม่ กรุณาลบแล้วพิมพ์ข้อความใหม่แทนการวาง",
+        "มีสระหรือวรรณยุกต์ซ้อนกันเกิน 2 ตัวบนตัวอักษรเดียว กรุณาตรวจสอบการสะกด",
     ],
     done: [
         "ยกเลิก Token เรียบร้อยแล้ว",
@@ -795,6 +801,10 @@ pub const ADMIN_EN: AdminText = AdminText {
         "The Token has already been used or revoked",
         "You cannot change your own account",
         "Confirm who you are with Digital ID again before issuing a Token",
+        "The text contains an invisible character that can make it read backwards; delete it and type the text again",
+        "The text contains an invisible character, such as a zero-width space or a line break; delete it and type \
+         the text again rather than pasting it",
+        "More than two vowel or tone marks are stacked on one letter; please check the spelling",
     ],
     done: [
         "The Token has been revoked.",

@@ -209,7 +209,10 @@ fn FilterForm(
 /// One entry of the log.
 fn entry_row(entry: &AuditRow, text: &'static AdminText, locale: Locale) -> impl IntoView + use<> {
     let none = || view! { <span class="no-data">{text.none}</span> }.into_any();
-    let plain = move |value: &Option<String>| value.clone().map_or_else(none, |value| view! { {value} }.into_any());
+    // Names and details are typed by people or sent by Digital ID: isolated and clipped as free text (J11).
+    let plain = move |value: &Option<String>| {
+        value.clone().map_or_else(none, |value| view! { <bdi class="free-text">{value}</bdi> }.into_any())
+    };
     let result = if entry.succeeded {
         view! { <strong class="badge badge--done">{text.succeeded}</strong> }.into_any()
     } else {
@@ -226,7 +229,10 @@ fn entry_row(entry: &AuditRow, text: &'static AdminText, locale: Locale) -> impl
         }
         .into_any()
     };
-    let actor = entry.actor.clone().unwrap_or_else(|| text.system_actor.to_owned());
+    let actor = entry.actor.clone().map_or_else(
+        || view! { {text.system_actor} }.into_any(),
+        |name| view! { <bdi class="free-text">{name}</bdi> }.into_any(),
+    );
     view! {
         <tr>
             <td>{moment(entry.occurred_at, locale, true)}</td>

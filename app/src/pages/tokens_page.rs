@@ -268,10 +268,14 @@ fn token_row(token: &TokenRow, csrf_token: &str, text: &'static AdminText, local
     let main_text = use_text();
     let person_id = format!("token-{}-person", token.id);
     let none = || view! { <span class="no-data">{text.none}</span> }.into_any();
-    let name = token.intended_name.clone().map_or_else(none, |name| view! { {name} }.into_any());
+    // Typed names and references in <bdi> (and isolated by CSS), so none can reorder the text around it (J11).
+    let name = token.intended_name.clone().map_or_else(none, |name| view! { <bdi>{name}</bdi> }.into_any());
     let masked =
         token.citizen_id_masked.clone().map(|masked| view! { <span class="cell-detail masked-id">{masked}</span> });
-    let reference = token.reference.clone().map_or_else(none, |reference| view! { {reference} }.into_any());
+    let reference = token
+        .reference
+        .clone()
+        .map_or_else(none, |reference| view! { <bdi class="free-text">{reference}</bdi> }.into_any());
     let issued_by = token.issued_by.clone().unwrap_or_else(|| text.issued_by_system.to_owned());
     let status_class = match token.status {
         TokenStatus::Pending => "badge badge--pending",
@@ -316,7 +320,7 @@ fn token_row(token: &TokenRow, csrf_token: &str, text: &'static AdminText, local
             <td>{reference}</td>
             <td>
                 <span class="cell-main">{moment(token.issued_at, locale, false)}</span>
-                <span class="cell-detail">{text.issued_by_prefix} " " {issued_by}</span>
+                <span class="cell-detail">{text.issued_by_prefix} " " <bdi>{issued_by}</bdi></span>
             </td>
             <td>{moment(token.expires_at, locale, true)}</td>
             <td>
@@ -406,6 +410,16 @@ mod tests {
             csrf_token: "csrf-789".to_owned(),
             reauthentication_needed: false,
         }
+    }
+
+    #[test]
+    fn j11_names_and_references_in_the_token_list_are_isolated_so_none_reorders_the_text_beside_it() {
+        let mut data = data();
+        data.tokens = vec![token(41, TokenStatus::Pending)];
+        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data);
+        assert!(html.contains(r#"<span class="cell-main"><bdi>นายผู้รับ ทดสอบ</bdi></span>"#), "{html}");
+        assert!(html.contains(r#"<bdi class="free-text">มท 0309/1234</bdi>"#), "{html}");
+        assert!(html.contains("<bdi>นางส่วนกลาง หนึ่ง</bdi>"), "{html}");
     }
 
     #[test]

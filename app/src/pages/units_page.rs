@@ -311,6 +311,11 @@ fn unit_forms(
         }
     });
     let open = problem.is_some();
+    // A refused rename shows what was typed (the page holds it only for the unit the problem is about).
+    let names = match (&problem, &data.rename_form) {
+        (Some(_), Some(typed)) => typed.clone(),
+        _ => (unit.name_th.clone(), unit.name_en.clone().unwrap_or_default()),
+    };
     view! {
         <details id=box_id class="row-details" open=open tabindex="-1">
             <summary class="row-details__summary">{(text.manage_unit)(&unit.name_th)}</summary>
@@ -318,11 +323,7 @@ fn unit_forms(
             <form class="form form--compact" method="post" action=UNITS_PAGE>
                 <h3 class="row-details__heading">{text.rename_heading}</h3>
                 {hidden("rename")}
-                <NameFields
-                    ids=(name_th_id, name_en_id)
-                    values=(unit.name_th.clone(), unit.name_en.clone().unwrap_or_default())
-                    states=(name_th, name_en)
-                />
+                <NameFields ids=(name_th_id, name_en_id) values=names states=(name_th, name_en) />
                 <button type="submit" class="button button--secondary button--small">
                     {text.rename_button}
                 </button>
@@ -383,6 +384,7 @@ mod tests {
             ],
             problem: None,
             create_form: Default::default(),
+            rename_form: None,
             done: None,
             csrf_token: "csrf-789".to_owned(),
         }
@@ -433,6 +435,19 @@ mod tests {
         assert!(html.contains(r#"value="กองใหม่""#) && html.contains(r#"<option value="division" selected"#));
         assert!(html.contains(r#"aria-describedby="code-hint code-error""#));
         assert!(!html.contains("<details id=\"unit-D1\" open") && !html.contains(" open "), "no unit is opened");
+    }
+
+    #[test]
+    fn j11_a_refused_rename_keeps_what_was_typed_in_that_units_form_with_the_reason_beside_the_name() {
+        let mut data = data();
+        data.rename_form = Some(("สำนัก\u{202e}ทะเบียน".into(), "Registration".into()));
+        let problem = FieldProblem { field: "name_th".to_owned(), problem: FormProblem::TextDirectionControl };
+        data.problem = Some((Some("D1-1".to_owned()), problem));
+        let Rendered { html, .. } = render_with(UNITS_PAGE, contact_center(), data);
+        assert!(html.contains(r##"<a href="#name_th-D1-1">ข้อความมีอักขระควบคุมทิศทาง"##), "{html}");
+        let form = html.split(r#"<details id="unit-D1-1" open"#).nth(1).expect("D1-1's forms are open");
+        assert!(form.contains("value=\"สำนัก\u{202e}ทะเบียน\"") && form.contains(r#"value="Registration""#), "{form}");
+        assert!(html.contains(r#"value="กรมการปกครอง""#), "other units keep their own names");
     }
 
     #[test]

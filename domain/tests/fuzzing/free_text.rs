@@ -47,9 +47,8 @@ fn is_control_or_zero_width(c: char) -> bool {
 /// The longest run of combining marks in `text`, by the marks Thai and Latin use and the general ranges of
 /// combining diacritics.
 fn longest_thai_or_latin_mark_run(text: &str) -> usize {
-    let is_mark = |c: char| {
-        matches!(c, '\u{300}'..='\u{36f}' | '\u{e31}' | '\u{e34}'..='\u{e3a}' | '\u{e47}'..='\u{e4e}')
-    };
+    let is_mark =
+        |c: char| matches!(c, '\u{300}'..='\u{36f}' | '\u{e31}' | '\u{e34}'..='\u{e3a}' | '\u{e47}'..='\u{e4e}');
     text.chars()
         .fold((0, 0), |(run, longest), c| {
             let run = if is_mark(c) { run + 1 } else { 0 };

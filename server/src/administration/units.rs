@@ -56,6 +56,7 @@ pub async fn page(State(state): State<AppState>, request: Request) -> Response {
 struct Refusal {
     problem: Option<(Option<String>, FieldProblem)>,
     create_form: [String; 5],
+    rename_form: Option<(String, String)>,
 }
 
 async fn show(state: &AppState, parts: &Parts, actor: &Actor, refusal: Refusal, done: Option<Done>) -> Response {
@@ -66,6 +67,7 @@ async fn show(state: &AppState, parts: &Parts, actor: &Actor, refusal: Refusal, 
                 units: tree.units.iter().map(|(unit, depth)| unit_option(&tree, unit, *depth)).collect(),
                 problem: refusal.problem,
                 create_form: refusal.create_form,
+                rename_form: refusal.rename_form,
                 done,
                 csrf_token: actor.csrf_token.clone(),
             };
@@ -89,6 +91,7 @@ pub async fn change(State(state): State<AppState>, request: Request) -> Response
     let refuse = |field: &str, why: FormProblem| Refusal {
         problem: Some((target.clone(), problem(field, why))),
         create_form: if target.is_none() { create_form.clone() } else { Default::default() },
+        rename_form: (form.action == "rename").then(|| (create_form[1].clone(), create_form[2].clone())),
     };
     if !actor.csrf_matches(&form.csrf_token) {
         return show(&state, &parts, &actor, refuse(fields::CODE, FormProblem::FormExpired), None).await;
@@ -130,6 +133,9 @@ pub async fn change(State(state): State<AppState>, request: Request) -> Response
         Err(AdminError::Unit(UnitError::BadCode)) => problem(fields::CODE, FormProblem::CodeInvalid),
         Err(AdminError::Unit(UnitError::DuplicateCode(_))) => problem(fields::CODE, FormProblem::CodeTaken),
         Err(AdminError::Unit(UnitError::BadName)) => problem(fields::NAME_TH, FormProblem::TextInvalid),
+        Err(AdminError::Unit(UnitError::NameText { english, problem: why })) => {
+            problem(if english { fields::NAME_EN } else { fields::NAME_TH }, super::text_problem(why))
+        }
         Err(AdminError::Unit(UnitError::Parent(_))) => problem(fields::PARENT, FormProblem::ParentInvalid),
         Err(AdminError::UnitInUse(_)) => problem(fields::CODE, FormProblem::UnitInUse),
         Err(error) => return refused(&state, &parts, UNITS_PAGE, &error).await,

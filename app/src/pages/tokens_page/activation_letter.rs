@@ -66,7 +66,7 @@ pub fn IssuedTokenPanel(
         <p class="hint print-hint">{text.print_hint}</p>
         <section class="activation-letter" aria-labelledby="letter-heading">
             <h2 id="letter-heading">{text.letter_heading}</h2>
-            <p>{text.letter_to} " " {issued.intended_name.clone()}</p>
+            <p>{text.letter_to} " " <bdi>{issued.intended_name.clone()}</bdi></p>
             <p>{text.letter_intro}</p>
             <dl class="summary-list activation-letter__details">
                 {row(

@@ -136,7 +136,8 @@ async fn g12_a_subject_over_its_limit_does_not_lock_out_the_rightful_owner() {
         let db = &test.db;
         let mut refused = 0;
         for minute in 0..10 {
-            if let Reservation::Limited { .. } = try_at(db, "sub-guess", ATTACKER_IP, t0() + Duration::minutes(minute)).await
+            if let Reservation::Limited { .. } =
+                try_at(db, "sub-guess", ATTACKER_IP, t0() + Duration::minutes(minute)).await
             {
                 refused += 1;
             }
@@ -229,7 +230,12 @@ impl Shared {
         let mut all: Vec<Self> = TestDatabase::all()
             .await
             .into_iter()
-            .map(|test| Self { backend: test.backend().to_owned(), pools: vec![test.db.clone()], test: Some(test), file: None })
+            .map(|test| Self {
+                backend: test.backend().to_owned(),
+                pools: vec![test.db.clone()],
+                test: Some(test),
+                file: None,
+            })
             .collect();
         let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default();
         let file = std::env::temp_dir().join(format!("info-attempts-{}-{nanos}.db", std::process::id()));
@@ -237,7 +243,12 @@ impl Shared {
         let first = database::connect(&url).await.expect("the SQLite file opens");
         database::migrate(&first).await.expect("migrations apply");
         let second = database::connect(&url).await.expect("a second pool opens the same file");
-        all.push(Self { backend: "SQLite file, two pools".to_owned(), pools: vec![first, second], test: None, file: Some(file) });
+        all.push(Self {
+            backend: "SQLite file, two pools".to_owned(),
+            pools: vec![first, second],
+            test: None,
+            file: Some(file),
+        });
         all
     }
 
@@ -440,7 +451,10 @@ async fn j6_one_subjects_burst_cannot_trip_the_breaker() {
             evaluated += usize::from(joined.expect("the task ran"));
         }
         assert_eq!(evaluated, 5, "{backend}");
-        admitted(reserve_with(db, limits, &identity("sub-newcomer", None), OWNER_IP, &ActivationToken::generate(), t0()).await);
+        admitted(
+            reserve_with(db, limits, &identity("sub-newcomer", None), OWNER_IP, &ActivationToken::generate(), t0())
+                .await,
+        );
 
         // Even when the breaker's window is longer than the subject's, one subject counts with five failures at most.
         let short = AttemptLimits { subject_window: Duration::minutes(5), overall: 8, ..AttemptLimits::default() };

@@ -571,10 +571,15 @@ async fn redeem(state: &AppState, current: &CurrentSession, typed: &str, origin:
     let attempt = match activation::reserve(&state.db, state.attempt_limits, &caller, &token, now).await? {
         activation::Reservation::Admitted(attempt) => attempt,
         activation::Reservation::Limited { limit, wait } => {
-            tracing::warn!(event = "activation_ratelimited", limit = limit.code(), "activation attempts over the limit");
+            tracing::warn!(
+                event = "activation_ratelimited",
+                limit = limit.code(),
+                "activation attempts over the limit"
+            );
             // Audited like any refused Token, so the central officers see someone guessing (security.md G10).
-            let entry =
-                Entry::new(AuditEvent::TokenRefused, origin).failed(RATE_LIMITED_REASON).target_name(Some(&identity.name_th));
+            let entry = Entry::new(AuditEvent::TokenRefused, origin)
+                .failed(RATE_LIMITED_REASON)
+                .target_name(Some(&identity.name_th));
             audit::record(&state.db, entry, now).await?;
             let retry_after_minutes = (wait.num_seconds() + 59) / 60;
             return Err(RedeemOutcome::Problem(ActivationProblem::TooManyAttempts { retry_after_minutes }));

@@ -347,8 +347,9 @@ impl RawSettings {
             };
             invalid(key, format!("must be {}", error.allowed))
         })?;
-        let trusted_proxies = TrustedProxies::parse(&self.site.trusted_proxies)
-            .map_err(|reason| invalid("site.trusted_proxies", format!("{reason}; expected addresses or CIDR ranges")))?;
+        let trusted_proxies = TrustedProxies::parse(&self.site.trusted_proxies).map_err(|reason| {
+            invalid("site.trusted_proxies", format!("{reason}; expected addresses or CIDR ranges"))
+        })?;
         let database_url = self.database.url.trim();
         if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
             return Err(invalid("database.url", "expected a sqlite:… or postgres://… URL"));
@@ -451,13 +452,7 @@ impl RawSettings {
         };
 
         Ok(Settings {
-            site: SiteSettings {
-                address,
-                base_url,
-                root: PathBuf::from(self.site.root),
-                connections,
-                trusted_proxies,
-            },
+            site: SiteSettings { address, base_url, root: PathBuf::from(self.site.root), connections, trusted_proxies },
             database_url: DatabaseUrl::new(database_url),
             digital_id: DigitalIdSettings {
                 issuer,

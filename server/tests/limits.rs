@@ -65,7 +65,8 @@ impl Network {
 
     /// Posts `token` to the activation form as `visitor`, over a connection from `peer` sending `forwarded_for`.
     async fn activate(&self, visitor: &Visitor, token: &str, peer: &str, forwarded_for: Option<&str>) -> StatusCode {
-        let body = serde_urlencoded::to_string([("csrf_token", visitor.csrf.as_str()), ("token", token)]).expect("form");
+        let body =
+            serde_urlencoded::to_string([("csrf_token", visitor.csrf.as_str()), ("token", token)]).expect("form");
         let mut request = Request::post("/backend/activate")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ORIGIN, self.base_url)

@@ -253,11 +253,8 @@ async fn wait_over(
         return Ok(None);
     }
     // Another try is allowed once all but `limit - 1` of the failures have left the window.
-    let oldest_counted = failures
-        .order_by_asc(activation_attempt::Column::AttemptedAt)
-        .offset(count - limit)
-        .one(db)
-        .await?;
+    let oldest_counted =
+        failures.order_by_asc(activation_attempt::Column::AttemptedAt).offset(count - limit).one(db).await?;
     let until = oldest_counted.map_or(now + window, |attempt| attempt.attempted_at + window);
     Ok(Some(at_least_a_second(until - now)))
 }
@@ -279,8 +276,7 @@ async fn breaker_wait(
         .into_tuple()
         .all(db)
         .await?;
-    let counted: u64 =
-        per_subject.iter().map(|&n| Ord::min(u64::try_from(n).unwrap_or(0), limits.per_subject)).sum();
+    let counted: u64 = per_subject.iter().map(|&n| Ord::min(u64::try_from(n).unwrap_or(0), limits.per_subject)).sum();
     if counted < limits.overall {
         return Ok(None);
     }

@@ -214,11 +214,14 @@ fn render_register(
     let return_url = safe_return_url(state, return_url);
     let (csrf, set_cookie) = csrf_token(state, headers);
     let login_href = login_url(return_url);
-    // Passwords and the laser code are never sent back to the browser.
+    // Passwords and the laser code are never sent back to the browser; names come back without what was refused
+    // in them (direction controls, invisible characters, piled-up marks), so the field shows what would be saved.
     let form = RegisterForm {
         password: String::new(),
         password_confirmation: String::new(),
         laser_code: String::new(),
+        given_name: domain::free_text::strip(&form.given_name),
+        family_name: domain::free_text::strip(&form.family_name),
         ..form.clone()
     };
     let body =

@@ -113,7 +113,7 @@ pub async fn authenticate(
 #[derive(Debug)]
 pub enum SignIn {
     /// The password is right.
-    Accepted(account::Model),
+    Accepted(Box<account::Model>),
     /// Unknown login or wrong password (indistinguishable on purpose).
     Refused,
     /// Too many wrong passwords for this login or from this address: the password was not even checked.
@@ -141,7 +141,7 @@ pub async fn sign_in(
     match account.filter(|_| matches) {
         Some(account) => {
             throttle.succeeded(attempt);
-            Ok(SignIn::Accepted(account))
+            Ok(SignIn::Accepted(Box::new(account)))
         }
         None => {
             throttle.failed(attempt);

@@ -75,10 +75,13 @@ impl Assurance {
 pub struct LaserCode(String);
 
 impl LaserCode {
-    /// Reads a laser code as typed: letters in either case; spaces and dashes anywhere are ignored.
+    /// Reads a laser code as typed: letters in either case; spaces, hyphens and dashes (U+2010–U+2013 too, as
+    /// the pages print the example with non-breaking hyphens) anywhere are ignored.
     pub fn parse(input: &str) -> Option<Self> {
-        let compact: String =
-            input.chars().filter(|c| !c.is_whitespace() && !matches!(c, '-' | '‐' | '–')).collect::<String>();
+        let compact: String = input
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}'..='\u{2013}'))
+            .collect::<String>();
         let bytes = compact.as_bytes();
         let well_formed = bytes.len() == 12
             && bytes[..2].iter().all(u8::is_ascii_alphabetic)
@@ -151,7 +154,9 @@ mod tests {
     #[test]
     fn a_laser_code_is_read_with_or_without_dashes_and_in_either_case() {
         let expected = LaserCode("JT0123456789".into());
-        for typed in ["JT0-1234567-89", "jt0123456789", " JT0 1234567 89 ", "Jt0‐1234567‐89"] {
+        for typed in
+            ["JT0-1234567-89", "jt0123456789", " JT0 1234567 89 ", "Jt0‐1234567‐89", "JT0\u{2011}1234567\u{2011}89"]
+        {
             assert_eq!(LaserCode::parse(typed), Some(expected.clone()), "{typed}");
         }
     }

@@ -303,3 +303,31 @@ async fn j15_one_address_trying_many_logins_is_refused_for_every_login() {
     let refused = attempt(&browser, &page, &username, PASSWORD).await;
     assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "even the right password, from that address");
 }
+
+#[tokio::test]
+async fn a_name_with_a_direction_control_is_refused_and_shown_back_without_it() {
+    let sim = TestSimulator::start(vec![]).await;
+    let browser = TestBrowser::new(&sim.issuer);
+    let page = browser.get("/Account/Register").await;
+    let csrf = page.field("csrf").expect("a CSRF field");
+    let refused = browser
+        .post(
+            "/Account/Register",
+            &[
+                ("csrf", csrf.as_str()),
+                ("given_name", "สม\u{202E}ชาย"),
+                ("family_name", "ใจดี\u{0E48}\u{0E48}\u{0E48}"),
+                ("citizen_id", &testing::random_citizen_id()),
+                ("phone_number", "0812345678"),
+                ("username", "bidi.tester"),
+                ("password", PASSWORD),
+                ("password_confirmation", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("อักขระควบคุมทิศทางข้อความ"), "{}", refused.body);
+    assert!(refused.body.contains("ซ้อนกันบนตัวอักษรเดียวเกิน 2 ตัว"), "{}", refused.body);
+    assert_eq!(refused.field("given_name").as_deref(), Some("สมชาย"), "shown back as it would be saved");
+    assert_eq!(refused.field("family_name").as_deref(), Some("ใจดี\u{0E48}"), "the vowel and one tone mark are kept");
+}

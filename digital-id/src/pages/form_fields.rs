@@ -104,8 +104,9 @@ impl Input {
     pub(super) fn laser_code(required: bool) -> Self {
         Self {
             hint: Some(
-                "อยู่ด้านหลังบัตรประจำตัวประชาชน ตัวอักษรภาษาอังกฤษ 2 ตัวและตัวเลข 10 หลัก เช่น JT0-1234567-89 \
-                 (ระบบใช้ตรวจสอบกับกรมการปกครองเท่านั้น ไม่เก็บไว้)",
+                // Non-breaking hyphens keep the example on one line; the laser code's reader ignores them.
+                "อยู่ด้านหลังบัตรประจำตัวประชาชน ตัวอักษรภาษาอังกฤษ 2 ตัวและตัวเลข 10 หลัก \
+                 เช่น JT0\u{2011}1234567\u{2011}89 (ระบบใช้ตรวจสอบกับกรมการปกครองเท่านั้น ไม่เก็บไว้)",
             ),
             value: None,
             maxlength: Some("16"),

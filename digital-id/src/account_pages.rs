@@ -1,7 +1,7 @@
-//! The pages a person sees at the simulated Digital ID: sign-in (`/Account/Login`), registration
-//! (`/Account/Register`) and consent (`/consent`). Their `ReturnUrl` always leads back into the pending
-//! authorization (`/connect/authorize/callback?…`); any other `ReturnUrl` is ignored, so these pages are no open
-//! redirector.
+//! The pages a person sees at the simulated Digital ID: sign-in (`/Account/Login`, throttled), registration
+//! (`/Account/Register`, with its optional identity proofing) and consent (`/consent`). Their `ReturnUrl` always
+//! leads back into the pending authorization (`/connect/authorize/callback?…`) or to the assurance page
+//! (`/Account/Assurance`); any other `ReturnUrl` is ignored, so these pages are no open redirector.
 
 use std::sync::Arc;
 

@@ -13,6 +13,8 @@
 //!   headers;
 //!   [`client_secret`]: client authentication with the DGA secret hashing; [`demo`]: the demo accounts;
 //!   [`backchannel`]: Logout Tokens posted to relying parties when a session ends.
+//! - [`serving`]: serving a router with connection timeouts and a connection cap (the back office serves through it
+//!   too).
 //! - `testing` (feature `testing`): a simulator on an ephemeral port and a scripted browser, for tests.
 
 pub mod account_pages;
@@ -33,6 +35,7 @@ pub mod migration;
 pub mod pages;
 pub mod proofing;
 pub mod router;
+pub mod serving;
 pub mod settings;
 pub mod simulator;
 #[cfg(feature = "testing")]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use digital_id::serving::ConnectionLimits;
 use digital_id::{Client, Settings, Simulator};
 use domain::database::DatabaseUrl;
 use serde::Deserialize;
@@ -55,6 +56,31 @@ struct FileSettings {
     enable_faults: bool,
     #[serde(default)]
     clients: Vec<Client>,
+    /// Connection limits (see `digital_id::serving`); a missing key takes the default.
+    #[serde(default = "default_header_read_timeout_seconds")]
+    header_read_timeout_seconds: u64,
+    #[serde(default = "default_idle_timeout_seconds")]
+    idle_timeout_seconds: u64,
+    #[serde(default = "default_body_timeout_seconds")]
+    body_timeout_seconds: u64,
+    #[serde(default = "default_max_connections")]
+    max_connections: usize,
+}
+
+fn default_header_read_timeout_seconds() -> u64 {
+    ConnectionLimits::DEFAULT.header_read_timeout.as_secs()
+}
+
+fn default_idle_timeout_seconds() -> u64 {
+    ConnectionLimits::DEFAULT.idle_timeout.as_secs()
+}
+
+fn default_body_timeout_seconds() -> u64 {
+    ConnectionLimits::DEFAULT.body_timeout.as_secs()
+}
+
+fn default_max_connections() -> usize {
+    ConnectionLimits::DEFAULT.max_connections
 }
 
 #[tokio::main]
@@ -71,6 +97,13 @@ async fn main() -> anyhow::Result<()> {
         .build()
         .and_then(config::Config::try_deserialize)
         .with_context(|| format!("reading {}", cli.config.display()))?;
+    let limits = ConnectionLimits::from_settings(
+        file.header_read_timeout_seconds,
+        file.idle_timeout_seconds,
+        file.body_timeout_seconds,
+        file.max_connections,
+    )
+    .with_context(|| format!("reading {}", cli.config.display()))?;
     let settings = Settings {
         issuer: file.issuer,
         database_url: DatabaseUrl::new(file.database_url),
@@ -85,7 +118,7 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("binding {}", file.address))?;
             simulator
-                .serve(listener, async {
+                .serve(listener, limits, async {
                     let _ = tokio::signal::ctrl_c().await;
                 })
                 .await?;

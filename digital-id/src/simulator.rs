@@ -12,6 +12,7 @@ use crate::faults::{FaultSwitch, RequestCounts};
 use crate::grants::Grants;
 use crate::keys::{KeyError, KeyStore};
 use crate::migration::Migrator;
+use crate::serving::ConnectionLimits;
 use crate::settings::{Settings, SettingsError};
 use crate::throttle::Throttle;
 
@@ -94,15 +95,15 @@ impl Simulator {
         crate::router::router(self.state.clone())
     }
 
-    /// Serves until `shutdown` resolves. Handlers see the peer's address (password throttling counts per address).
+    /// Serves within `limits` (connection timeouts and cap) until `shutdown` resolves. Handlers see the peer's
+    /// address (password throttling counts per address).
     pub async fn serve(
         self,
         listener: TcpListener,
+        limits: ConnectionLimits,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(issuer = %self.issuer(), clients = self.state.settings.clients.len(), "Digital ID simulator ready");
-        axum::serve(listener, self.router().into_make_service_with_connect_info::<std::net::SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await
+        crate::serving::serve(listener, self.router(), limits, shutdown).await
     }
 }

@@ -223,12 +223,13 @@ async fn serve(mut settings: Settings, db: DatabaseConnection) -> anyhow::Result
         });
     }
     let address = settings.site.address;
+    let limits = settings.site.connections;
     let state = AppState::new(settings, db);
     let listener = TcpListener::bind(address).await.with_context(|| format!("binding {address}"))?;
-    tracing::info!("serving on http://{address}");
-    // The peer address feeds the activation rate limit (behind a proxy it is the proxy's: see docs/OPERATIONS.md).
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!(?limits, "serving on http://{address}");
+    // Every request carries the peer address, which feeds the activation rate limit (behind a proxy it is the
+    // proxy's: see docs/OPERATIONS.md).
+    digital_id::serving::serve(listener, router(state), limits, shutdown_signal()).await?;
     Ok(())
 }
 

@@ -6,8 +6,8 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use domain::assurance::{AssurancePolicy, IalLevel};
 use digital_id::serving::ConnectionLimits;
+use domain::assurance::{AssurancePolicy, IalLevel};
 use domain::database::DatabaseUrl;
 use serde::Deserialize;
 

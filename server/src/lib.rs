@@ -8,6 +8,8 @@ pub mod cli;
 pub mod client_address;
 pub mod config;
 pub mod cookies;
+pub mod edge_paths;
+pub mod failure_references;
 pub mod language;
 pub mod relying_party;
 pub mod router;

@@ -11,8 +11,9 @@
 //! | Leptos routes (`app::shell`) | server-side rendered pages |
 //! | anything else | a static file from the site root (precompressed when available), else the 404 page |
 //!
-//! Layers, outermost first: tracing; the client's address ([`crate::client_address`]); security headers with the CSP nonce ([`crate::web_security`]); the
-//! same-origin check on every non-GET request; the session layer ([`crate::session_layer`]), which also decides
+//! Layers, outermost first: tracing; the client's address ([`crate::client_address`]); security headers with the CSP nonce ([`crate::web_security`]); the 404 page for
+//! `//…`, backslash and over-long paths ([`crate::edge_paths`]); failure references only as issued
+//! ([`crate::failure_references`]); the same-origin check on every non-GET request; the session layer ([`crate::session_layer`]), which also decides
 //! who may open which page.
 
 use axum::Router;
@@ -37,6 +38,8 @@ use app::{App, shell};
 use crate::administration::{accounts, audit_log, tokens, units};
 use crate::auth;
 use crate::client_address;
+use crate::edge_paths::{self, refuse_unfit_paths};
+use crate::failure_references::only_issued_references;
 use crate::language;
 use crate::session_layer::session_layer;
 use crate::state::AppState;
@@ -57,7 +60,10 @@ pub fn router(state: AppState) -> Router {
         let state = state.clone();
         move |request: Request| async move { render_page(&state, request).await }
     };
+    // No directory redirects (`/pkg` → `307 /pkg/`): no directory of ours has an index, and for `//pkg` the
+    // redirect was protocol-relative (see [`crate::edge_paths`]).
     let static_files = ServeDir::new(&*state.leptos_options.site_root)
+        .append_index_html_on_directories(false)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(tower::service_fn(move |request: Request| {
@@ -87,12 +93,17 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), same_origin_only))
         // Server to server: no browser, no cookie, no Origin; the signed Logout Token authenticates the request.
         .route(BACKCHANNEL_LOGOUT, post(auth::backchannel_logout))
+        // `//…`, backslashes and over-long paths get the 404 page before any handler or file lookup.
+        // A failure reference is shown only with the check of the redirect that issued it.
+        .layer(from_fn_with_state(state.clone(), only_issued_references))
+        .layer(from_fn_with_state(state.clone(), refuse_unfit_paths))
         .layer(from_fn_with_state(state.clone(), security_headers))
         // Who the client is (the socket peer, or X-Forwarded-For through trusted proxies), once, for every handler.
         .layer(from_fn_with_state(state.clone(), client_address::layer))
-        // Spans name the path only: a query can carry an authorization code or state (`/auth/callback?code=…`).
+        // Spans name the path only: a query can carry an authorization code or state (`/auth/callback?code=…`);
+        // and only its start, so a long path cannot fill the log.
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+            tracing::info_span!("request", method = %request.method(), path = %edge_paths::for_log(request.uri().path()))
         }))
         .with_state(state)
 }

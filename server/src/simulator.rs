@@ -53,5 +53,6 @@ pub async fn start(
         .await
         .with_context(|| format!("binding the Digital ID simulator to {}", simulator_settings.address))?;
     tracing::info!(%issuer, faults = simulator_settings.enable_faults, "built-in Digital ID simulator started");
-    Ok(Some(simulator.serve(listener, std::future::pending())))
+    // The same connection limits as the site's: the simulator is as reachable as the site is.
+    Ok(Some(simulator.serve(listener, settings.site.connections, std::future::pending())))
 }

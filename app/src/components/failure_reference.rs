@@ -1,14 +1,13 @@
 //! The reference id of a failure of ours (`?reference=…`): the one thing about it the officer sees, which ties their
-//! call to the DGA Contact Center to the server's log line. Only a value shaped like our references is shown, so a
-//! page never repeats text someone put into a link.
+//! call to the DGA Contact Center to the server's log line. Only a value of our references' exact shape is shown, so a
+//! page never repeats text someone put into a link; and the server drops from the sign-in-failed page's URL any
+//! reference it did not issue (`server/src/failure_references.rs`), so a link cannot make the page tell the officer
+//! to call about a reference that was never logged.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::use_text;
-
-/// The longest reference shown; the server's are 10 characters.
-const MAX_REFERENCE_LENGTH: usize = 32;
 
 /// The page's `reference` query value, if it looks like one of ours.
 pub fn query_reference() -> Option<String> {
@@ -34,10 +33,9 @@ pub fn FailureReference(
     })
 }
 
-/// Whether a query value looks like one of our reference ids (1–32 of `A–Z a–z 0–9 -`).
+/// Whether a query value has the shape of our reference ids: 10 uppercase hexadecimal digits.
 fn is_reference(value: &str) -> bool {
-    (1..=MAX_REFERENCE_LENGTH).contains(&value.len())
-        && value.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+    value.len() == 10 && value.bytes().all(|byte| matches!(byte, b'0'..=b'9' | b'A'..=b'F'))
 }
 
 #[cfg(test)]
@@ -47,14 +45,16 @@ mod tests {
     #[test]
     fn a_server_reference_is_shown() {
         assert!(is_reference("3FA9C01B7E"));
-        assert!(is_reference("a-1"));
-        assert!(is_reference(&"A".repeat(32)));
+        assert!(is_reference("0000000000"));
     }
 
     #[test]
     fn an_empty_long_or_odd_reference_is_not_shown() {
         assert!(!is_reference(""));
-        assert!(!is_reference(&"A".repeat(33)));
+        assert!(!is_reference("a-1"));
+        assert!(!is_reference("3fa9c01b7e"));
+        assert!(!is_reference("3FA9C01B7E0"));
+        assert!(!is_reference("CALL0812345"));
         assert!(!is_reference("<script>"));
         assert!(!is_reference("ABC DEF"));
         assert!(!is_reference("รหัส"));

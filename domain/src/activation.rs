@@ -14,6 +14,7 @@ use sea_orm::{
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 
+use crate::assurance::{AssurancePolicy, Shortfall};
 use crate::audit::{self, Entry, Origin};
 use crate::citizen_id::{CitizenId, CitizenIdKey};
 use crate::entities::audit_event::AuditEvent;
@@ -262,7 +263,8 @@ pub(crate) async fn insert(
     Ok((token, row))
 }
 
-/// Why a redemption failed. Officers see one message for all of them; the reason goes to the log.
+/// Why a redemption failed. Officers see one message for all but [`RedeemFailure::Assurance`], which tells them how
+/// to raise their level; the reason goes to the log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RedeemFailure {
     /// No token has this hash.
@@ -275,6 +277,9 @@ pub enum RedeemFailure {
     Revoked,
     /// Bound to another person's citizen ID.
     WrongPerson,
+    /// The person's Digital ID account is not proofed well enough for the Token's role, or — for a Token bound to a
+    /// person — for their citizen ID to count. The Token is left as it was.
+    Assurance(Shortfall),
 }
 
 impl RedeemFailure {
@@ -286,6 +291,7 @@ impl RedeemFailure {
             Self::Used => "used",
             Self::Revoked => "revoked",
             Self::WrongPerson => "wrong_person",
+            Self::Assurance(_) => "assurance",
         }
     }
 }
@@ -306,27 +312,31 @@ pub enum RedeemError {
     Database(#[from] DbErr),
 }
 
-/// [`redeem_from`] with no client address on record (the command line and tests).
+/// [`redeem_from`] with no client address on record and the shipped [`AssurancePolicy`] (the command line and
+/// tests).
 pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     token: &ActivationToken,
     identity: &DigitalIdIdentity,
     now: DateTime<Utc>,
 ) -> Result<officer::Model, RedeemError> {
-    redeem_from(db, token, identity, &Origin::default(), now).await
+    redeem_from(db, token, identity, &AssurancePolicy::default(), &Origin::default(), now).await
 }
 
 /// Redeems `token` for the person signed in as `identity`: exactly once (one conditional `UPDATE` decides, so
 /// concurrent redemptions on any number of instances cannot both succeed), creating the officer with the unit and
-/// role the token carries. Success and every refusal are audited (`token_redeemed`, `token_refused`).
+/// role the token carries — if Digital ID knows the person well enough for that role under `policy`, and, for a
+/// Token bound to a person, vouches for their citizen ID. Success and every refusal are audited
+/// (`token_redeemed`, `token_refused`).
 pub async fn redeem_from<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     token: &ActivationToken,
     identity: &DigitalIdIdentity,
+    policy: &AssurancePolicy,
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<officer::Model, RedeemError> {
-    let result = redeem_audited(db, token, identity, origin, now).await;
+    let result = redeem_audited(db, token, identity, policy, origin, now).await;
     if let Err(RedeemError::Refused { reason, unit_id }) = &result {
         let mut entry =
             Entry::new(AuditEvent::TokenRefused, origin).failed(reason.code()).target_name(Some(&identity.name_th));
@@ -354,6 +364,7 @@ async fn redeem_audited<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     token: &ActivationToken,
     identity: &DigitalIdIdentity,
+    policy: &AssurancePolicy,
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<officer::Model, RedeemError> {
@@ -373,8 +384,13 @@ async fn redeem_audited<C: ConnectionTrait + TransactionTrait>(
     if row.expires_at <= now {
         return Err(refused(RedeemFailure::Expired, unit_id));
     }
+    // Before anything is counted against the Token: a person below the level needed has not tried to be someone
+    // else, and can raise their level at Digital ID and come back with the same Token.
+    if let Err(shortfall) = policy.admits(row.role, &identity.assurance, row.citizen_id_hash.is_some()) {
+        return Err(refused(RedeemFailure::Assurance(shortfall), unit_id));
+    }
     if let Some(intended) = &row.citizen_id_hash
-        && identity.citizen_id_hash.as_ref() != Some(intended)
+        && identity.proven_citizen_id_hash(policy) != Some(intended.as_str())
     {
         // The database counts (concurrent wrong-person tries must all count), then revokes once at the limit.
         activation_token::Entity::update_many()
@@ -419,7 +435,8 @@ async fn redeem_audited<C: ConnectionTrait + TransactionTrait>(
     }
     let new_officer = NewOfficer {
         digital_id: Some((identity.issuer.clone(), identity.subject.clone())),
-        citizen_id_hash: identity.citizen_id_hash.clone(),
+        // Only a citizen ID Digital ID vouches for is kept for look-ups (an import later matches on it).
+        citizen_id_hash: identity.proven_citizen_id_hash(policy).map(str::to_owned),
         citizen_id_masked: identity.citizen_id_masked.clone(),
         name_th: identity.name_th.clone(),
         phone_number: identity.phone_number.clone(),

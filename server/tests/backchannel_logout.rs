@@ -173,7 +173,7 @@ async fn rp_backchannel_rpinitlogout_e10_signing_out_at_digital_id_ends_the_offi
     assert!(session_ids(&app, &person).await[0].is_some(), "the sid is recorded");
 
     // They sign out at Digital ID itself (not through the back office): Digital ID's server tells ours.
-    let signed_out = digital_id_browser.get(&format!("{}/connect/endsession", app.sim.issuer)).await;
+    let signed_out = digital_id_browser.sign_out().await;
     assert_eq!(signed_out.status, StatusCode::OK);
     assert_eq!(sessions(&app).await, 0, "the back office's session ended with Digital ID's");
     let home = app.get("/backend/home").await;

@@ -178,7 +178,7 @@ async fn i_a_whole_journey_with_its_failures_logs_no_secret_and_no_citizen_id() 
     }
 
     // The imported officer signs out at Digital ID itself: a back-channel Logout Token reaches us.
-    let signed_out = digital_id_browser.get(&format!("{}/connect/endsession", app.sim.issuer)).await;
+    let signed_out = digital_id_browser.sign_out().await;
     assert_eq!(signed_out.status, StatusCode::OK);
 
     let text = log.text();

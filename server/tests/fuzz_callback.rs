@@ -275,8 +275,12 @@ async fn callback_answers_as_expected(app: &mut TestApp, case: Callback) -> Test
     match expected {
         Outcome::ConsentDeclined => prop_assert_eq!(location, CONSENT_DECLINED_PAGE),
         Outcome::Failed => {
-            let reference =
-                location.strip_prefix(SIGN_IN_FAILED_PAGE).and_then(|rest| rest.strip_prefix("?reference="));
+            // `?reference=…&check=…`: the check lets the page show the reference (J12).
+            let reference = location
+                .strip_prefix(SIGN_IN_FAILED_PAGE)
+                .and_then(|rest| rest.strip_prefix("?reference="))
+                .and_then(|rest| rest.split_once("&check="))
+                .map(|(reference, _)| reference);
             let fresh = reference.is_some_and(|reference| {
                 reference.len() == 10
                     && reference.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))

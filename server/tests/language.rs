@@ -96,7 +96,9 @@ async fn pages_are_thai_until_english_is_chosen_and_the_browser_remembers_the_ch
 #[tokio::test]
 async fn the_switch_comes_back_to_the_same_page_with_its_query_and_never_to_another_site() {
     let mut app = TestApp::start().await;
-    let failed = format!("{SIGN_IN_FAILED_PAGE}?reference=AB12CD34");
+    // A real refusal's page (a reference with its check: J12), as the officer would be looking at.
+    let failed = app.get("/auth/callback?code=made-up&state=made-up").await.location().to_owned();
+    assert!(failed.starts_with(&format!("{SIGN_IN_FAILED_PAGE}?reference=")), "{failed}");
     let page = app.get(&failed).await;
     assert!(page.body.contains(&format!(r#"name="return_to" value="{}""#, failed.replace('&', "&amp;"))), "{page:?}");
     let reply = switch(&mut app, &switch_to(Locale::En, &failed)).await;

@@ -48,7 +48,9 @@ test('the pages anyone can open, and the error pages', async ({ page }) => {
   await open(page, '/backend/consent-declined', 'consent-declined', 403);
   // An account proofed below the role's level: its level, the level needed and how to raise it (403).
   await open(page, '/backend/assurance-required?have=1.1&need=2.3&verified=0&id=1&role=central', 'assurance-required', 403);
-  await open(page, '/backend/sign-in-failed?reference=3FA9C01B7E', 'sign-in-failed', 400);
+  // A real refusal (a callback no login of this browser started), so the page shows the reference we signed.
+  await open(page, '/auth/callback?state=axe-walk', 'sign-in-failed', 400);
+  await expect(page.locator('.reference__id')).toHaveText(/^[0-9A-F]{10}$/);
   await open(page, '/backend/digital-id-unavailable', 'digital-id-unavailable', 503);
   await open(page, '/backend/error?reference=3FA9C01B7E', 'service-error', 500);
   await open(page, '/backend/no-such-page', 'not-found', 404);

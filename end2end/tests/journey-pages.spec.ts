@@ -27,6 +27,7 @@ const PAGE_TITLES = inBothLanguages({
     '/backend/activated': 'เว็บไซต์สำหรับเจ้าหน้าที่',
     '/backend/consent-declined': 'ไม่ได้ให้ความยินยอม',
     '/backend/sign-in-failed': 'เข้าสู่ระบบไม่สำเร็จ',
+    '/backend/assurance-required': 'ต้องยืนยันตัวตนกับ Digital ID ในระดับที่สูงขึ้น',
     '/backend/activate': 'ยืนยันตัวตน',
     '/backend/home': 'หน้าแรก',
     '/backend/profile': 'ข้อมูลส่วนตัว',
@@ -38,6 +39,7 @@ const PAGE_TITLES = inBothLanguages({
     '/backend/activated': "Officers' website",
     '/backend/consent-declined': 'Consent not given',
     '/backend/sign-in-failed': 'Sign-in failed',
+    '/backend/assurance-required': 'Stronger identity proofing needed at Digital ID',
     '/backend/activate': 'Confirm your identity',
     '/backend/home': 'Home',
     '/backend/profile': 'Profile',
@@ -63,11 +65,18 @@ const OPEN_TO_ANYONE: JourneyPath[] = [
   '/backend/activated',
   '/backend/consent-declined',
   '/backend/sign-in-failed',
+  '/backend/assurance-required',
 ];
+
+/** What each page is opened with: a failed sign-in's reference, an account's level and the level needed. */
+const QUERIES: Record<string, string> = {
+  '/backend/sign-in-failed': '?reference=3FA9C01B7E',
+  '/backend/assurance-required': '?have=1.1&need=2.3&verified=0&id=1&role=central',
+};
 
 for (const path of OPEN_TO_ANYONE) {
   test(`${path} has its own title and fits a 360 px screen`, async ({ page }) => {
-    await page.goto(path === '/backend/sign-in-failed' ? `${path}?reference=3FA9C01B7E` : path);
+    await page.goto(`${path}${QUERIES[path] ?? ''}`);
     await expectWellFormed(page, path);
   });
 }

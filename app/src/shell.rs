@@ -10,8 +10,8 @@ use crate::components::site_header::SiteHeader;
 use crate::i18n::use_text;
 use crate::pages::accounts_page::AccountsPage;
 use crate::pages::activation_page::ActivationPage;
-use crate::pages::audit_page::AuditPage;
 use crate::pages::assurance_required_page::AssuranceRequiredPage;
+use crate::pages::audit_page::AuditPage;
 use crate::pages::consent_declined_page::ConsentDeclinedPage;
 use crate::pages::digital_id_unavailable_page::DigitalIdUnavailablePage;
 use crate::pages::home_page::HomePage;
@@ -24,9 +24,9 @@ use crate::pages::sign_in_page::SignInPage;
 use crate::pages::tokens_page::TokensPage;
 use crate::pages::units_page::UnitsPage;
 use crate::paths::{
-    ACCOUNTS_PAGE, ACTIVATED_PAGE, ACTIVATION_PAGE, ASSURANCE_REQUIRED_PAGE, AUDIT_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE,
-    HOME_PAGE, OFFICERS_PAGE, PROFILE_PAGE, SERVICE_ERROR_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE,
-    TOKENS_PAGE, UNITS_PAGE,
+    ACCOUNTS_PAGE, ACTIVATED_PAGE, ACTIVATION_PAGE, ASSURANCE_REQUIRED_PAGE, AUDIT_PAGE, CONSENT_DECLINED_PAGE,
+    DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, OFFICERS_PAGE, PROFILE_PAGE, SERVICE_ERROR_PAGE, SIGN_IN_FAILED_PAGE,
+    SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE, UNITS_PAGE,
 };
 use crate::request_context::use_request_context;
 

@@ -171,7 +171,8 @@ impl AssurancePolicy {
     /// Whether a person with `assurance` may be an officer of `role`; `by_citizen_id` when they would become one
     /// through their citizen ID (an imported officer, a Token bound to a person), which must count as well.
     pub fn admits(&self, role: Role, assurance: &Assurance, by_citizen_id: bool) -> Result<(), Shortfall> {
-        let need = if by_citizen_id { self.minimum_for(role).max(self.citizen_id_minimum) } else { self.minimum_for(role) };
+        let need =
+            if by_citizen_id { self.minimum_for(role).max(self.citizen_id_minimum) } else { self.minimum_for(role) };
         let verified_enough = !by_citizen_id || assurance.citizen_id_verified;
         if assurance.reaches(need) && verified_enough {
             Ok(())
@@ -202,7 +203,8 @@ mod tests {
         assert_eq!(level(json!("1.1")), Some("1.1".into()));
         assert_eq!(level(json!(" IAL2.3 ")), Some("2.3".into()));
         assert_eq!(level(json!("2.30")), Some("2.3".into()));
-        for junk in [json!("high"), json!(""), json!("2.35"), json!(2.35), json!(-1), json!(1e9), json!(true), json!(null)]
+        for junk in
+            [json!("high"), json!(""), json!("2.35"), json!(2.35), json!(-1), json!(1e9), json!(true), json!(null)]
         {
             assert_eq!(level(junk.clone()), None, "{junk}");
         }
@@ -210,7 +212,8 @@ mod tests {
 
     #[test]
     fn j4_verification_is_read_leniently_and_absent_claims_are_unproofed() {
-        let read = |verified: Option<Value>, ial: Option<Value>| Assurance::from_claims(verified.as_ref(), ial.as_ref());
+        let read =
+            |verified: Option<Value>, ial: Option<Value>| Assurance::from_claims(verified.as_ref(), ial.as_ref());
         assert_eq!(read(None, None), Assurance::default());
         assert!(read(Some(json!(true)), None).citizen_id_verified);
         assert!(read(Some(json!("True")), None).citizen_id_verified);

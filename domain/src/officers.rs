@@ -101,7 +101,10 @@ pub async fn find_for_sign_in(
     if let Err(shortfall) = policy.admits(imported.role, &identity.assurance, true) {
         // Binding on an unproofed citizen ID would hand the officer's access to whoever typed it at registration,
         // and bind the record to their account for good.
-        tracing::warn!(officer_id = imported.id, "an imported officer's citizen ID came from an account below the assurance needed");
+        tracing::warn!(
+            officer_id = imported.id,
+            "an imported officer's citizen ID came from an account below the assurance needed"
+        );
         return Ok(SignInMatch::ImportedNeedsAssurance(imported, shortfall));
     }
     // Bind only if still unbound, so two first sign-ins at once cannot both bind.

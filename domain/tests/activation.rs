@@ -13,8 +13,8 @@ mod support {
 }
 
 use chrono::{DateTime, Duration, Utc};
-use domain::assurance::{Assurance, AssurancePolicy, IalLevel};
 use domain::activation::{self, ActivationToken, IssueError, IssueToken, RedeemError, RedeemFailure};
+use domain::assurance::{Assurance, AssurancePolicy, IalLevel};
 use domain::entities::activation_token;
 use domain::entities::officer::{self, OfficerSource, OfficerStatus, Role};
 use domain::officers;
@@ -152,7 +152,10 @@ async fn g1_redeeming_a_token_creates_the_officer_with_the_tokens_unit_and_role_
             (Some(t1), Some(officer.id), None),
             "{backend}"
         );
-        let signed_in = officers::find_for_sign_in(&test.db, &identity("sub-new", None), &AssurancePolicy::default()).await.expect("query").officer();
+        let signed_in = officers::find_for_sign_in(&test.db, &identity("sub-new", None), &AssurancePolicy::default())
+            .await
+            .expect("query")
+            .officer();
         assert_eq!(signed_in.map(|o| o.id), Some(officer.id), "{backend}: the next sign-in finds the officer");
         test.close().await;
     }
@@ -276,8 +279,9 @@ async fn j3_a_token_redeems_only_at_its_roles_level_and_an_unproven_citizen_id_i
         tree(&test.db).await;
         let (central, _) = issue(&test.db, request("DOPA", Role::Central), t0()).await;
         let laser = Assurance { citizen_id_verified: true, ial: Some(IalLevel::LASER_CODE) };
-        let (reason, _) =
-            refusal(activation::redeem(&test.db, &central, &identity_at("sub-a", Some("1101700207030"), laser), t0()).await);
+        let (reason, _) = refusal(
+            activation::redeem(&test.db, &central, &identity_at("sub-a", Some("1101700207030"), laser), t0()).await,
+        );
         assert!(
             matches!(reason, RedeemFailure::Assurance(shortfall) if shortfall.need == IalLevel::THAID),
             "{backend}: {reason:?}"

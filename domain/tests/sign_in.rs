@@ -38,13 +38,23 @@ async fn an_officer_is_found_for_sign_in_by_issuer_and_subject() {
         let backend = test.backend();
         tree(&test.db).await;
         import_csv(&test.db, "sub-kanda,,นางสาวกานดา ใจดี,DOPA,central\n").await.expect("imported");
-        let found = officers::find_for_sign_in(&test.db, &identity("sub-kanda", None), &AssurancePolicy::default()).await.expect("query").officer();
+        let found = officers::find_for_sign_in(&test.db, &identity("sub-kanda", None), &AssurancePolicy::default())
+            .await
+            .expect("query")
+            .officer();
         assert_eq!(found.map(|officer| officer.name_th), Some("นางสาวกานดา ใจดี".to_owned()), "{backend}");
         let other_issuer =
             DigitalIdIdentity { issuer: "https://other.example".to_owned(), ..identity("sub-kanda", None) };
-        let found = officers::find_for_sign_in(&test.db, &other_issuer, &AssurancePolicy::default()).await.expect("query").officer();
+        let found = officers::find_for_sign_in(&test.db, &other_issuer, &AssurancePolicy::default())
+            .await
+            .expect("query")
+            .officer();
         assert!(found.is_none(), "{backend}: the same subject at another issuer is someone else");
-        let stranger = officers::find_for_sign_in(&test.db, &identity("sub-stranger", None), &AssurancePolicy::default()).await.expect("query").officer();
+        let stranger =
+            officers::find_for_sign_in(&test.db, &identity("sub-stranger", None), &AssurancePolicy::default())
+                .await
+                .expect("query")
+                .officer();
         assert!(stranger.is_none(), "{backend}");
         test.close().await;
     }
@@ -56,8 +66,15 @@ async fn an_imported_officer_with_only_a_citizen_id_is_found_by_it_and_bound_to_
         let backend = test.backend();
         tree(&test.db).await;
         import_csv(&test.db, ",1101700207030,นายสมชาย ใจดี,DOPA-BORA,agency\n").await.expect("imported");
-        let first = officers::find_for_sign_in(&test.db, &identity("sub-somchai", Some("1101700207030")), &AssurancePolicy::default()).await.expect("query").officer()
-            .expect("found by citizen ID");
+        let first = officers::find_for_sign_in(
+            &test.db,
+            &identity("sub-somchai", Some("1101700207030")),
+            &AssurancePolicy::default(),
+        )
+        .await
+        .expect("query")
+        .officer()
+        .expect("found by citizen ID");
         assert_eq!(
             (first.issuer.as_deref(), first.subject.as_deref()),
             (Some(ISSUER), Some("sub-somchai")),
@@ -65,7 +82,10 @@ async fn an_imported_officer_with_only_a_citizen_id_is_found_by_it_and_bound_to_
         );
         let stored = officers::find(&test.db, first.id).await.expect("query").expect("exists");
         assert_eq!(stored.subject.as_deref(), Some("sub-somchai"), "{backend}: the binding is stored");
-        let again = officers::find_for_sign_in(&test.db, &identity("sub-somchai", None), &AssurancePolicy::default()).await.expect("query").officer();
+        let again = officers::find_for_sign_in(&test.db, &identity("sub-somchai", None), &AssurancePolicy::default())
+            .await
+            .expect("query")
+            .officer();
         assert_eq!(again.map(|officer| officer.id), Some(first.id), "{backend}: found by subject alone");
         test.close().await;
     }
@@ -78,18 +98,32 @@ async fn an_officer_bound_to_one_subject_is_not_rebound_by_another_subject_with_
         tree(&test.db).await;
         import_csv(&test.db, ",1101700207030,นายสมชาย ใจดี,DOPA-BORA,agency\n").await.expect("imported");
         let owner = identity("sub-owner", Some("1101700207030"));
-        let bound = officers::find_for_sign_in(&test.db, &owner, &AssurancePolicy::default()).await.expect("query").officer().expect("bound");
+        let bound = officers::find_for_sign_in(&test.db, &owner, &AssurancePolicy::default())
+            .await
+            .expect("query")
+            .officer()
+            .expect("bound");
         let second_account = identity("sub-second", Some("1101700207030"));
-        let found = officers::find_for_sign_in(&test.db, &second_account, &AssurancePolicy::default()).await.expect("query").officer();
+        let found = officers::find_for_sign_in(&test.db, &second_account, &AssurancePolicy::default())
+            .await
+            .expect("query")
+            .officer();
         assert!(found.is_none(), "{backend}: a second account with the same citizen ID is not let in");
         let stored = officers::find(&test.db, bound.id).await.expect("query").expect("exists");
         assert_eq!(stored.subject.as_deref(), Some("sub-owner"), "{backend}: still bound to the first subject");
-        let found = officers::find_for_sign_in(&test.db, &owner, &AssurancePolicy::default()).await.expect("query").officer();
+        let found =
+            officers::find_for_sign_in(&test.db, &owner, &AssurancePolicy::default()).await.expect("query").officer();
         assert_eq!(found.map(|officer| officer.id), Some(bound.id), "{backend}");
 
         // The same holds for an officer imported with both a subject and a citizen ID.
         import_csv(&test.db, "sub-wichai,3100000000004,นายวิชัย รักงาน,DOPA-BORA,agency\n").await.expect("imported");
-        let found = officers::find_for_sign_in(&test.db, &identity("sub-other", Some("3100000000004")), &AssurancePolicy::default()).await.map(officers::SignInMatch::officer);
+        let found = officers::find_for_sign_in(
+            &test.db,
+            &identity("sub-other", Some("3100000000004")),
+            &AssurancePolicy::default(),
+        )
+        .await
+        .map(officers::SignInMatch::officer);
         assert!(found.expect("query").is_none(), "{backend}");
         test.close().await;
     }
@@ -139,9 +173,10 @@ async fn j1_j3_an_imported_central_officer_is_bound_only_at_the_level_central_of
         import_csv(&test.db, ",1101700207030,นางสาวกานดา ใจดี,DOPA,central\n").await.expect("imported");
         let policy = AssurancePolicy::default();
         let laser = Assurance { citizen_id_verified: true, ial: Some(IalLevel::LASER_CODE) };
-        let found = officers::find_for_sign_in(&test.db, &identity_at("sub-kanda", Some("1101700207030"), laser), &policy)
-            .await
-            .expect("query");
+        let found =
+            officers::find_for_sign_in(&test.db, &identity_at("sub-kanda", Some("1101700207030"), laser), &policy)
+                .await
+                .expect("query");
         let officers::SignInMatch::ImportedNeedsAssurance(officer, shortfall) = found else {
             panic!("{backend}: a laser code is not enough for a central officer: {found:?}");
         };
@@ -190,7 +225,11 @@ async fn a_sign_in_moves_the_last_sign_in_to_previous_updates_contact_details_an
         tree(&test.db).await;
         import_csv(&test.db, ",1101700207030,นายสมชาย (CITIZENinfo),DOPA-BORA,agency\n").await.expect("imported");
         let somchai = identity("sub-somchai", Some("1101700207030"));
-        let officer = officers::find_for_sign_in(&test.db, &somchai, &AssurancePolicy::default()).await.expect("query").officer().expect("found");
+        let officer = officers::find_for_sign_in(&test.db, &somchai, &AssurancePolicy::default())
+            .await
+            .expect("query")
+            .officer()
+            .expect("found");
         assert_eq!(officer.activated_at, None, "{backend}: not yet activated");
 
         let t1 = t0() + Duration::hours(1);

@@ -9,8 +9,8 @@
 //! | `POST /auth/backchannel-logout` | Digital ID's server says a Digital ID session ended: a valid Logout Token ends the sessions it names |
 
 use app::paths::{
-    ACTIVATED_PAGE, ASSURANCE_REQUIRED_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE,
-    SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE,
+    ACTIVATED_PAGE, ASSURANCE_REQUIRED_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE,
+    PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE,
 };
 use app::request_context::{ActivationFormState, ActivationProblem, RequestContext};
 use axum::Form;
@@ -20,10 +20,10 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use domain::activation::{self, ActivationToken, RedeemError, RedeemFailure, TokenFormatError};
+use domain::assurance::Shortfall;
 use domain::audit::{self, Entry, Origin};
 use domain::citizen_id::CitizenId;
 use domain::entities::audit_event::AuditEvent;
-use domain::assurance::Shortfall;
 use domain::officers::{self, DigitalIdIdentity, SignInMatch};
 use domain::sessions::{self, NewSession};
 use domain::{login_transactions, secrets};
@@ -293,7 +293,8 @@ async fn refuse_for_assurance(
         need = %shortfall.need,
         "a Digital ID account below the identity assurance needed"
     );
-    let detail = format!("IAL {have}, needs {} (citizen ID verified: {})", shortfall.need, shortfall.citizen_id_verified);
+    let detail =
+        format!("IAL {have}, needs {} (citizen ID verified: {})", shortfall.need, shortfall.citizen_id_verified);
     let entry = Entry::new(AuditEvent::SignInRefused, origin).failed(ASSURANCE_REASON).target(officer).detail(detail);
     audit::record(&state.db, entry, now).await?;
     Ok(assurance_required(shortfall))

@@ -10,9 +10,9 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use domain::activation::{ActivationToken, IssueToken};
 use domain::citizen_id::{CitizenId, CitizenIdKey};
+use domain::entities::audit_event::{self, AuditEvent};
 use domain::entities::officer::{self, Role};
 use domain::entities::organisation_unit::UnitKind;
-use domain::entities::audit_event::{self, AuditEvent};
 use domain::entities::{activation_token, officer_session};
 use domain::units::NewUnit;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -30,7 +30,13 @@ async fn units(app: &TestApp) {
         ("DEPT-DIV", "กองบริการประชาชน", UnitKind::Division, Some("DEPT")),
     ];
     for (code, name_th, kind, parent) in units {
-        let unit = NewUnit { code: code.into(), name_th: name_th.into(), name_en: None, kind, parent_code: parent.map(Into::into) };
+        let unit = NewUnit {
+            code: code.into(),
+            name_th: name_th.into(),
+            name_en: None,
+            kind,
+            parent_code: parent.map(Into::into),
+        };
         domain::units::create(&app.state.db, unit, Utc::now()).await.expect("unit created");
     }
 }

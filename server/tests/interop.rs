@@ -160,7 +160,8 @@ async fn j4_identity_assurance_from_a_certified_provider_is_read_verified_as_str
     for (account, expected, counts) in cases {
         let browser = TestBrowser::new(&provider.issuer);
         let start = rp.start_login(false);
-        let scope = start.authorize_url.query_pairs().find(|(key, _)| key == "scope").map(|(_, value)| value.into_owned());
+        let scope =
+            start.authorize_url.query_pairs().find(|(key, _)| key == "scope").map(|(_, value)| value.into_owned());
         let scope = scope.unwrap_or_default();
         assert!(scope.split(' ').any(|s| s == "ial_level") && scope.split(' ').any(|s| s == "citizen_id_verified"));
         let callback = authorize_as(&provider, &browser, start.authorize_url.as_str(), account, "confirm").await;

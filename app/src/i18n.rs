@@ -184,7 +184,7 @@ pub struct Text {
     pub assurance_need_label: &'static str,
     /// "{level} or higher", for the level needed.
     pub assurance_or_higher: fn(&str) -> String,
-    /// "for {role}", after the level needed.
+    /// The role the level is needed for, after the level ("สำหรับ{role}", "({role})").
     pub assurance_for_role: fn(&str) -> String,
     /// Said when the citizen ID must also be verified and is not.
     pub assurance_verify_citizen_id: &'static str,
@@ -514,7 +514,7 @@ const EN: Text = Text {
     assurance_unproofed: "not proofed",
     assurance_need_label: "Level required",
     assurance_or_higher: |level| format!("{level} or higher"),
-    assurance_for_role: |role| format!("for a {}", role.to_lowercase()),
+    assurance_for_role: |role| format!("({role})"),
     assurance_verify_citizen_id: "Your citizen ID must also be verified with the Department of Provincial \
                                   Administration through Digital ID.",
     assurance_how_heading: "How to raise your level",

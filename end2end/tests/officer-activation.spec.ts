@@ -21,7 +21,8 @@ test('a new officer registers at Digital ID, is refused a wrong Token, activates
   const register = new RegisterPage(page);
   await expect(register.heading).toBeVisible();
   expect(new URL(page.url()).origin).toBe(SIMULATOR);
-  await register.fill(account);
+  // Digital ID's registration checks the ID card's laser code with DOPA (IAL 1.3): a service-point officer's level.
+  await register.fill(account, 'laser-code');
   await register.submit.click();
 
   // Registration returns into the sign-in the officers' page started.

@@ -142,8 +142,10 @@ mod tests {
     #[test]
     fn j3_the_english_page_names_the_levels_and_the_role() {
         let context = RequestContext { locale: crate::i18n::Locale::En, ..RequestContext::default() };
-        let Rendered { html, .. } =
-            render(&format!("{ASSURANCE_REQUIRED_PAGE}?have=1.3&need=2.3&verified=1&id=0&role=contact_center"), context);
+        let Rendered { html, .. } = render(
+            &format!("{ASSURANCE_REQUIRED_PAGE}?have=1.3&need=2.3&verified=1&id=0&role=contact_center"),
+            context,
+        );
         assert!(html.contains("Stronger identity proofing needed at Digital ID"), "{html}");
         assert!(html.contains("2.3 or higher (DGA Contact Center officer)"), "{html}");
         assert!(html.contains("ThaID app"), "{html}");

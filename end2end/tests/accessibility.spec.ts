@@ -6,7 +6,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { checkPage } from '../pages/accessibility';
 import { ActivationPage } from '../pages/activation-page';
 import { CONTACT_CENTER_UNIT, addUnitTree, importOfficers } from '../pages/back-office-commands';
-import { ConsentPage, RegisterPage, SignInPage as DigitalIdSignInPage, authorizeUrl } from '../pages/digital-id-pages';
+import {
+  ASSURANCE_PAGE,
+  AssurancePage,
+  ConsentPage,
+  RegisterPage,
+  SIMULATOR,
+  SignInPage as DigitalIdSignInPage,
+  SignOutConfirmationPage,
+  authorizeUrl,
+} from '../pages/digital-id-pages';
 import { HomePage } from '../pages/home-page';
 import {
   backOfficeUrl,
@@ -56,7 +65,7 @@ test('the pages anyone can open, and the error pages', async ({ page }) => {
   await open(page, '/backend/no-such-page', 'not-found', 404);
 });
 
-test("the Digital ID simulator's sign-in, registration (with its errors) and consent pages", async ({ page }) => {
+test("the Digital ID simulator's sign-in, registration (with its errors), consent, assurance and sign-out pages", async ({ page }) => {
   await page.goto(authorizeUrl('axe-simulator'));
   const signIn = new DigitalIdSignInPage(page);
   await expect(signIn.heading).toBeVisible();
@@ -83,6 +92,15 @@ test("the Digital ID simulator's sign-in, registration (with its errors) and con
   await signIn.signIn(account.username, account.password);
   await expect(new ConsentPage(page).heading).toBeVisible();
   await checkPage(page, 'digital-id-consent', 'thai-only');
+
+  // Signed in at the simulator: its page for raising the account's identity assurance, and the confirmation it asks
+  // before ending a session when no ID token names it.
+  await page.goto(ASSURANCE_PAGE);
+  await expect(new AssurancePage(page).heading).toBeVisible();
+  await checkPage(page, 'digital-id-assurance', 'thai-only');
+  await page.goto(`${SIMULATOR}/connect/endsession`);
+  await expect(new SignOutConfirmationPage(page).heading).toBeVisible();
+  await checkPage(page, 'digital-id-sign-out', 'thai-only');
 });
 
 test('the identity-confirmation page of a first sign-in, before and after a refused Token', async ({ page, browser }) => {

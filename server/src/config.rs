@@ -30,6 +30,7 @@ pub const KEYS: &[(&str, &str, Secrecy)] = &[
     ("digital_id.client_secret", "DIGITAL_ID_CLIENT_SECRET", Secrecy::Secret),
     ("digital_id.secret_hashing", "DIGITAL_ID_SECRET_HASHING", Secrecy::Public),
     ("digital_id.scopes", "DIGITAL_ID_SCOPES", Secrecy::Public),
+    ("digital_id.assurance_url", "DIGITAL_ID_ASSURANCE_URL", Secrecy::Public),
     ("session.idle_timeout_minutes", "SESSION_IDLE_TIMEOUT_MINUTES", Secrecy::Public),
     ("session.absolute_timeout_hours", "SESSION_ABSOLUTE_TIMEOUT_HOURS", Secrecy::Public),
     ("privacy.citizen_id_key", "CITIZEN_ID_KEY", Secrecy::Secret),
@@ -121,6 +122,9 @@ pub struct DigitalIdSettings {
     pub secret_hashing: SecretHashing,
     /// Scopes requested at sign-in, always including `openid` (`DIGITAL_ID_SCOPES`).
     pub scopes: Vec<String>,
+    /// Digital ID's page where a person raises their identity assurance, linked from the page for an account below
+    /// its role's level (`DIGITAL_ID_ASSURANCE_URL`); `None`: see [`Settings::assurance_url`].
+    pub assurance_url: Option<String>,
 }
 
 /// How the client secret is presented to the token endpoint.
@@ -267,6 +271,7 @@ struct RawDigitalId {
     client_secret: String,
     secret_hashing: SecretHashing,
     scopes: String,
+    assurance_url: String,
 }
 
 #[derive(Deserialize)]
@@ -368,6 +373,10 @@ impl RawSettings {
         if issuer.is_some() && client_secret.is_none() {
             return Err(invalid("digital_id.client_secret", "is required when an external issuer is configured"));
         }
+        let assurance_url = match self.digital_id.assurance_url.trim() {
+            "" => None,
+            url => Some(check_url(url).map_err(|reason| invalid("digital_id.assurance_url", reason))?),
+        };
         let scopes: Vec<String> = self.digital_id.scopes.split_whitespace().map(str::to_owned).collect();
         if !scopes.iter().any(|scope| scope == "openid") {
             return Err(invalid("digital_id.scopes", "must include openid"));
@@ -460,6 +469,7 @@ impl RawSettings {
                 client_secret,
                 secret_hashing: self.digital_id.secret_hashing,
                 scopes,
+                assurance_url,
             },
             session,
             citizen_id_key,
@@ -468,6 +478,9 @@ impl RawSettings {
         })
     }
 }
+
+/// The built-in simulator's page where an account raises its identity assurance level.
+const SIMULATOR_ASSURANCE_PATH: &str = "/Account/Assurance";
 
 /// The citizen-ID hash key used with the built-in simulator only (never with a real Digital ID).
 const DEVELOPMENT_CITIZEN_ID_KEY: &str = "info-backoffice development key: simulator only, never production";
@@ -480,6 +493,14 @@ impl Settings {
             (None, Some(simulator)) => simulator.issuer(),
             (None, None) => unreachable!("checked: the simulator runs exactly when no issuer is configured"),
         }
+    }
+
+    /// Where a person raises their identity assurance at Digital ID: the configured page, else the built-in
+    /// simulator's (`/Account/Assurance`) when it runs, else none (the page then explains without a link).
+    pub fn assurance_url(&self) -> Option<String> {
+        self.digital_id.assurance_url.clone().or_else(|| {
+            self.simulator.as_ref().map(|simulator| format!("{}{SIMULATOR_ASSURANCE_PATH}", simulator.issuer()))
+        })
     }
 
     /// Whether cookies can carry `Secure` and the `__Host-` prefix: the site is served over https.
@@ -537,6 +558,7 @@ mod tests {
         assert_eq!(settings.digital_id.secret_hashing, SecretHashing::Dga);
         assert_eq!(settings.session, SessionSettings { idle_timeout_minutes: 30, absolute_timeout_hours: 12 });
         assert_eq!(settings.assurance, AssurancePolicy::default(), "the file says what the code's defaults say");
+        assert_eq!(settings.assurance_url().as_deref(), Some("http://127.0.0.1:3002/Account/Assurance"));
         assert_eq!(settings.site.connections, ConnectionLimits::DEFAULT, "the file repeats the code's defaults");
     }
 
@@ -556,6 +578,7 @@ mod tests {
             ("DIGITAL_ID_CLIENT_SECRET", "s3cret"),
             ("DIGITAL_ID_SECRET_HASHING", "plain"),
             ("DIGITAL_ID_SCOPES", "openid citizen_id citizen_id_verified ial_level"),
+            ("DIGITAL_ID_ASSURANCE_URL", "https://connect.egov.go.th/Account/Assurance"),
             ("SESSION_IDLE_TIMEOUT_MINUTES", "15"),
             ("SESSION_ABSOLUTE_TIMEOUT_HOURS", "8"),
             ("CITIZEN_ID_KEY", "a production key of at least thirty-two characters"),
@@ -595,6 +618,7 @@ mod tests {
         assert_eq!(settings.citizen_id_key.expose(), "a production key of at least thirty-two characters");
         assert!(settings.secure_cookies());
         assert_eq!(settings.issuer(), "https://connect.egov.go.th");
+        assert_eq!(settings.assurance_url().as_deref(), Some("https://connect.egov.go.th/Account/Assurance"));
     }
 
     #[test]
@@ -656,6 +680,7 @@ mod tests {
             (&[("DIGITAL_ID_SCOPES", "profile email")], "DIGITAL_ID_SCOPES"),
             (&[("DIGITAL_ID_SCOPES", "openid citizen_id ial_level")], "DIGITAL_ID_SCOPES"),
             (&[("ASSURANCE_CENTRAL_MIN_IAL", "high")], "ASSURANCE_CENTRAL_MIN_IAL"),
+            (&[("DIGITAL_ID_ASSURANCE_URL", "http://connect.egov.go.th/raise")], "DIGITAL_ID_ASSURANCE_URL"),
             (&[("ASSURANCE_CITIZEN_ID_MIN_IAL", "1.1")], "ASSURANCE_CITIZEN_ID_MIN_IAL"),
             (&[("SESSION_IDLE_TIMEOUT_MINUTES", "0")], "SESSION_IDLE_TIMEOUT_MINUTES"),
             (&[("SESSION_IDLE_TIMEOUT_MINUTES", "900")], "SESSION_IDLE_TIMEOUT_MINUTES"),
@@ -682,6 +707,7 @@ mod tests {
         ])
         .expect("valid");
         assert!(external.simulator.is_none(), "never started beside the real Digital ID");
+        assert_eq!(external.assurance_url(), None, "no link to a page we do not know");
     }
 
     #[test]

@@ -38,9 +38,6 @@ pub struct CurrentSession {
     pub officer: Option<officer::Model>,
 }
 
-/// The built-in simulator's page where an account raises its identity assurance level.
-const SIMULATOR_ASSURANCE_PATH: &str = "/Account/Assurance";
-
 /// Who may open a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Access {
@@ -98,12 +95,7 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
     let signed_in = current.is_some();
     let locale = crate::language::of_request(&state, &headers, current.as_ref().and_then(|c| c.officer.as_ref()));
     let path = crate::language::return_address(request.uri());
-    // The built-in simulator has a page for raising one's identity assurance; the real Digital ID's is its own site.
-    let digital_id_assurance_url = state
-        .settings
-        .simulator
-        .as_ref()
-        .map(|simulator| format!("{}{}", simulator.issuer(), SIMULATOR_ASSURANCE_PATH));
+    let digital_id_assurance_url = state.settings.assurance_url();
     request.extensions_mut().insert(RequestContext {
         visitor,
         activation_form: None,

@@ -7,59 +7,16 @@ mod support {
 }
 
 use axum::http::StatusCode;
-use chrono::Utc;
-use domain::activation::{ActivationToken, IssueToken};
-use domain::citizen_id::{CitizenId, CitizenIdKey};
 use domain::entities::audit_event::{self, AuditEvent};
 use domain::entities::officer::{self, Role};
-use domain::entities::organisation_unit::UnitKind;
 use domain::entities::{activation_token, officer_session};
-use domain::units::NewUnit;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use support::test_app::{CITIZEN_ID_KEY, Reply, TestApp};
-
-fn key() -> CitizenIdKey {
-    CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec())
-}
-
-/// Ministry → department `DEPT` → division `DEPT-DIV`.
-async fn units(app: &TestApp) {
-    let units = [
-        ("MIN", "กระทรวงทดสอบ", UnitKind::Ministry, None),
-        ("DEPT", "กรมทดสอบการบริการ", UnitKind::Department, Some("MIN")),
-        ("DEPT-DIV", "กองบริการประชาชน", UnitKind::Division, Some("DEPT")),
-    ];
-    for (code, name_th, kind, parent) in units {
-        let unit = NewUnit {
-            code: code.into(),
-            name_th: name_th.into(),
-            name_en: None,
-            kind,
-            parent_code: parent.map(Into::into),
-        };
-        domain::units::create(&app.state.db, unit, Utc::now()).await.expect("unit created");
-    }
-}
+use support::test_app::{Reply, TestApp};
 
 /// An officer imported from CITIZENinfo by citizen ID alone, not yet bound to a Digital ID account.
 async fn import(app: &TestApp, citizen_id: &str, role: &str, unit: &str) {
     let csv = format!("digital_id_sub,citizen_id,name_th,unit_code,role\n,{citizen_id},นางสาวสมศรี เดิม,{unit},{role}\n");
-    domain::import::import_officers(&app.state.db, csv.as_bytes(), &app.sim.issuer, &key(), Utc::now())
-        .await
-        .expect("imported");
-}
-
-async fn issue(app: &TestApp, unit: &str, role: Role, citizen_id: Option<&str>) -> ActivationToken {
-    let request = IssueToken {
-        unit_code: unit.into(),
-        role,
-        citizen_id: citizen_id.map(|id| CitizenId::parse(id).expect("valid")),
-        intended_name: None,
-        reference: None,
-        lifetime: domain::activation::DEFAULT_LIFETIME,
-        issued_by_officer_id: None,
-    };
-    domain::activation::issue(&app.state.db, request, &key(), Utc::now()).await.expect("issued").0
+    app.import_officers(&csv).await;
 }
 
 async fn refusals(app: &TestApp, event: AuditEvent, reason: &str) -> Vec<audit_event::Model> {
@@ -96,7 +53,7 @@ async fn assert_sent_to_assurance_page(app: &mut TestApp, reply: &Reply, have: &
 #[tokio::test]
 async fn j1_an_unproofed_account_with_an_imported_officers_citizen_id_gets_no_access_and_a_proofed_one_does() {
     let mut app = TestApp::start().await;
-    units(&app).await;
+    app.unit_tree("DEPT").await;
     let officers_citizen_id = digital_id::testing::random_citizen_id();
     import(&app, &officers_citizen_id, "agency", "DEPT-DIV").await;
 
@@ -123,7 +80,7 @@ async fn j1_an_unproofed_account_with_an_imported_officers_citizen_id_gets_no_ac
 #[tokio::test]
 async fn j1_j3_an_imported_central_officer_needs_the_thaid_level_and_gets_in_once_raised() {
     let mut app = TestApp::start().await;
-    units(&app).await;
+    app.unit_tree("DEPT").await;
     let person = app.person_at("สมศรี", "1.3", true).await;
     import(&app, &person.citizen_id, "central", "DEPT").await;
     let reply = app.sign_in(&person).await;
@@ -139,7 +96,7 @@ async fn j1_j3_an_imported_central_officer_needs_the_thaid_level_and_gets_in_onc
 #[tokio::test]
 async fn j3_a_bound_officer_below_their_roles_level_is_refused_at_every_sign_in_and_audited() {
     let mut app = TestApp::start().await;
-    units(&app).await;
+    app.unit_tree("DEPT").await;
     let person = app.person("สมศรี").await;
     import(&app, &person.citizen_id, "central", "DEPT").await;
     assert_eq!(app.sign_in(&person).await.location(), "/backend/home", "bound at 2.3");
@@ -160,9 +117,9 @@ async fn j3_a_bound_officer_below_their_roles_level_is_refused_at_every_sign_in_
 #[tokio::test]
 async fn j2_a_token_bound_to_a_citizen_id_does_not_activate_an_unproofed_account_carrying_it() {
     let mut app = TestApp::start().await;
-    units(&app).await;
+    app.unit_tree("DEPT").await;
     let intended_citizen_id = digital_id::testing::random_citizen_id();
-    let token = issue(&app, "DEPT-DIV", Role::Agency, Some(&intended_citizen_id)).await;
+    let token = app.issue_token("DEPT-DIV", Role::Agency, Some(&intended_citizen_id)).await;
 
     let stranger = app.unproofed_person_with("แอบอ้าง", &intended_citizen_id).await;
     assert_eq!(app.sign_in(&stranger).await.location(), "/backend/activate", "a pending session, as anyone gets");

@@ -7,17 +7,17 @@
 
 #[allow(dead_code, reason = "shared test support; this binary uses part of it")]
 mod support {
+    pub mod captured_log;
     pub mod test_app;
 }
 
-use std::io::Write;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use digital_id::serving::ConnectionLimits;
 use server::router::router;
+use support::captured_log::CapturedLog;
 use support::test_app::TestApp;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -313,31 +313,9 @@ async fn j9_no_response_carries_a_protocol_relative_location() {
     std::fs::remove_dir_all(root).expect("cleanup");
 }
 
-/// Everything logged, in memory.
-#[derive(Clone, Default)]
-struct CapturedLog(Arc<Mutex<Vec<u8>>>);
-
-impl Write for CapturedLog {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn j10_an_over_long_path_is_the_404_page_with_a_bounded_log_line() {
-    let log = CapturedLog::default();
-    let writer = log.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::new(format!("{},server=debug", server::DEFAULT_LOG_FILTER)))
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (log, _guard) = CapturedLog::start(",server=debug");
     let (_app, router, root) = app_with_site_folders().await;
     let long_segment = "a".repeat(256);
     let paths = [
@@ -355,7 +333,7 @@ async fn j10_an_over_long_path_is_the_404_page_with_a_bounded_log_line() {
     let (status, _, _) = get(&router, &format!("/{}", "a".repeat(255))).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a 255-byte segment is an ordinary unknown page");
 
-    let text = String::from_utf8_lossy(&log.0.lock().unwrap_or_else(PoisonError::into_inner)).into_owned();
+    let text = log.text();
     let longest = text.lines().map(str::len).max().unwrap_or(0);
     eprintln!("long paths: {} log lines, the longest {longest} bytes", text.lines().count());
     assert!(!text.contains("ERROR"), "{text}");

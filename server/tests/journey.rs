@@ -9,53 +9,12 @@ use axum::http::{StatusCode, header};
 use chrono::Utc;
 use digital_id::faults::{AuthorizationResponseFault, Faults, IdTokenFault, TokenEndpointFault, UserinfoFault};
 use digital_id::testing::{PASSWORD, TestBrowser};
-use domain::activation::{ActivationToken, IssueToken};
-use domain::citizen_id::{CitizenId, CitizenIdKey};
+use domain::activation::ActivationToken;
+use domain::citizen_id::CitizenId;
 use domain::entities::officer::{self, Role};
 use domain::entities::officer_session;
-use domain::entities::organisation_unit::UnitKind;
-use domain::units::NewUnit;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
 use support::test_app::{BASE_URL, CITIZEN_ID_KEY, Person, TestApp};
-
-fn key() -> CitizenIdKey {
-    CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec())
-}
-
-/// Ministry → department → division → service point, with the given department code.
-async fn unit_tree(app: &TestApp, department: &str) {
-    let db = &app.state.db;
-    let units = [
-        (format!("{department}-MIN"), "กระทรวงทดสอบ", UnitKind::Ministry, None),
-        (department.to_owned(), "กรมทดสอบการบริการ", UnitKind::Department, Some(format!("{department}-MIN"))),
-        (format!("{department}-DIV"), "กองบริการประชาชน", UnitKind::Division, Some(department.to_owned())),
-        (format!("{department}-SP"), "จุดบริการเขตบางรัก", UnitKind::ServicePoint, Some(format!("{department}-DIV"))),
-    ];
-    for (code, name_th, kind, parent_code) in units {
-        let unit = NewUnit { code, name_th: name_th.into(), name_en: None, kind, parent_code };
-        domain::units::create(db, unit, Utc::now()).await.expect("unit created");
-    }
-}
-
-async fn issue(app: &TestApp, unit: &str, role: Role, citizen_id: Option<&str>) -> ActivationToken {
-    let request = IssueToken {
-        unit_code: unit.into(),
-        role,
-        citizen_id: citizen_id.map(|id| CitizenId::parse(id).expect("valid")),
-        intended_name: None,
-        reference: Some("สพร 0001/2569".into()),
-        lifetime: domain::activation::DEFAULT_LIFETIME,
-        issued_by_officer_id: None,
-    };
-    domain::activation::issue(&app.state.db, request, &key(), Utc::now()).await.expect("issued").0
-}
-
-async fn import(app: &TestApp, csv: &str) {
-    let count = domain::import::import_officers(&app.state.db, csv.as_bytes(), &app.sim.issuer, &key(), Utc::now())
-        .await
-        .expect("imported");
-    assert!(count > 0);
-}
 
 async fn sessions(app: &TestApp) -> u64 {
     officer_session::Entity::find().count(&app.state.db).await.expect("count")
@@ -64,15 +23,12 @@ async fn sessions(app: &TestApp) -> u64 {
 #[tokio::test]
 async fn a1_c2_c10_c11_an_officer_imported_from_citizeninfo_gets_in_at_once_and_sees_home_and_profile() {
     let mut app = TestApp::start().await;
-    unit_tree(&app, "DEPT1").await;
+    app.unit_tree("DEPT1").await;
     let person = app.person("สมศรี").await;
-    import(
-        &app,
-        &format!(
-            "digital_id_sub,citizen_id,name_th,unit_code,role\n,{},นางสาวสมศรี เดิม,DEPT1,central\n",
-            person.citizen_id
-        ),
-    )
+    app.import_officers(&format!(
+        "digital_id_sub,citizen_id,name_th,unit_code,role\n,{},นางสาวสมศรี เดิม,DEPT1,central\n",
+        person.citizen_id
+    ))
     .await;
 
     let authorize_url = app.start_sign_in().await;
@@ -126,9 +82,9 @@ async fn e3_g1_g2_g3_g5_the_new_officers_journey_works_on_postgresql_too() {
 }
 
 async fn new_officer_journey(mut app: TestApp) {
-    unit_tree(&app, "DEPT2").await;
+    app.unit_tree("DEPT2").await;
     let person = app.person("ประเสริฐ").await;
-    let token = issue(&app, "DEPT2-SP", Role::ServicePoint, Some(&person.citizen_id)).await;
+    let token = app.issue_token("DEPT2-SP", Role::ServicePoint, Some(&person.citizen_id)).await;
 
     let callback = app.sign_in(&person).await;
     assert_eq!(callback.location(), "/backend/activate", "a first use asks for the Token");
@@ -319,13 +275,13 @@ async fn e2_signing_in_replaces_any_session_the_browser_had() {
 #[tokio::test]
 async fn e6_e7_e8_f1_f3_logout_needs_the_sessions_token_then_ends_the_session_here_and_at_digital_id() {
     let mut app = TestApp::start().await;
-    unit_tree(&app, "DEPT3").await;
+    app.unit_tree("DEPT3").await;
     let person = app.person("สุดา").await;
     let csv = format!(
         "digital_id_sub,citizen_id,name_th,unit_code,role\n{},,นางสุดา,DEPT3-DIV,agency\nsomeone-else,,นายสมชาย ผู้ดูแล,DEPT3,central\n",
         person.subject
     );
-    import(&app, &csv).await;
+    app.import_officers(&csv).await;
     app.sign_in(&person).await;
     let home = app.get("/backend/home").await;
     assert!(home.body.contains("นายสมชาย ผู้ดูแล"), "an agency officer is told who their central officers are");
@@ -393,12 +349,12 @@ async fn e4_e5_an_idle_session_and_one_past_its_absolute_end_are_over() {
 #[tokio::test]
 async fn e9_a_suspended_officers_session_ends_at_their_next_request_and_they_cannot_sign_in() {
     let mut app = TestApp::start().await;
-    unit_tree(&app, "DEPT4").await;
+    app.unit_tree("DEPT4").await;
     let person = app.person("ชาตรี").await;
-    import(
-        &app,
-        &format!("digital_id_sub,citizen_id,name_th,unit_code,role\n{},,นายชาตรี,DEPT4,central\n", person.subject),
-    )
+    app.import_officers(&format!(
+        "digital_id_sub,citizen_id,name_th,unit_code,role\n{},,นายชาตรี,DEPT4,central\n",
+        person.subject
+    ))
     .await;
     app.sign_in(&person).await;
     let officer = officer::Entity::find().one(&app.state.db).await.expect("query").expect("officer");
@@ -412,10 +368,10 @@ async fn e9_a_suspended_officers_session_ends_at_their_next_request_and_they_can
 #[tokio::test]
 async fn g10_g12_after_five_wrong_tokens_even_the_right_one_waits_but_another_account_is_not_locked_out() {
     let mut app = TestApp::start().await;
-    unit_tree(&app, "DEPT5").await;
+    app.unit_tree("DEPT5").await;
     let guesser = app.person("สุ่ม").await;
     let owner = app.person("เจ้าของ").await;
-    let token = issue(&app, "DEPT5-DIV", Role::Agency, None).await;
+    let token = app.issue_token("DEPT5-DIV", Role::Agency, None).await;
     app.sign_in(&guesser).await;
     let csrf = app.get("/backend/activate").await.field("csrf_token").expect("csrf");
     for _ in 0..5 {

@@ -13,18 +13,14 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
-use chrono::Utc;
-use domain::activation::{ActivationToken, AttemptLimits, IssueToken};
-use domain::citizen_id::{CitizenId, CitizenIdKey};
+use domain::activation::{ActivationToken, AttemptLimits};
 use domain::entities::audit_event::{self, AuditEvent};
 use domain::entities::officer::Role;
-use domain::entities::organisation_unit::UnitKind;
 use domain::testing::TestDatabase;
-use domain::units::NewUnit;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use server::client_address::TrustedProxies;
 use server::state::AppState;
-use support::test_app::{CITIZEN_ID_KEY, Person, TestApp};
+use support::test_app::{Person, TestApp};
 use tower::ServiceExt;
 
 /// The reverse proxy in front of the back office in these tests.
@@ -108,33 +104,8 @@ async fn refusals(app: &TestApp) -> Vec<(String, String)> {
 
 /// A unit tree and an Agency Token for its division, bound to `person`'s citizen ID.
 async fn token_bound_to(app: &TestApp, person: &Person) -> ActivationToken {
-    let db = &app.state.db;
-    let units = [
-        ("LIM-MIN", UnitKind::Ministry, None),
-        ("LIM", UnitKind::Department, Some("LIM-MIN")),
-        ("LIM-DIV", UnitKind::Division, Some("LIM")),
-    ];
-    for (code, kind, parent) in units {
-        let unit = NewUnit {
-            code: code.into(),
-            name_th: format!("หน่วยทดสอบ {code}"),
-            name_en: None,
-            kind,
-            parent_code: parent.map(str::to_owned),
-        };
-        domain::units::create(db, unit, Utc::now()).await.expect("unit created");
-    }
-    let request = IssueToken {
-        unit_code: "LIM-DIV".into(),
-        role: Role::Agency,
-        citizen_id: Some(CitizenId::parse(&person.citizen_id).expect("valid")),
-        intended_name: None,
-        reference: None,
-        lifetime: domain::activation::DEFAULT_LIFETIME,
-        issued_by_officer_id: None,
-    };
-    let key = CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec());
-    domain::activation::issue(db, request, &key, Utc::now()).await.expect("issued").0
+    app.unit_tree("LIM").await;
+    app.issue_token("LIM-DIV", Role::Agency, Some(&person.citizen_id)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

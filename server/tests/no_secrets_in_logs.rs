@@ -6,11 +6,9 @@
 
 #[allow(dead_code, reason = "shared test support; this binary uses part of it")]
 mod support {
+    pub mod captured_log;
     pub mod test_app;
 }
-
-use std::io::Write;
-use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::http::StatusCode;
 use chrono::Utc;
@@ -23,28 +21,8 @@ use domain::entities::officer_session;
 use domain::entities::organisation_unit::UnitKind;
 use domain::units::NewUnit;
 use sea_orm::EntityTrait;
+use support::captured_log::CapturedLog;
 use support::test_app::{CITIZEN_ID_KEY, TestApp};
-
-/// Everything logged, in memory.
-#[derive(Clone, Default)]
-struct CapturedLog(Arc<Mutex<Vec<u8>>>);
-
-impl Write for CapturedLog {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl CapturedLog {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(PoisonError::into_inner)).into_owned()
-    }
-}
 
 /// The secrets a journey handled, gathered as it goes.
 #[derive(Default)]
@@ -75,15 +53,7 @@ impl Secrets {
 
 #[tokio::test]
 async fn i_a_whole_journey_with_its_failures_logs_no_secret_and_no_citizen_id() {
-    let log = CapturedLog::default();
-    let writer = log.clone();
-    let filter = format!("{},server=debug,domain=debug,digital_id=debug", server::DEFAULT_LOG_FILTER);
-    let subscriber = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (log, _guard) = CapturedLog::start(",server=debug,domain=debug,digital_id=debug");
     let mut secrets = Secrets::default();
 
     let mut app = TestApp::start().await;

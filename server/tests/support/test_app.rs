@@ -242,6 +242,55 @@ impl TestApp {
         self.callback(&redirect).await
     }
 
+    /// Ministry `{department}-MIN` → department `{department}` → division `{department}-DIV` → service point
+    /// `{department}-SP`, created directly in the database.
+    #[allow(dead_code, reason = "used by the journey, assurance and limits binaries; every binary includes this file")]
+    pub async fn unit_tree(&self, department: &str) {
+        use domain::entities::organisation_unit::UnitKind;
+        let units = [
+            (format!("{department}-MIN"), "กระทรวงทดสอบ", UnitKind::Ministry, None),
+            (department.to_owned(), "กรมทดสอบการบริการ", UnitKind::Department, Some(format!("{department}-MIN"))),
+            (format!("{department}-DIV"), "กองบริการประชาชน", UnitKind::Division, Some(department.to_owned())),
+            (format!("{department}-SP"), "จุดบริการเขตบางรัก", UnitKind::ServicePoint, Some(format!("{department}-DIV"))),
+        ];
+        for (code, name_th, kind, parent_code) in units {
+            let unit = domain::units::NewUnit { code, name_th: name_th.into(), name_en: None, kind, parent_code };
+            domain::units::create(&self.state.db, unit, chrono::Utc::now()).await.expect("unit created");
+        }
+    }
+
+    /// Imports officers from a CITIZENinfo CSV (with its header line), as `server import-officers` would.
+    #[allow(dead_code, reason = "used by the journey, assurance and limits binaries; every binary includes this file")]
+    pub async fn import_officers(&self, csv: &str) {
+        let key = domain::citizen_id::CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec());
+        let count =
+            domain::import::import_officers(&self.state.db, csv.as_bytes(), &self.sim.issuer, &key, chrono::Utc::now())
+                .await
+                .expect("imported");
+        assert!(count > 0, "the CSV holds officers");
+    }
+
+    /// Issues a Token for `role` in `unit`, bound to `citizen_id` when given, as the command line would.
+    #[allow(dead_code, reason = "used by the journey, assurance and limits binaries; every binary includes this file")]
+    pub async fn issue_token(
+        &self,
+        unit: &str,
+        role: domain::entities::officer::Role,
+        citizen_id: Option<&str>,
+    ) -> domain::activation::ActivationToken {
+        let request = domain::activation::IssueToken {
+            unit_code: unit.into(),
+            role,
+            citizen_id: citizen_id.map(|id| domain::citizen_id::CitizenId::parse(id).expect("valid")),
+            intended_name: None,
+            reference: Some("สพร 0001/2569".into()),
+            lifetime: domain::activation::DEFAULT_LIFETIME,
+            issued_by_officer_id: None,
+        };
+        let key = domain::citizen_id::CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec());
+        domain::activation::issue(&self.state.db, request, &key, chrono::Utc::now()).await.expect("issued").0
+    }
+
     /// Ends the test: drops a PostgreSQL test database.
     pub async fn close(self) {
         self.database.close().await;

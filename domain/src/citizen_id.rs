@@ -131,10 +131,7 @@ impl CitizenId {
     /// The keyed hash (HMAC-SHA256, lowercase hex) stored and compared instead of the number. Keyed, because an
     /// unkeyed hash of a 13-digit number with a check digit can be reversed by trying all 10¹² of them.
     pub fn keyed_hash(&self, key: &CitizenIdKey) -> String {
-        use hmac::Mac;
-        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&key.0).expect("HMAC takes a key of any length");
-        mac.update(self.0.as_bytes());
-        hex::encode(mac.finalize().into_bytes())
+        hex::encode(crate::secrets::hmac_sha256(&key.0, self.0.as_bytes()))
     }
 }
 

@@ -1,5 +1,6 @@
 //! Random secrets and their hashes: session, login and activation secrets are made here from the operating system's
-//! CSPRNG, and only their SHA-256 is stored, so a copy of the database replays nothing.
+//! CSPRNG, and only their SHA-256 is stored, so a copy of the database replays nothing; and the keyed hash (HMAC)
+//! that values compared without being kept are stored or checked under.
 
 use base64::Engine;
 use sha2::{Digest, Sha256};
@@ -19,6 +20,14 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 /// SHA-256 of `value`, lowercase hex: how secrets are stored and looked up.
 pub fn sha256_hex(value: &str) -> String {
     hex::encode(Sha256::digest(value.as_bytes()))
+}
+
+/// HMAC-SHA256 of `message` under `key`: the citizen ID's keyed hash and the check of a failure reference.
+pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(message);
+    mac.finalize().into_bytes().into()
 }
 
 #[cfg(test)]

@@ -150,13 +150,7 @@ impl TestApp {
 
     /// Sets a person's identity assurance at Digital ID, as its ThaID or laser-code proofing would.
     pub async fn set_assurance(&self, person: &Person, ial: &str, citizen_id_verified: bool) {
-        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
-        let db = &self.sim.simulator.state().db;
-        let account = digital_id::accounts::find(db, &person.subject).await.expect("query").expect("registered");
-        let mut account = account.into_active_model();
-        account.ial_level = Set(ial.to_owned());
-        account.citizen_id_verified = Set(citizen_id_verified);
-        account.update(db).await.expect("assurance set");
+        self.sim.set_claims(&person.subject, ial, citizen_id_verified).await;
     }
 
     /// Registers a person at Digital ID as anyone can: a citizen ID merely typed (IAL 1.1, not verified).

@@ -2,12 +2,11 @@
 //! from the database for one request and puts into the request's extensions, where the page reads them with
 //! [`use_page_data`]. The server has already applied the visitor's scope: a page shows everything it is given.
 //! No Token hash, citizen ID (only masked copies) or database entity ever reaches these types; the one secret is
-//! [`IssuedToken::grouped`], shown exactly once in the response to the form that issued it.
+//! [`IssuedToken::grouped`], shown exactly once on the page after the form that issued it (`crate::api::tokens`).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-
-use crate::request_context::{RoleView, UnitKindView};
+use vocabulary::{AuditEvent, OfficerStatus, Role, TokenState, UnitKind};
 
 /// A unit the visitor may choose in a form (only units inside their scope are offered).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,26 +18,13 @@ pub struct UnitOption {
     /// Its English name, if it has one (the units page's rename form starts from it, so renaming keeps it).
     pub name_en: Option<String>,
     /// Its level.
-    pub kind: UnitKindView,
+    pub kind: UnitKind,
     /// Its parents' Thai names, ministry first (`กระทรวงมหาดไทย › กรมการปกครอง`), to tell units of one name apart.
     pub parents_th: String,
     /// Levels below the ministry (ministry 0, department 1, division 2, service point 3), for indenting.
     pub depth: u8,
     /// Whether the unit is retired (shown in the tree; never offered for new officers or Tokens).
     pub retired: bool,
-}
-
-/// The state of a Token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TokenStatus {
-    /// Issued, not yet used, not expired.
-    Pending,
-    /// Redeemed.
-    Used,
-    /// Past its expiry without being used.
-    Expired,
-    /// Revoked by an issuer (or after repeated use by the wrong person).
-    Revoked,
 }
 
 /// One Token in the list.
@@ -51,7 +37,7 @@ pub struct TokenRow {
     /// The intended person's citizen ID, masked.
     pub citizen_id_masked: Option<String>,
     /// The role it grants.
-    pub role: RoleView,
+    pub role: Role,
     /// The unit it grants, in Thai.
     pub unit_name_th: String,
     /// The unit's code.
@@ -63,7 +49,7 @@ pub struct TokenRow {
     /// When it expires.
     pub expires_at: DateTime<Utc>,
     /// Its state now.
-    pub status: TokenStatus,
+    pub status: TokenState,
     /// Who issued it (`None`: the server's command line).
     pub issued_by: Option<String>,
     /// When it was used or revoked, whichever happened.
@@ -82,7 +68,7 @@ pub struct IssuedToken {
     /// Their citizen ID, masked.
     pub citizen_id_masked: String,
     /// The role it grants.
-    pub role: RoleView,
+    pub role: Role,
     /// The unit's Thai name.
     pub unit_name_th: String,
     /// The unit's parents, ministry first.
@@ -229,33 +215,22 @@ impl Done {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokensPageData {
     /// The roles the visitor may issue Tokens for (Contact Center: central; central officer: agency, service point).
-    pub issuable_roles: Vec<RoleView>,
+    pub issuable_roles: Vec<Role>,
     /// The units the visitor may issue Tokens for, tree order.
     pub units: Vec<UnitOption>,
     /// Tokens in the visitor's scope, newest first.
     pub tokens: Vec<TokenRow>,
-    /// The issue form as typed, when the server refused it.
+    /// The issue form as typed, when the server just refused it (from the session's one-time flash).
     pub form: IssueFormValues,
-    /// What was wrong with it.
+    /// Everything that was wrong with it (the refusal itself names only the first).
     pub problems: Vec<FieldProblem>,
-    /// The Token just issued (shown once, instead of the list).
+    /// The Token just issued or re-issued (from the session's one-time flash: shown once, instead of the list).
     pub issued: Option<IssuedToken>,
-    /// The action that just succeeded.
-    pub done: Option<Done>,
     /// The session's synchroniser token for the forms.
     pub csrf_token: String,
     /// The session's Digital ID sign-in is too old to issue Tokens: the page offers a fresh sign-in instead of the
     /// issue form.
     pub reauthentication_needed: bool,
-}
-
-/// An officer's state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum OfficerStatusView {
-    /// May sign in.
-    Active,
-    /// May not sign in.
-    Suspended,
 }
 
 /// One officer in the list.
@@ -268,13 +243,13 @@ pub struct OfficerRow {
     /// Masked citizen ID.
     pub citizen_id_masked: Option<String>,
     /// Role.
-    pub role: RoleView,
+    pub role: Role,
     /// The unit's code.
     pub unit_code: String,
     /// The unit's Thai name.
     pub unit_name_th: String,
     /// Active or suspended.
-    pub status: OfficerStatusView,
+    pub status: OfficerStatus,
     /// The latest sign-in.
     pub last_sign_in_at: Option<DateTime<Utc>>,
     /// Whether the visitor may suspend, reactivate, move or change the role of this officer (never themselves).
@@ -287,97 +262,11 @@ pub struct AccountsPageData {
     /// Officers in the visitor's scope, by unit then name.
     pub officers: Vec<OfficerRow>,
     /// The roles the visitor may give.
-    pub assignable_roles: Vec<RoleView>,
+    pub assignable_roles: Vec<Role>,
     /// The units the visitor may move officers to.
     pub units: Vec<UnitOption>,
-    /// A refused change: the officer's id and why.
-    pub problem: Option<(i32, FieldProblem)>,
-    /// The action that just succeeded.
-    pub done: Option<Done>,
     /// The session's synchroniser token for the forms.
     pub csrf_token: String,
-}
-
-/// What happened, as the audit log names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AuditEventView {
-    /// A Token was issued.
-    TokenIssued,
-    /// A Token was revoked.
-    TokenRevoked,
-    /// A Token was redeemed (an officer was created).
-    TokenRedeemed,
-    /// A redemption was refused.
-    TokenRefused,
-    /// An officer signed in.
-    SignedIn,
-    /// A sign-in was refused here (suspended officer).
-    SignInRefused,
-    /// An officer signed out.
-    SignedOut,
-    /// Someone declined consent at Digital ID.
-    ConsentDeclined,
-    /// An officer was suspended.
-    OfficerSuspended,
-    /// An officer was reactivated.
-    OfficerReactivated,
-    /// An officer's role or unit changed.
-    OfficerAssigned,
-    /// A unit was created.
-    UnitCreated,
-    /// A unit was renamed.
-    UnitRenamed,
-    /// A unit was moved.
-    UnitMoved,
-    /// A unit was retired.
-    UnitRetired,
-}
-
-impl AuditEventView {
-    /// Every event, in the order the audit filter offers them.
-    pub const ALL: [Self; 15] = [
-        Self::TokenIssued,
-        Self::TokenRevoked,
-        Self::TokenRedeemed,
-        Self::TokenRefused,
-        Self::SignedIn,
-        Self::SignInRefused,
-        Self::SignedOut,
-        Self::ConsentDeclined,
-        Self::OfficerSuspended,
-        Self::OfficerReactivated,
-        Self::OfficerAssigned,
-        Self::UnitCreated,
-        Self::UnitRenamed,
-        Self::UnitMoved,
-        Self::UnitRetired,
-    ];
-
-    /// The stable code of the event (the audit filter's `event` value, the CSV's event column).
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::TokenIssued => "token_issued",
-            Self::TokenRevoked => "token_revoked",
-            Self::TokenRedeemed => "token_redeemed",
-            Self::TokenRefused => "token_refused",
-            Self::SignedIn => "signed_in",
-            Self::SignInRefused => "sign_in_refused",
-            Self::SignedOut => "signed_out",
-            Self::ConsentDeclined => "consent_declined",
-            Self::OfficerSuspended => "officer_suspended",
-            Self::OfficerReactivated => "officer_reactivated",
-            Self::OfficerAssigned => "officer_assigned",
-            Self::UnitCreated => "unit_created",
-            Self::UnitRenamed => "unit_renamed",
-            Self::UnitMoved => "unit_moved",
-            Self::UnitRetired => "unit_retired",
-        }
-    }
-
-    /// The event of a code; `None` for anything else.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|event| event.code() == code)
-    }
 }
 
 /// One entry of the audit log.
@@ -386,7 +275,7 @@ pub struct AuditRow {
     /// When.
     pub occurred_at: DateTime<Utc>,
     /// What.
-    pub event: AuditEventView,
+    pub event: AuditEvent,
     /// The event's code (`token_issued`, …), as the filter and CSV use it.
     pub event_code: String,
     /// Whether it succeeded.
@@ -471,26 +360,7 @@ pub fn use_page_data<T: Clone + Send + Sync + 'static>() -> Option<T> {
 
 #[cfg(test)]
 mod tests {
-    use super::{AuditEventView, Done};
-
-    #[test]
-    fn every_audit_event_survives_a_round_trip_through_its_code() {
-        for event in AuditEventView::ALL {
-            assert_eq!(AuditEventView::from_code(event.code()), Some(event));
-        }
-        assert_eq!(AuditEventView::TokenIssued.code(), "token_issued");
-        assert_eq!(AuditEventView::UnitRetired.code(), "unit_retired");
-    }
-
-    #[test]
-    fn no_two_audit_events_share_a_code_and_unknown_codes_are_refused() {
-        let mut codes: Vec<&str> = AuditEventView::ALL.iter().map(|event| event.code()).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        assert_eq!(codes.len(), AuditEventView::ALL.len());
-        assert_eq!(AuditEventView::from_code("token-issued"), None);
-        assert_eq!(AuditEventView::from_code(""), None);
-    }
+    use super::Done;
 
     #[test]
     fn every_done_action_survives_a_round_trip_through_its_code() {

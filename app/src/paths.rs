@@ -42,19 +42,13 @@ pub const CSRF_FIELD: &str = "csrf_token";
 /// The activation form's token field.
 pub const TOKEN_FIELD: &str = "token";
 
-/// Activation Tokens in the officer's scope (Contact Center staff and central officers): the list, and the form
-/// that issues one. `POST` issues and answers with the Token shown once (never redirected: it must not reach a URL).
+/// Activation Tokens in the officer's scope (Contact Center staff and central officers): the list, and the forms
+/// that issue, revoke and re-issue one (server functions in `crate::api::tokens`; a Token just issued is shown here
+/// once, from the session's flash, never in a URL).
 pub const TOKENS_PAGE: &str = "/backend/tokens";
-/// `POST` with `token_id`: revokes a pending Token.
-pub const REVOKE_TOKEN: &str = "/backend/tokens/revoke";
-/// `POST` with `token_id`: revokes a pending or expired Token and issues a new one with the same details.
-pub const REISSUE_TOKEN: &str = "/backend/tokens/reissue";
-/// The officers in the officer's scope, with suspend, reactivate and change of role or unit.
+/// The officers in the officer's scope, with suspend, reactivate and change of role or unit (server functions in
+/// `crate::api::accounts`).
 pub const ACCOUNTS_PAGE: &str = "/backend/accounts";
-/// `POST` with `officer_id` and `status` (`active` or `suspended`).
-pub const ACCOUNT_STATUS: &str = "/backend/accounts/status";
-/// `POST` with `officer_id`, `role` and `unit`: moves an officer or changes their role.
-pub const ACCOUNT_ASSIGN: &str = "/backend/accounts/assign";
 /// The audit log in the officer's scope, filtered by the query (`from`, `to`, `event`, `actor`, `unit`).
 pub const AUDIT_PAGE: &str = "/backend/audit";
 /// The same filtered audit log as a CSV download.
@@ -62,33 +56,65 @@ pub const AUDIT_CSV: &str = "/backend/audit.csv";
 /// The organisation tree (Contact Center staff): create, rename, move and retire units.
 pub const UNITS_PAGE: &str = "/backend/units";
 
-/// `POST` with [`LANGUAGE_FIELD`] and [`RETURN_TO_FIELD`]: switches the UI's language (remembered in a cookie, and
-/// on the officer's record when signed in), then shows the page it came from again.
-pub const LANGUAGE_SWITCH: &str = "/backend/language";
-/// The language switch's field: the language's code (`th`, `en`).
+/// The language switch's field (the server function `crate::api::language::switch_language`): the language's code (`th`, `en`).
 pub const LANGUAGE_FIELD: &str = "lang";
 /// A form's field naming the page to go to afterwards (the login form's, the language switch's); the server keeps
 /// only addresses of our own pages.
 pub const RETURN_TO_FIELD: &str = "return_to";
 
-/// Every page an officer can be looking at (a `GET` that renders a page), for checks that an address is ours.
-pub const PAGES: [&str; 15] = [
-    OFFICERS_PAGE,
-    SIGNED_OUT_PAGE,
-    ACTIVATED_PAGE,
-    SIGN_IN_PAGE,
-    CONSENT_DECLINED_PAGE,
-    SIGN_IN_FAILED_PAGE,
-    ASSURANCE_REQUIRED_PAGE,
-    DIGITAL_ID_UNAVAILABLE_PAGE,
-    ACTIVATION_PAGE,
-    HOME_PAGE,
-    PROFILE_PAGE,
-    TOKENS_PAGE,
-    ACCOUNTS_PAGE,
-    AUDIT_PAGE,
-    UNITS_PAGE,
+/// Who may open a page; everyone else is sent on by the host's session layer before the page renders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone (the public pages, the sign-in pages and their outcomes).
+    Anyone,
+    /// A signed-in, activated officer; a Digital ID account not yet activated goes to the activation page, anyone
+    /// else to the sign-in page. (What an officer may see there is their scope's business: the page's server
+    /// function answers "no permission" itself.)
+    Officer,
+    /// A Digital ID account not yet activated; an officer goes home, anyone else to the sign-in page.
+    PendingActivation,
+}
+
+/// A page of the back office (a `GET` that renders a page): its address and who may open it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The address.
+    pub path: &'static str,
+    /// Who may open it.
+    pub access: Access,
+}
+
+/// Every page, once: the session layer's access rules, the language switch's allowed return addresses and the
+/// checks on the Leptos routes (`crate::shell`'s tests) all come from here, so a new page is one line here and its
+/// `<Route>`.
+pub const PAGES: [Page; 15] = [
+    Page { path: OFFICERS_PAGE, access: Access::Anyone },
+    Page { path: SIGNED_OUT_PAGE, access: Access::Anyone },
+    Page { path: ACTIVATED_PAGE, access: Access::Anyone },
+    Page { path: SIGN_IN_PAGE, access: Access::Anyone },
+    Page { path: CONSENT_DECLINED_PAGE, access: Access::Anyone },
+    Page { path: SIGN_IN_FAILED_PAGE, access: Access::Anyone },
+    Page { path: ASSURANCE_REQUIRED_PAGE, access: Access::Anyone },
+    Page { path: DIGITAL_ID_UNAVAILABLE_PAGE, access: Access::Anyone },
+    Page { path: ACTIVATION_PAGE, access: Access::PendingActivation },
+    Page { path: HOME_PAGE, access: Access::Officer },
+    Page { path: PROFILE_PAGE, access: Access::Officer },
+    Page { path: TOKENS_PAGE, access: Access::Officer },
+    Page { path: ACCOUNTS_PAGE, access: Access::Officer },
+    Page { path: AUDIT_PAGE, access: Access::Officer },
+    Page { path: UNITS_PAGE, access: Access::Officer },
 ];
+
+/// The page at `path` (a trailing `/` ignored), if it is one of ours.
+pub fn page(path: &str) -> Option<Page> {
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    PAGES.into_iter().find(|page| page.path == path)
+}
+
+/// Whether `path` is one of our pages.
+pub fn is_page(path: &str) -> bool {
+    PAGES.iter().any(|page| page.path == path)
+}
 
 /// Form fields of the administration pages.
 pub mod fields {
@@ -134,4 +160,30 @@ pub mod fields {
     pub const ACTOR: &str = "actor";
     /// After a redirect: which action just succeeded (`revoked`, `suspended`, …), for the banner.
     pub const DONE: &str = "done";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_page_is_in_the_table_once_and_found_with_or_without_a_trailing_slash() {
+        for page_of_table in PAGES {
+            assert_eq!(PAGES.iter().filter(|other| other.path == page_of_table.path).count(), 1, "{page_of_table:?}");
+            assert_eq!(page(page_of_table.path), Some(page_of_table));
+            assert_eq!(page(&format!("{}/", page_of_table.path)), Some(page_of_table));
+        }
+        assert_eq!(page("/backend/nowhere"), None);
+        assert_eq!(page(AUDIT_CSV), None, "a download is not a page");
+    }
+
+    #[test]
+    fn only_the_signed_in_pages_need_an_officer_and_only_activation_a_pending_account() {
+        let needing = |access| PAGES.into_iter().filter(move |page| page.access == access).map(|page| page.path);
+        assert_eq!(
+            needing(Access::Officer).collect::<Vec<_>>(),
+            [HOME_PAGE, PROFILE_PAGE, TOKENS_PAGE, ACCOUNTS_PAGE, AUDIT_PAGE, UNITS_PAGE]
+        );
+        assert_eq!(needing(Access::PendingActivation).collect::<Vec<_>>(), [ACTIVATION_PAGE]);
+    }
 }

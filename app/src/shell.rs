@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
-use leptos_router::StaticSegment;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, StaticSegment};
 
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
@@ -97,9 +97,9 @@ pub fn App() -> impl IntoView {
                     <Route path=sub_page(ACTIVATION_PAGE) view=ActivationPage />
                     <Route path=sub_page(HOME_PAGE) view=HomePage />
                     <Route path=sub_page(PROFILE_PAGE) view=ProfilePage />
-                    <Route path=sub_page(TOKENS_PAGE) view=TokensPage />
-                    <Route path=sub_page(ACCOUNTS_PAGE) view=AccountsPage />
-                    <Route path=sub_page(AUDIT_PAGE) view=AuditPage />
+                    <Route path=sub_page(TOKENS_PAGE) view=TokensPage ssr=SsrMode::Async />
+                    <Route path=sub_page(ACCOUNTS_PAGE) view=AccountsPage ssr=SsrMode::Async />
+                    <Route path=sub_page(AUDIT_PAGE) view=AuditPage ssr=SsrMode::Async />
                     <Route path=sub_page(UNITS_PAGE) view=UnitsPage />
                 </Routes>
             </Router>
@@ -143,7 +143,7 @@ mod tests {
 
     /// Every page but the officers' page, which is the one at the top level.
     fn sub_pages() -> impl Iterator<Item = &'static str> {
-        PAGES.into_iter().filter(|path| *path != OFFICERS_PAGE)
+        PAGES.into_iter().map(|page| page.path).filter(|path| *path != OFFICERS_PAGE)
     }
 
     #[test]

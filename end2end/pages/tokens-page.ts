@@ -1,6 +1,7 @@
 // Page object: the Tokens page (/backend/tokens) of DGA Contact Center staff and central officers — the form that
-// issues an activation Token, the answer that shows it once with its activation letter, and the list of Tokens in
-// the officer's scope with "ยกเลิก Token" and "ออก Token ใหม่".
+// issues an activation Token (the server function /api/tokens/issue, which sends the browser back to this page,
+// where the Token is shown once with its activation letter), and the list of Tokens in the officer's scope with
+// "ยกเลิก Token" and "ออก Token ใหม่" (/api/tokens/revoke, /api/tokens/reissue).
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
 import type { Role } from './back-office-commands';
 import { inBothLanguages } from './language';
@@ -14,6 +15,8 @@ export const TOKENS_PAGE_TEXT = inBothLanguages({
     reissueButton: 'ออก Token ใหม่',
     issuedHeading: (name: string) => `Token สำหรับ ${name}`,
     done: 'ดำเนินการเรียบร้อยแล้ว',
+    notInScope: 'ไม่พบรายการนี้ในความรับผิดชอบของท่าน',
+    unitNotAllowed: 'กรุณาเลือกหน่วยงานในความรับผิดชอบของท่านที่ยังใช้งานอยู่',
     status: { pending: 'รอใช้งาน', used: 'ใช้แล้ว', expired: 'หมดอายุ', revoked: 'ยกเลิกแล้ว' },
     fields: {
       role: 'บทบาท',
@@ -31,6 +34,8 @@ export const TOKENS_PAGE_TEXT = inBothLanguages({
     reissueButton: 'Issue a new Token',
     issuedHeading: (name: string) => `Token for ${name}`,
     done: 'Done',
+    notInScope: 'That item is not in your area',
+    unitNotAllowed: 'Choose an active unit in your area',
     status: { pending: 'Pending', used: 'Used', expired: 'Expired', revoked: 'Revoked' },
     fields: {
       role: 'Role',
@@ -54,6 +59,10 @@ export interface TokenRequest {
 
 export class TokensPage {
   static readonly path = '/backend/tokens';
+  /** The server functions the page's forms post to (a form posted without JavaScript is answered 303). */
+  static readonly issuePath = '/api/tokens/issue';
+  static readonly revokePath = '/api/tokens/revoke';
+  static readonly reissuePath = '/api/tokens/reissue';
 
   readonly heading: Locator;
   readonly role: Locator;
@@ -92,7 +101,7 @@ export class TokensPage {
     return this.page.goto(TokensPage.path);
   }
 
-  /** Fills in and sends the issue form; returns the Token the answer shows (once). */
+  /** Fills in and sends the issue form; returns the Token the Tokens page then shows (once, never in its URL). */
   async issue(request: TokenRequest): Promise<string> {
     await this.role.selectOption(request.role);
     await this.unit.selectOption(request.unitCode);
@@ -102,6 +111,7 @@ export class TokensPage {
     await this.issueButton.click();
     await expect(this.page.getByRole('heading', { level: 1, name: TOKENS_PAGE_TEXT.issuedHeading(request.name) }))
       .toBeVisible();
+    expect(new URL(this.page.url()).pathname + new URL(this.page.url()).search).toBe(TokensPage.path);
     return (await this.issuedToken.innerText()).trim();
   }
 

@@ -82,9 +82,17 @@ async function openTokensPage(page: Page): Promise<TokensPage> {
 }
 
 /** A form posted by hand with the session's cookies and synchroniser token, as a same-origin browser would send it. */
-async function postForm(page: Page, path: string, form: Record<string, string>): Promise<{ status: number; body: string }> {
-  const response = await page.request.post(path, { form, headers: { Origin: BACK_OFFICE }, maxRedirects: 0 });
-  return { status: response.status(), body: await response.text() };
+async function postForm(
+  page: Page,
+  path: string,
+  form: Record<string, string>,
+): Promise<{ status: number; location: string; body: string }> {
+  const response = await page.request.post(path, {
+    form,
+    headers: { Origin: BACK_OFFICE, Accept: 'text/html' },
+    maxRedirects: 0,
+  });
+  return { status: response.status(), location: response.headers()['location'] ?? '', body: await response.text() };
 }
 
 test('the Contact Center issues a central officer\'s Token, who activates, issues a service point\'s Token and revokes another', async ({
@@ -110,6 +118,9 @@ test('the Contact Center issues a central officer\'s Token, who activates, issue
   await expect(staffTokens.letter).toContainText(central.name);
   await expect(staffTokens.letter).toContainText(units.department.nameTh);
   await expect(staffTokens.letter).toContainText(maskedCitizenId(central.account.citizenId));
+  expect(staffTokens.page.url(), 'the Token is never in a URL').not.toContain(centralToken);
+  await staffTokens.page.reload();
+  await expect(staffTokens.issuedToken, 'a reload no longer shows it').toHaveCount(0);
   expect(await staff.page.content(), 'the citizen ID is never sent in full').not.toContain(central.account.citizenId);
   await staffTokens.goto();
   await expect(staffTokens.row(central.name)).toContainText(TOKENS_PAGE_TEXT.status.pending);
@@ -215,7 +226,7 @@ test('a central officer sees nothing outside their department and cannot act on 
   // By hand, with the session's own cookies and synchroniser token.
   await tokens.goto();
   const csrf = await tokens.csrfToken();
-  const issued = await postForm(central.page, TokensPage.path, {
+  const issued = await postForm(central.page, TokensPage.issuePath, {
     csrf_token: csrf,
     role: 'service_point',
     unit: other.servicePoint.code,
@@ -224,19 +235,28 @@ test('a central officer sees nothing outside their department and cannot act on 
     reference: 'ทดสอบ 1/2569',
     lifetime_days: '7',
   });
-  expect(issued.status, 'a unit outside the department is refused').toBe(422);
-  expect(issued.body).not.toContain('token-display__value');
-  for (const path of ['/backend/tokens/revoke', '/backend/tokens/reissue']) {
+  // Server functions: a form posted without JavaScript is sent back to the Tokens page, which says why.
+  expect(issued.status, 'a unit outside the department is refused').toBe(303);
+  expect(issued.location).toContain(`${TokensPage.path}?__path=`);
+  await central.page.goto(issued.location);
+  await expect(tokens.errorSummary).toContainText(TOKENS_PAGE_TEXT.unitNotAllowed);
+  await expect(tokens.issuedToken).toHaveCount(0);
+  for (const path of [TokensPage.revokePath, TokensPage.reissuePath]) {
     const answer = await postForm(central.page, path, { csrf_token: csrf, token_id: outsideTokenId });
-    expect(answer.status, `${path} of another department's Token`).toBe(404);
-    expect(answer.body).toContain(ERROR_PAGES.notFound);
+    expect(answer.status, `${path} of another department's Token`).toBe(303);
+    await central.page.goto(answer.location);
+    await expect(tokens.errorSummary, `${path} of another department's Token`).toContainText(TOKENS_PAGE_TEXT.notInScope);
   }
-  const suspended = await postForm(central.page, '/backend/accounts/status', {
-    csrf_token: csrf,
-    officer_id: outsiderId,
-    status: 'suspended',
+  // A server function (`/api/accounts/status`): a form posted without JavaScript is sent back to its page, which
+  // says the officer is not there.
+  const suspended = await central.page.request.post('/api/accounts/status', {
+    form: { csrf_token: csrf, officer_id: outsiderId, status: 'suspended' },
+    headers: { Origin: BACK_OFFICE, Accept: 'text/html' },
+    maxRedirects: 0,
   });
-  expect(suspended.status, "suspending another department's officer").toBe(404);
+  expect(suspended.status(), "suspending another department's officer").toBe(303);
+  await central.page.goto(suspended.headers()['location']);
+  await expect(accounts.errorSummary).toContainText(ACCOUNTS_PAGE_TEXT.notInScope);
 
   // Nothing changed there.
   await staffTokens.goto();

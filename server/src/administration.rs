@@ -4,19 +4,14 @@
 //!
 //! | route | handler |
 //! |---|---|
-//! | `GET /backend/tokens`, `POST` (issue), `POST /backend/tokens/revoke`, `POST /backend/tokens/reissue` | [`tokens`] |
-//! | `GET /backend/accounts`, `POST /backend/accounts/status`, `POST /backend/accounts/assign` | [`accounts`] |
 //! | `GET /backend/audit`, `GET /backend/audit.csv` | [`audit_log`] |
 //! | `GET /backend/units`, `POST` (create, rename, move, retire) | [`units`] |
 //!
 //! Authorisation comes only from the session's officer, never from a form: without a scope the page answers 403;
 //! anything outside the scope is 404, as if it did not exist. Every form carries the session's synchroniser token.
-//! A change redirects (303) to its page with `?done=…`; a refused form is shown again with its problems; a newly
-//! issued Token is shown in the response to the form, never in a URL, and never cached.
+//! A change redirects (303) to its page with `?done=…`; a refused form is shown again with its problems.
 
-pub mod accounts;
 pub mod audit_log;
-pub mod tokens;
 pub mod units;
 
 use app::administration::{Done, FieldProblem, FormProblem, UnitOption};
@@ -37,7 +32,6 @@ use serde::de::DeserializeOwned;
 
 use crate::session_layer::CurrentSession;
 use crate::state::AppState;
-use crate::views;
 
 /// An address no page answers: rendering it gives the 404 page.
 const NOT_FOUND_PATH: &str = "/backend/not-found";
@@ -197,7 +191,7 @@ pub fn unit_option(tree: &Tree, unit: &domain::entities::organisation_unit::Mode
         code: unit.code.clone(),
         name_th: unit.name_th.clone(),
         name_en: unit.name_en.clone(),
-        kind: views::kind_view(unit.kind),
+        kind: unit.kind,
         parents_th: parents_th(tree, unit.id),
         depth,
         retired: unit.retired_at.is_some(),

@@ -5,10 +5,11 @@
 //! | `/` | redirect to the officers' page `/backend` |
 //! | `/healthz` | liveness and database check for operators and load balancers |
 //! | `POST /auth/login`, `GET /auth/callback`, `POST /auth/logout`, `POST /backend/activate` | sign-in, sign-out and activation ([`crate::auth`]) |
-//! | `POST /backend/language` | the language switch ([`crate::language`]) |
 //! | `POST /auth/backchannel-logout` | Digital ID's server ends sessions ([`crate::auth::backchannel_logout`]; outside the same-origin check and the session layer) |
-//! | `/backend/tokens…`, `/backend/accounts…`, `/backend/audit`, `/backend/audit.csv`, `/backend/units` | administration ([`crate::administration`]): they build their page's data, then render it |
-//! | Leptos routes (`app::shell`) | server-side rendered pages |
+//! | `/backend/units` | administration ([`crate::administration`]): they build their page's data, then render it |
+//! | `GET /backend/audit.csv` | the audit log's CSV download ([`crate::administration::audit_log`]) |
+//! | `GET`/`POST /api/*` | the server functions (`app::api`), with the [`app::host::Backend`] as context |
+//! | Leptos routes (`app::shell`) | server-side rendered pages (pages with data await their loaders: `SsrMode::Async`) |
 //! | anything else | a static file from the site root (precompressed when available), else the 404 page |
 //!
 //! Layers, outermost first: tracing; the client's address ([`crate::client_address`]); security headers with the CSP nonce ([`crate::web_security`]); the 404 page for
@@ -29,18 +30,15 @@ use tower::ServiceExt;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
-use app::paths::{
-    ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, BACKCHANNEL_LOGOUT,
-    CALLBACK, LANGUAGE_SWITCH, LOGIN, LOGOUT, OFFICERS_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, TOKENS_PAGE, UNITS_PAGE,
-};
+use app::host::Backend;
+use app::paths::{ACTIVATION_PAGE, AUDIT_CSV, BACKCHANNEL_LOGOUT, CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE, UNITS_PAGE};
 use app::{App, shell};
 
-use crate::administration::{accounts, audit_log, tokens, units};
+use crate::administration::{audit_log, units};
 use crate::auth;
 use crate::client_address;
 use crate::edge_paths::{self, refuse_unfit_paths};
 use crate::failure_references::only_issued_references;
-use crate::language;
 use crate::session_layer::session_layer;
 use crate::state::AppState;
 use crate::web_security::{CspNonce, same_origin_only, security_headers};
@@ -77,17 +75,10 @@ pub fn router(state: AppState) -> Router {
         .route(CALLBACK, get(auth::callback))
         .route(LOGOUT, post(auth::logout))
         .route(ACTIVATION_PAGE, post(auth::activate))
-        .route(LANGUAGE_SWITCH, post(language::switch))
-        .route(TOKENS_PAGE, get(tokens::page).post(tokens::issue))
-        .route(REVOKE_TOKEN, post(tokens::revoke))
-        .route(REISSUE_TOKEN, post(tokens::reissue))
-        .route(ACCOUNTS_PAGE, get(accounts::page))
-        .route(ACCOUNT_STATUS, post(accounts::set_status))
-        .route(ACCOUNT_ASSIGN, post(accounts::assign))
-        .route(AUDIT_PAGE, get(audit_log::page))
         .route(AUDIT_CSV, get(audit_log::csv))
         .route(UNITS_PAGE, get(units::page).post(units::change))
-        .leptos_routes_with_context(&state, routes, provide_page_context, move || shell(options.clone()))
+        .route(&format!("{}/{{*function}}", app::api::PREFIX), get(server_functions).post(server_functions))
+        .leptos_routes_with_context(&state, routes, page_context(&state), move || shell(options.clone()))
         .fallback_service(static_files)
         .layer(from_fn_with_state(state.clone(), session_layer))
         .layer(from_fn_with_state(state.clone(), same_origin_only))
@@ -109,14 +100,31 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// The pages whose handlers render them (the Leptos route list leaves them out, so each path has one handler).
-const ADMINISTRATION_PAGES: [&str; 4] = [TOKENS_PAGE, ACCOUNTS_PAGE, AUDIT_PAGE, UNITS_PAGE];
+const ADMINISTRATION_PAGES: [&str; 1] = [UNITS_PAGE];
 
-/// Gives the page renderer this response's CSP nonce (set by the security-headers layer), so Leptos's inline
-/// hydration scripts carry it. (`RequestContext` reaches pages through the request's extensions.)
-fn provide_page_context() {
-    let nonce = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
-    if let Some(CspNonce(nonce)) = nonce {
-        provide_context(leptos::nonce::Nonce::from_value(nonce));
+/// What the server functions need from us, for each request.
+fn backend(state: &AppState) -> Backend {
+    Backend { db: state.db.clone(), cookies: state.cookies, citizen_id_key: state.citizen_id_key.clone() }
+}
+
+/// `/api/*`: the server functions, each with the [`Backend`] as context (the request's head, with what our layers
+/// put into its extensions, is provided by `leptos_axum`).
+async fn server_functions(State(state): State<AppState>, request: Request) -> Response {
+    let backend = backend(&state);
+    leptos_axum::handle_server_fns_with_context(move || provide_context(backend.clone()), request).await.into_response()
+}
+
+/// What the page renderer provides to every page: the [`Backend`] (a page's loader runs its server function in
+/// place), and this response's CSP nonce (set by the security-headers layer), so Leptos's inline hydration scripts
+/// carry it. (`RequestContext` reaches pages through the request's extensions.)
+fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let backend = backend(state);
+    move || {
+        provide_context(backend.clone());
+        let nonce = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+        if let Some(CspNonce(nonce)) = nonce {
+            provide_context(leptos::nonce::Nonce::from_value(nonce));
+        }
     }
 }
 
@@ -124,7 +132,7 @@ fn provide_page_context() {
 /// handlers that answer a form by showing its page again.
 pub async fn render_page(state: &AppState, request: Request) -> Response {
     let options = state.leptos_options.clone();
-    let render = render_app_to_stream_with_context(provide_page_context, move || shell(options.clone()));
+    let render = render_app_to_stream_with_context(page_context(state), move || shell(options.clone()));
     let service = tower::service_fn(move |request: Request<Body>| {
         let render = render.clone();
         async move { Ok::<_, std::convert::Infallible>(render(request).await) }

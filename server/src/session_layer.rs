@@ -1,19 +1,17 @@
-//! The session layer: on every page and sign-in request, finds the officer's session from its cookie, tells pages
-//! who is looking (`app::request_context::RequestContext` in the request's extensions), and enforces who may open
-//! which page — before any page renders.
+//! The session layer: on every page, sign-in and server-function request, finds the officer's session from its
+//! cookie, tells pages who is looking (`app::request_context::RequestContext` in the request's extensions) and the
+//! server functions whose session it is (`app::host::CurrentSession`), and enforces who may open which page — before
+//! any page renders. The rules are the page table's (`app::paths::PAGES`):
 //!
 //! | page | who may open it | everyone else goes to |
 //! |---|---|---|
-//! | home, profile, the administration pages and forms | a signed-in officer | the activation page (not yet activated), or the sign-in page |
-//! | activation | a Digital ID account not yet activated | home (officers), or the sign-in page |
-//! | every other page | anyone | — |
+//! | `Access::Officer`: home, profile, the administration pages (and the audit CSV) | a signed-in officer | the activation page (not yet activated), or the sign-in page |
+//! | `Access::PendingActivation`: activation | a Digital ID account not yet activated | home (officers), or the sign-in page |
+//! | every other page, the sign-in routes, the server functions (they authorise themselves) | anyone | — |
 //!
 //! Responses to a signed-in browser are never stored by caches (`Cache-Control: no-store`).
 
-use app::paths::{
-    ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, HOME_PAGE, OFFICERS_PAGE,
-    PROFILE_PAGE, REISSUE_TOKEN, REVOKE_TOKEN, SIGN_IN_PAGE, TOKENS_PAGE, UNITS_PAGE,
-};
+use app::paths::{ACTIVATION_PAGE, AUDIT_CSV, Access, HOME_PAGE, OFFICERS_PAGE, SIGN_IN_PAGE};
 use app::request_context::{PendingActivation, RequestContext, Visitor};
 use axum::extract::{Request, State};
 use axum::http::header::{CACHE_CONTROL, RETRY_AFTER, SET_COOKIE};
@@ -21,37 +19,24 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
-use domain::entities::officer::{self, OfficerStatus};
-use domain::sessions::{self, Session, SessionSecret};
+use domain::entities::officer::OfficerStatus;
+use domain::sessions::{self, SessionSecret};
 
 use crate::state::AppState;
 use crate::views;
 
-/// The signed-in session of this request, for the sign-in handlers.
-#[derive(Clone, Debug)]
-pub struct CurrentSession {
-    /// The cookie's secret.
-    pub secret: SessionSecret,
-    /// The session.
-    pub session: Session,
-    /// The officer, once activated.
-    pub officer: Option<officer::Model>,
-}
+/// The signed-in session of this request, for the sign-in handlers and the server functions.
+pub use app::host::CurrentSession;
 
-/// Who may open a page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Access {
-    Anyone,
-    Officer,
-    PendingActivation,
-}
+/// Routes of ours that are not pages but are an officer's alone.
+const OFFICER_ROUTES: [&str; 1] = [AUDIT_CSV];
 
+/// Who may open `path`: a page's rule from the page table, an officer's route's, else anyone's.
 fn access(path: &str) -> Access {
-    match path.trim_end_matches('/') {
-        HOME_PAGE | PROFILE_PAGE | TOKENS_PAGE | REVOKE_TOKEN | REISSUE_TOKEN | ACCOUNTS_PAGE | ACCOUNT_STATUS
-        | ACCOUNT_ASSIGN | AUDIT_PAGE | AUDIT_CSV | UNITS_PAGE => Access::Officer,
-        ACTIVATION_PAGE => Access::PendingActivation,
-        _ => Access::Anyone,
+    match app::paths::page(path) {
+        Some(page) => page.access,
+        None if OFFICER_ROUTES.contains(&path.trim_end_matches('/')) => Access::Officer,
+        None => Access::Anyone,
     }
 }
 
@@ -173,7 +158,7 @@ mod tests {
         assert_eq!(access("/backend/home"), Access::Officer);
         assert_eq!(access("/backend/profile/"), Access::Officer);
         assert_eq!(access("/backend/activate"), Access::PendingActivation);
-        assert_eq!(access("/backend/tokens/revoke"), Access::Officer);
+        assert_eq!(access("/backend/tokens"), Access::Officer);
         assert_eq!(access("/backend/audit.csv"), Access::Officer);
         assert_eq!(access("/backend"), Access::Anyone);
         assert_eq!(access("/backend/sign-in"), Access::Anyone);

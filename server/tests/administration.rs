@@ -8,6 +8,9 @@ mod support {
 
 use std::collections::HashMap;
 
+use app::administration::FormProblem;
+use app::app_error::AppError;
+use app::i18n::admin::ADMIN_TH;
 use axum::http::{StatusCode, header};
 use chrono::Utc;
 use domain::activation::{ActivationToken, RedeemError, RedeemFailure};
@@ -58,7 +61,8 @@ fn token_on(page: &Reply) -> ActivationToken {
     ActivationToken::parse(&grouped).expect("a well-formed Token")
 }
 
-/// Issues a Token on the Tokens page as the officer whose cookies are in `app`.
+/// Issues a Token on the Tokens page as the officer whose cookies are in `app`: the Tokens page the form was sent
+/// back to (showing the Token once), or the refused form's answer.
 async fn issue(app: &mut TestApp, role: &str, unit: &str, person: &Person, name: &str) -> Reply {
     let csrf = app.get("/backend/tokens").await.field("csrf_token").expect("the issue form");
     let fields = [
@@ -70,7 +74,21 @@ async fn issue(app: &mut TestApp, role: &str, unit: &str, person: &Person, name:
         ("reference", "มท 0309.1/ว 1234"),
         ("lifetime_days", "7"),
     ];
-    app.post("/backend/tokens", &fields).await
+    let posted = app.post("/api/tokens/issue", &fields).await;
+    shown_after(app, posted).await
+}
+
+/// The Tokens page a successful issue or re-issue was sent back to (`303` to the page itself: the Token is never in
+/// the URL); a refusal as it came.
+async fn shown_after(app: &mut TestApp, posted: Reply) -> Reply {
+    if posted.refusal().is_some() {
+        return posted;
+    }
+    assert_eq!((posted.status, posted.location()), (StatusCode::SEE_OTHER, "/backend/tokens"), "{posted:?}");
+    let page = app.get("/backend/tokens").await;
+    let token = token_on(&page).grouped();
+    assert!(!posted.body.contains(&token) && !posted.body.contains(&token.replace('-', "")), "{posted:?}");
+    page
 }
 
 /// Activates `token` as `person` in a fresh browser, then signs in again; returns the browser's cookies.
@@ -156,11 +174,12 @@ async fn delegated_administration(mut app: TestApp) {
         .expect("the Token row");
     let csrf = app.get("/backend/tokens").await.field("csrf_token").expect("csrf");
     let revoked =
-        app.post("/backend/tokens/revoke", &[("csrf_token", &csrf), ("token_id", &doomed_row.id.to_string())]).await;
+        app.post("/api/tokens/revoke", &[("csrf_token", &csrf), ("token_id", &doomed_row.id.to_string())]).await;
     assert_eq!((revoked.status, revoked.location()), (StatusCode::SEE_OTHER, "/backend/tokens?done=revoked"));
     let again =
-        app.post("/backend/tokens/revoke", &[("csrf_token", &csrf), ("token_id", &doomed_row.id.to_string())]).await;
-    assert_eq!(again.status, StatusCode::CONFLICT, "a Token is revoked once");
+        app.post("/api/tokens/revoke", &[("csrf_token", &csrf), ("token_id", &doomed_row.id.to_string())]).await;
+    assert_eq!(again.refusal(), Some(AppError::field("token_id", FormProblem::NotPending)), "a Token is revoked once");
+    assert_eq!(again.outcome(), StatusCode::CONFLICT);
     app.cookies.clear();
     assert_eq!(app.sign_in(&revoked_person).await.location(), "/backend/activate");
     let csrf = app.get("/backend/activate").await.field("csrf_token").expect("the Token form");
@@ -176,7 +195,7 @@ async fn delegated_administration(mut app: TestApp) {
     assert_eq!(app.get("/backend/audit").await.status, StatusCode::FORBIDDEN);
     let csrf = app.get("/backend/profile").await.field("csrf_token").expect("the logout form");
     let forged = issue_with(&mut app, &csrf, "service_point", "DOPA-CMI-MUANG").await;
-    assert_eq!(forged.status, StatusCode::FORBIDDEN, "issuing needs a scope, whatever the form says");
+    assert_eq!(forged.refusal(), Some(AppError::Forbidden), "issuing needs a scope, whatever the form says");
 
     // Outside the subtree, the central officer sees nothing and can do nothing.
     let dol_token = {
@@ -197,19 +216,29 @@ async fn delegated_administration(mut app: TestApp) {
     assert!(!tokens_page.body.contains("กรมที่ดิน"), "nor are its units offered");
     let csrf = tokens_page.field("csrf_token").expect("csrf");
     let id = dol_token.id.to_string();
-    for path in ["/backend/tokens/revoke", "/backend/tokens/reissue"] {
+    for path in ["/api/tokens/revoke", "/api/tokens/reissue"] {
         let reply = app.post(path, &[("csrf_token", &csrf), ("token_id", &id)]).await;
-        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}: another department's Token does not exist here");
+        assert_eq!(reply.refusal(), Some(AppError::NotFound), "{path}: another department's Token does not exist here");
     }
     let outside = issue_with(&mut app, &csrf, "agency", "DOL-BKK").await;
-    assert_eq!(outside.status, StatusCode::UNPROCESSABLE_ENTITY, "a unit outside the subtree is refused");
+    assert_eq!(
+        outside.refusal(),
+        Some(AppError::field("unit", FormProblem::UnitNotAllowed)),
+        "a unit outside the subtree is refused"
+    );
+    assert_eq!(outside.outcome(), StatusCode::UNPROCESSABLE_ENTITY);
     let central_role = issue_with(&mut app, &csrf, "central", "DOPA").await;
-    assert_eq!(central_role.status, StatusCode::UNPROCESSABLE_ENTITY, "central officers cannot make central officers");
+    assert_eq!(
+        central_role.refusal(),
+        Some(AppError::field("role", FormProblem::RoleNotAllowed)),
+        "central officers cannot make central officers"
+    );
     let other = officer_of(&app, &other_central).await.id.to_string();
     let suspend_other = app
-        .post("/backend/accounts/status", &[("csrf_token", &csrf), ("officer_id", &other), ("status", "suspended")])
+        .post("/api/accounts/status", &[("csrf_token", &csrf), ("officer_id", &other), ("status", "suspended")])
         .await;
-    assert_eq!(suspend_other.status, StatusCode::NOT_FOUND, "another department's officer does not exist here");
+    assert_eq!(suspend_other.refusal(), Some(AppError::NotFound), "another department's officer does not exist here");
+    assert!(suspend_other.location().starts_with("/backend/accounts?__path=/api/accounts/status&__err="));
     assert_eq!(app.get("/backend/units").await.status, StatusCode::FORBIDDEN, "the tree is the Contact Center's");
     let accounts = app.get("/backend/accounts").await;
     // Names come from Digital ID at activation ("นางสาว" is the simulator's title).
@@ -225,19 +254,25 @@ async fn delegated_administration(mut app: TestApp) {
     let service_point_id = officer_of(&app, &service_point).await.id.to_string();
     let suspended = app
         .post(
-            "/backend/accounts/status",
+            "/api/accounts/status",
             &[("csrf_token", &csrf), ("officer_id", &service_point_id), ("status", "suspended")],
         )
         .await;
-    assert_eq!(suspended.location(), "/backend/accounts?done=suspended");
-    let own = officer_of(&app, &central).await.id.to_string();
+    assert_eq!((suspended.status, suspended.location()), (StatusCode::SEE_OTHER, "/backend/accounts?done=suspended"));
+    let own = officer_of(&app, &central).await.id;
     let self_suspend = app
-        .post("/backend/accounts/status", &[("csrf_token", &csrf), ("officer_id", &own), ("status", "suspended")])
+        .post(
+            "/api/accounts/status",
+            &[("csrf_token", &csrf), ("officer_id", &own.to_string()), ("status", "suspended")],
+        )
         .await;
-    assert_eq!(self_suspend.status, StatusCode::UNPROCESSABLE_ENTITY, "nobody suspends themselves");
+    let nobody_suspends_themselves = AppError::row_field(own, "status", FormProblem::OwnAccount);
+    assert_eq!(self_suspend.refusal(), Some(nobody_suspends_themselves));
+    let page = app.get(self_suspend.location()).await;
+    assert!(page.body.contains(ADMIN_TH.problem(FormProblem::OwnAccount)), "the page shows the refusal by the field");
     let moved = app
         .post(
-            "/backend/accounts/assign",
+            "/api/accounts/assign",
             &[
                 ("csrf_token", &csrf),
                 ("officer_id", &service_point_id),
@@ -320,7 +355,7 @@ async fn issue_with(app: &mut TestApp, csrf: &str, role: &str, unit: &str) -> Re
         ("reference", ""),
         ("lifetime_days", "7"),
     ];
-    app.post("/backend/tokens", &fields).await
+    app.post("/api/tokens/issue", &fields).await
 }
 
 #[tokio::test]
@@ -331,7 +366,8 @@ async fn f1_a_form_without_the_sessions_token_changes_nothing() {
     import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
     app.cookies = signed_in(&mut app, &staff).await;
     let forged = issue_with(&mut app, "not-the-token", "central", "DOPA").await;
-    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert_eq!(forged.refusal(), Some(AppError::field("role", FormProblem::FormExpired)));
+    assert_eq!(forged.outcome(), StatusCode::FORBIDDEN);
     let created = app
         .post(
             "/backend/units",
@@ -443,6 +479,57 @@ async fn age_sign_ins(app: &TestApp, minutes: i64) {
         .expect("sessions aged");
 }
 
+#[tokio::test]
+async fn an_issued_or_reissued_token_is_shown_once_on_the_page_after_the_form_and_never_in_a_url() {
+    let mut app = started(TestDatabase::sqlite().await).await;
+    let staff = app.person("ศูนย์บริการ").await;
+    let central = app.person("ปกครอง").await;
+    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
+    app.cookies = signed_in(&mut app, &staff).await;
+    let csrf = app.get("/backend/tokens").await.field("csrf_token").expect("the issue form");
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("role", "central"),
+        ("unit", "DOPA"),
+        ("citizen_id", central.citizen_id.as_str()),
+        ("name", "นายปกครอง ทดสอบระบบ"),
+        ("reference", ""),
+        ("lifetime_days", "7"),
+    ];
+    let posted = app.post("/api/tokens/issue", &fields).await;
+    assert_eq!((posted.status, posted.location()), (StatusCode::SEE_OTHER, "/backend/tokens"), "{posted:?}");
+    assert_eq!(posted.headers[header::CACHE_CONTROL], "no-store");
+
+    // The page the form was sent back to shows it, once; a reload (or the loader itself) no longer does.
+    let shown = app.get(posted.location()).await;
+    assert_eq!(
+        (shown.status, &shown.headers[header::CACHE_CONTROL]),
+        (StatusCode::OK, &"no-store".parse().expect("a header"))
+    );
+    let token = token_on(&shown).grouped();
+    assert!(shown.body.contains("Token นี้แสดงเพียงครั้งเดียว"), "{shown:?}");
+    for text in [&token, &token.replace('-', "")] {
+        assert!(!posted.location().contains(text.as_str()) && !posted.body.contains(text.as_str()), "{posted:?}");
+    }
+    let reloaded = app.get("/backend/tokens").await;
+    assert_eq!(reloaded.status, StatusCode::OK);
+    assert!(!reloaded.body.contains(&token), "shown once: {reloaded:?}");
+    assert!(reloaded.body.contains("นายปกครอง ทดสอบระบบ"), "now only listed");
+    let loader = app.get("/api/tokens").await;
+    assert!(loader.status.is_success() && !loader.body.contains(&token), "{loader:?}");
+
+    // A re-issued Token alike: revoked, replaced, and its replacement shown once.
+    let id = reloaded.field("token_id").expect("the Token's forms");
+    let posted = app.post("/api/tokens/reissue", &[("csrf_token", &csrf), ("token_id", &id)]).await;
+    assert_eq!((posted.status, posted.location()), (StatusCode::SEE_OTHER, "/backend/tokens"), "{posted:?}");
+    let shown = app.get("/backend/tokens").await;
+    let replacement = token_on(&shown).grouped();
+    assert_ne!(replacement, token);
+    assert!(shown.body.contains("Token เดิมถูกยกเลิกแล้ว"), "{shown:?}");
+    assert!(!posted.location().contains(&replacement) && !posted.body.contains(&replacement));
+    assert!(!app.get("/backend/tokens").await.body.contains(&replacement), "shown once");
+}
+
 async fn token_count(app: &TestApp) -> u64 {
     use sea_orm::PaginatorTrait;
     domain::entities::activation_token::Entity::find().count(&app.state.db).await.expect("count")
@@ -470,13 +557,16 @@ async fn e13_g15_issuing_a_token_needs_a_sign_in_of_the_last_fifteen_minutes_and
     assert!(page.body.contains("ยืนยันตัวตนอีกครั้งก่อนออก Token"), "{page:?}");
     assert!(!page.body.contains(r#"name="citizen_id""#), "no issue form");
     let refused = issue(&mut app, "central", "DOPA", &central, "นายปกครอง ทดสอบระบบ").await;
-    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{refused:?}");
-    assert!(refused.body.contains("กรุณายืนยันตัวตนด้วย Digital ID อีกครั้งก่อนออก Token"));
-    assert!(refused.body.contains("นายปกครอง ทดสอบระบบ"), "what was typed stays");
+    assert_eq!(refused.refusal(), Some(AppError::field("reauthenticate", FormProblem::ReauthenticationNeeded)));
+    assert_eq!(refused.outcome(), StatusCode::FORBIDDEN, "{refused:?}");
+    let shown = app.get(refused.location()).await;
+    assert!(shown.body.contains("กรุณายืนยันตัวตนด้วย Digital ID อีกครั้งก่อนออก Token"), "{shown:?}");
+    assert!(shown.body.contains("นายปกครอง ทดสอบระบบ"), "what was typed stays");
+    assert!(!refused.location().contains("%E0%B8%9B"), "but never in the URL: {}", refused.location());
     let listed_token = app.get("/backend/tokens").await.field("token_id").expect("the issued Token is listed");
     let csrf = app.get("/backend/tokens").await.field("csrf_token").expect("a form");
-    let reissue = app.post("/backend/tokens/reissue", &[("csrf_token", &csrf), ("token_id", &listed_token)]).await;
-    assert_eq!(reissue.status, StatusCode::FORBIDDEN, "re-issuing also needs a fresh sign-in: {reissue:?}");
+    let reissue = app.post("/api/tokens/reissue", &[("csrf_token", &csrf), ("token_id", &listed_token)]).await;
+    assert_eq!(reissue.outcome(), StatusCode::FORBIDDEN, "re-issuing also needs a fresh sign-in: {reissue:?}");
     assert_eq!(token_count(&app).await, issued, "nothing issued");
 
     // The fresh sign-in asks Digital ID for the password again and comes back to the Tokens page.

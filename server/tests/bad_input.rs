@@ -11,6 +11,7 @@ mod support {
 }
 
 use app::administration::FormProblem;
+use app::app_error::AppError;
 use app::i18n::admin::ADMIN_TH;
 use axum::http::{StatusCode, header};
 use chrono::Utc;
@@ -190,10 +191,15 @@ impl Sweep {
         self.answered_safely(what, reply);
         match expect {
             Expect::Refused(status, problems) => {
-                self.check(reply.status == status, what, || format!("expected {status}, got {}", reply.status));
+                let outcome = reply.outcome();
+                self.check(outcome == status, what, || format!("expected {status}, got {outcome}"));
                 if !problems.is_empty() {
-                    let named = problems.iter().any(|problem| reply.body.contains(ADMIN_TH.problem(*problem)));
-                    self.check(named, what, || format!("the page names none of {problems:?}"));
+                    let named = match reply.refusal() {
+                        // A server function's refusal travels to the page as codes; the page's sentence is its.
+                        Some(AppError::Field { problem, .. }) => problems.contains(&problem.problem),
+                        _ => problems.iter().any(|problem| reply.body.contains(ADMIN_TH.problem(*problem))),
+                    };
+                    self.check(named, what, || format!("the answer names none of {problems:?}"))
                 }
                 self.check(after == before, what, || {
                     format!("a refused submission changed rows: {before:?} → {after:?}")
@@ -318,8 +324,9 @@ async fn every_tokens_form_field_refuses_hostile_input_without_a_500_and_keeps_a
             ("lifetime_days", "7".to_owned()),
         ]
     };
-    let first = app.post("/backend/tokens", &with(&issue(&citizen_id), "no field", "")).await;
-    assert_eq!(first.status, StatusCode::OK, "the valid form issues a Token: {}", excerpt(&first.body));
+    let first = app.post("/api/tokens/issue", &with(&issue(&citizen_id), "no field", "")).await;
+    assert_eq!((first.refusal(), first.location()), (None, "/backend/tokens"), "the valid form issues a Token");
+    assert_eq!(app.get("/backend/tokens").await.status, StatusCode::OK, "and shows it");
     let pending = latest_token(&app).await;
 
     for field in ["csrf_token", "role", "unit", "citizen_id", "name", "reference", "lifetime_days"] {
@@ -337,15 +344,20 @@ async fn every_tokens_form_field_refuses_hostile_input_without_a_500_and_keeps_a
                 _ if nasty.as_text == AsText::Blank => Expect::Kept,
                 _ => Expect::Refused(UNPROCESSABLE, &[FormProblem::LifetimeInvalid]),
             };
-            let what = format!("POST /backend/tokens {field}={}", nasty.label);
+            let what = format!("POST /api/tokens/issue {field}={}", nasty.label);
             // A new person each time, so an accepted form is never refused for an earlier Token of the same one.
             let base = issue(&digital_id::testing::random_citizen_id());
             let before = rows(&app).await;
-            let reply = app.post("/backend/tokens", &with(&base, field, &nasty.value)).await;
+            let reply = app.post("/api/tokens/issue", &with(&base, field, &nasty.value)).await;
             let after = rows(&app).await;
             let kept = Rows { tokens: before.tokens + 1, audit: before.audit + 1, ..before };
             sweep.expected(&what, &reply, expect, before, after, kept);
-            if matches!(expect, Expect::Kept) && reply.status == StatusCode::OK {
+            // The page the form is sent back to shows the Token, or the refused form as typed: safely too.
+            if !reply.location().is_empty() {
+                let page = app.get(reply.location()).await;
+                sweep.answered_safely(&format!("{what}, then GET {}", reply.location()), &page);
+            }
+            if matches!(expect, Expect::Kept) && reply.refusal().is_none() {
                 let stored = latest_token(&app).await;
                 let typed = nasty.value.trim();
                 match field {
@@ -363,7 +375,7 @@ async fn every_tokens_form_field_refuses_hostile_input_without_a_500_and_keeps_a
         }
     }
 
-    for path in ["/backend/tokens/revoke", "/backend/tokens/reissue"] {
+    for path in ["/api/tokens/revoke", "/api/tokens/reissue"] {
         let base = vec![("csrf_token", csrf.clone()), ("token_id", pending.id.to_string())];
         for field in ["csrf_token", "token_id"] {
             for nasty in sweep_values() {
@@ -387,11 +399,15 @@ async fn every_tokens_form_field_refuses_hostile_input_without_a_500_and_keeps_a
         .expect("query");
     if let Some(stored) = breakout {
         let fields = [("csrf_token", csrf.as_str()), ("token_id", &stored.id.to_string())];
-        let reply = app.post("/backend/tokens/reissue", &fields).await;
-        sweep.check(reply.status == StatusCode::OK, "re-issuing the stored title breakout", || {
-            format!("{}", reply.status)
-        });
-        sweep.answered_safely("POST /backend/tokens/reissue of the Token named with a title breakout", &reply);
+        let reply = app.post("/api/tokens/reissue", &fields).await;
+        sweep.check(
+            reply.refusal().is_none() && reply.location() == "/backend/tokens",
+            "re-issuing the stored title breakout",
+            || format!("{} {}", reply.status, reply.location()),
+        );
+        let page = app.get("/backend/tokens").await;
+        sweep
+            .answered_safely("POST /api/tokens/reissue of the Token named with a title breakout, then its page", &page);
     }
     let still = activation_token::Entity::find_by_id(pending.id).one(&app.state.db).await.expect("query").expect("row");
     sweep.check(still.revoked_at.is_none(), "the valid Token", || "was revoked by a refused form".to_owned());
@@ -424,8 +440,10 @@ async fn a_citizen_id_typed_as_a_persons_name_is_refused_or_never_shown_or_store
     let before = rows(&app).await;
     // Found by this sweep: the name was stored, printed and listed with the citizen ID in full. Free text of a Token
     // (name, reference) is now stored with any citizen ID masked, as the audit log's is.
-    let reply = app.post("/backend/tokens", &fields).await;
-    sweep.answered_safely("POST /backend/tokens name=citizen ID", &reply);
+    let reply = app.post("/api/tokens/issue", &fields).await;
+    sweep.answered_safely("POST /api/tokens/issue name=citizen ID", &reply);
+    let page = app.get(reply.location()).await;
+    sweep.answered_safely("GET /backend/tokens after name=citizen ID", &page);
     let after = rows(&app).await;
     let stored = activation_token::Entity::find()
         .filter(activation_token::Column::IntendedName.contains(&typed))
@@ -470,7 +488,7 @@ async fn every_accounts_form_field_refuses_hostile_input_without_a_500_and_chang
         ("role", "agency".to_owned()),
         ("unit", "DOPA-BORA".to_owned()),
     ];
-    for (path, base) in [("/backend/accounts/status", &status_form), ("/backend/accounts/assign", &assign_form)] {
+    for (path, base) in [("/api/accounts/status", &status_form), ("/api/accounts/assign", &assign_form)] {
         for (field, _) in base.iter() {
             for nasty in sweep_values() {
                 let expect = match *field {
@@ -773,9 +791,11 @@ async fn j11_a_token_named_with_a_right_to_left_override_is_refused_in_thai_besi
         ("lifetime_days", "7"),
     ];
     let before = rows(&app).await;
-    let reply = app.post("/backend/tokens", &fields).await;
-    assert_eq!(reply.status, UNPROCESSABLE, "{}", excerpt(&reply.body));
+    let refused = app.post("/api/tokens/issue", &fields).await;
+    assert_eq!(refused.refusal(), Some(AppError::field("name", FormProblem::TextDirectionControl)), "{refused:?}");
+    assert_eq!(refused.outcome(), UNPROCESSABLE);
     assert_eq!(rows(&app).await, before, "no Token, no audit entry");
+    let reply = app.get(refused.location()).await;
     let name_error = field_error(&reply.body, "name").expect("an error beside the name");
     assert!(name_error.contains(ADMIN_TH.problem(FormProblem::TextDirectionControl)), "{name_error}");
     let reference_error = field_error(&reply.body, "reference").expect("an error beside the reference");
@@ -793,8 +813,8 @@ async fn j11_a_token_named_with_a_right_to_left_override_is_refused_in_thai_besi
         .iter()
         .map(|(key, value)| (*key, fixed.iter().find(|(field, _)| field == key).map_or(*value, |(_, v)| *v)))
         .collect();
-    let reply = app.post("/backend/tokens", &fields).await;
-    assert_eq!(reply.status, StatusCode::OK, "corrected, it is issued: {}", excerpt(&reply.body));
+    let reply = app.post("/api/tokens/issue", &fields).await;
+    assert_eq!((reply.refusal(), reply.location()), (None, "/backend/tokens"), "corrected, it is issued");
     assert_eq!(latest_token(&app).await.intended_name.as_deref(), Some("นายสมชาย ใจดี"));
 }
 

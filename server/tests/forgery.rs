@@ -21,16 +21,15 @@ mod support {
 use std::collections::HashMap;
 
 use app::paths::{
-    ACCOUNT_ASSIGN, ACCOUNT_STATUS, ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, BACKCHANNEL_LOGOUT,
-    CALLBACK, HOME_PAGE, LANGUAGE_SWITCH, LOGIN, LOGOUT, OFFICERS_PAGE, PROFILE_PAGE, REISSUE_TOKEN, REVOKE_TOKEN,
-    SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE, UNITS_PAGE,
+    ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, BACKCHANNEL_LOGOUT, CALLBACK, HOME_PAGE, LOGIN, LOGOUT,
+    OFFICERS_PAGE, PROFILE_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE, UNITS_PAGE,
 };
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use chrono::Utc;
 use digital_id::testing::{PASSWORD, TestBrowser};
-use domain::activation::{ActivationToken, IssueToken};
+use domain::activation::{ActivationToken, IssueToken, Issuer};
 use domain::citizen_id::CitizenIdKey;
 use domain::entities::officer::Role;
 use domain::entities::{
@@ -47,6 +46,15 @@ type Jar = HashMap<String, String>;
 
 /// What the same-origin layer answers, before any handler runs.
 const CROSS_SITE_REFUSAL: &str = "cross-site request refused";
+
+/// The officers page's server functions (`app::api::accounts`).
+const SET_OFFICER_STATUS: &str = "/api/accounts/status";
+const ASSIGN_OFFICER: &str = "/api/accounts/assign";
+const ISSUE_TOKEN: &str = "/api/tokens/issue";
+const REVOKE_TOKEN: &str = "/api/tokens/revoke";
+const REISSUE_TOKEN: &str = "/api/tokens/reissue";
+/// The language switch's server function (`app::api::language`).
+const SWITCH_LANGUAGE: &str = "/api/language";
 
 /// The back office's public origin in the https configuration of these tests.
 const HTTPS_ORIGIN: &str = "https://admin.info.go.th";
@@ -85,7 +93,7 @@ async fn signed_in(app: &mut TestApp, person: &Person, lands_on: &str) -> Jar {
     std::mem::take(&mut app.cookies)
 }
 
-/// A Token issued straight in the database (no officer issued it).
+/// A Token issued as on the server's command line (no officer issued it).
 async fn token(app: &TestApp, unit: &str, role: Role, name: &str) -> (ActivationToken, activation_token::Model) {
     let request = IssueToken {
         unit_code: unit.into(),
@@ -94,9 +102,11 @@ async fn token(app: &TestApp, unit: &str, role: Role, name: &str) -> (Activation
         intended_name: Some(name.into()),
         reference: None,
         lifetime: domain::activation::DEFAULT_LIFETIME,
-        issued_by_officer_id: None,
     };
-    domain::activation::issue(&app.state.db, request, &key(), Utc::now()).await.expect("issued")
+    let issued = domain::activation::issue(&app.state.db, Issuer::CommandLine, request, &key(), Utc::now())
+        .await
+        .expect("issued");
+    (issued.token, issued.row)
 }
 
 async fn officer_of(app: &TestApp, person: &Person) -> officer::Model {
@@ -249,7 +259,7 @@ impl Scene {
                 token_refusal: Some(StatusCode::UNPROCESSABLE_ENTITY),
             },
             staff(
-                TOKENS_PAGE,
+                ISSUE_TOKEN,
                 &[
                     ("role", "central"),
                     ("unit", "DOL"),
@@ -263,11 +273,11 @@ impl Scene {
             staff(REVOKE_TOKEN, &[("token_id", &revoke_id)], StatusCode::FORBIDDEN),
             staff(REISSUE_TOKEN, &[("token_id", &reissue_id)], StatusCode::FORBIDDEN),
             staff(
-                ACCOUNT_ASSIGN,
+                ASSIGN_OFFICER,
                 &[("officer_id", &target), ("role", "service_point"), ("unit", "DOPA-CMI-SANSAI")],
                 StatusCode::FORBIDDEN,
             ),
-            staff(ACCOUNT_STATUS, &[("officer_id", &target), ("status", "suspended")], StatusCode::FORBIDDEN),
+            staff(SET_OFFICER_STATUS, &[("officer_id", &target), ("status", "suspended")], StatusCode::FORBIDDEN),
             staff(
                 UNITS_PAGE,
                 &[("action", "create"), ("code", "FORGED"), ("name_th", "หน่วยงานปลอม"), ("kind", "ministry")],
@@ -276,7 +286,7 @@ impl Scene {
             // Open to anyone, and only the language on the officer's record changes: the same-origin check is its
             // defence, without a synchroniser token.
             Form {
-                path: LANGUAGE_SWITCH,
+                path: SWITCH_LANGUAGE,
                 browser: Browser::Staff,
                 fields: vec![("lang", "en".into()), ("return_to", HOME_PAGE.into())],
                 token_refusal: None,
@@ -371,7 +381,7 @@ async fn f1_every_state_changing_post_refuses_a_foreign_origin_cross_site_fetch_
                     })
                     .collect();
                 let reply = scene.app.post(path, &fields).await;
-                assert_eq!(reply.status, refusal, "{path} with a {which} token: {reply:?}");
+                assert_eq!(reply.outcome(), refusal, "{path} with a {which} token: {reply:?}");
                 assert!(!sets_cookies(&reply), "{path} with a {which} token: {reply:?}");
                 assert_eq!(tables(&scene.app).await, before, "{path} with a {which} token changed something");
             }
@@ -449,11 +459,11 @@ async fn f2_a_post_from_a_sibling_subdomain_or_any_near_miss_of_our_origin_is_re
         LOGIN,
         LOGOUT,
         ACTIVATION_PAGE,
-        TOKENS_PAGE,
+        ISSUE_TOKEN,
         REVOKE_TOKEN,
         REISSUE_TOKEN,
-        ACCOUNT_STATUS,
-        ACCOUNT_ASSIGN,
+        SET_OFFICER_STATUS,
+        ASSIGN_OFFICER,
         UNITS_PAGE,
     ];
     for path in paths {
@@ -748,7 +758,7 @@ async fn e6_the_logout_response_clears_the_cache_and_the_old_session_cookie_is_d
         ("lifetime_days", "7"),
     ];
     app.cookies.insert("info_session".into(), old_cookie.clone());
-    let issued = app.post(TOKENS_PAGE, &replayed).await;
+    let issued = app.post(ISSUE_TOKEN, &replayed).await;
     assert_eq!(issued.location(), SIGN_IN_PAGE, "{issued:?}");
     app.cookies.insert("info_session".into(), old_cookie);
     let again = app.post(LOGOUT, &[("csrf_token", &csrf)]).await;
@@ -818,7 +828,7 @@ async fn g2_an_account_without_an_officer_record_reaches_only_the_activation_pag
     }
     let before = tables(&scene.app).await;
     let staff_forms = scene.forms().into_iter().filter(|form| matches!(form.browser, Browser::Staff));
-    for form in staff_forms.filter(|form| ![LOGOUT, LANGUAGE_SWITCH].contains(&form.path)) {
+    for form in staff_forms.filter(|form| ![LOGOUT, SWITCH_LANGUAGE].contains(&form.path)) {
         // The pending account's own, valid synchroniser token: only the missing officer record stands in the way.
         let fields: Vec<(&str, String)> = form
             .fields

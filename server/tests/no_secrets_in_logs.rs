@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use digital_id::faults::{Faults, IdTokenFault};
 use digital_id::testing::{PASSWORD, TestBrowser};
-use domain::activation::{ActivationToken, IssueToken};
+use domain::activation::{ActivationToken, IssueToken, Issuer};
 use domain::citizen_id::{CitizenId, CitizenIdKey};
 use domain::entities::officer::Role;
 use domain::entities::officer_session;
@@ -51,6 +51,31 @@ impl Secrets {
     }
 }
 
+/// The Tokens page's issue form for an agency officer of `LG-DIV`.
+fn issue_form<'a>(csrf: &'a str, citizen_id: &'a str, name: &'a str) -> [(&'static str, &'a str); 7] {
+    [
+        ("csrf_token", csrf),
+        ("role", "agency"),
+        ("unit", "LG-DIV"),
+        ("citizen_id", citizen_id),
+        ("name", name),
+        ("reference", ""),
+        ("lifetime_days", "7"),
+    ]
+}
+
+/// The grouped Token on a page (`XXXX-XXXX-…`, seven groups of four).
+fn grouped_token_on(body: &str) -> Option<String> {
+    let body = body.as_bytes();
+    let is_symbol = |b: &u8| b.is_ascii_digit() || b.is_ascii_uppercase();
+    (0..body.len().saturating_sub(34)).find_map(|start| {
+        let window = &body[start..start + 34];
+        let shaped = window.iter().enumerate().all(|(i, b)| if i % 5 == 4 { *b == b'-' } else { is_symbol(b) });
+        let bounded = start == 0 || !is_symbol(&body[start - 1]) && body[start - 1] != b'-';
+        (shaped && bounded).then(|| String::from_utf8_lossy(window).into_owned())
+    })
+}
+
 #[tokio::test]
 async fn i_a_whole_journey_with_its_failures_logs_no_secret_and_no_citizen_id() {
     let (log, _guard) = CapturedLog::start(",server=debug,domain=debug,digital_id=debug");
@@ -59,7 +84,12 @@ async fn i_a_whole_journey_with_its_failures_logs_no_secret_and_no_citizen_id() 
     let mut app = TestApp::start().await;
     secrets.add("the client secret", "journey client secret");
     secrets.add("the DGA-hashed client secret", server::relying_party::dga_hash("journey client secret"));
-    for (code, kind, parent) in [("LG-MIN", UnitKind::Ministry, None), ("LG", UnitKind::Department, Some("LG-MIN"))] {
+    let units = [
+        ("LG-MIN", UnitKind::Ministry, None),
+        ("LG", UnitKind::Department, Some("LG-MIN")),
+        ("LG-DIV", UnitKind::Division, Some("LG")),
+    ];
+    for (code, kind, parent) in units {
         let unit = NewUnit {
             code: code.into(),
             name_th: format!("หน่วยทดสอบ {code}"),
@@ -118,9 +148,9 @@ async fn i_a_whole_journey_with_its_failures_logs_no_secret_and_no_citizen_id() 
         intended_name: None,
         reference: None,
         lifetime: domain::activation::DEFAULT_LIFETIME,
-        issued_by_officer_id: None,
     };
-    let token = domain::activation::issue(&app.state.db, request, &key, Utc::now()).await.expect("issued").0;
+    let issued = domain::activation::issue(&app.state.db, Issuer::CommandLine, request, &key, Utc::now()).await;
+    let token = issued.expect("issued").token;
     secrets.add("the activation Token", token.grouped());
     secrets.add("the activation Token (ungrouped)", token.grouped().replace('-', ""));
     assert_eq!(app.sign_in(&newcomer).await.location(), "/backend/activate");
@@ -135,6 +165,22 @@ async fn i_a_whole_journey_with_its_failures_logs_no_secret_and_no_citizen_id() 
     app.cookies.clear();
     assert_eq!(app.sign_in(&newcomer).await.location(), "/backend/home");
     secrets.add_cookies(&app);
+
+    // The central officer issues a Token on the Tokens page: refused once (the form kept in the flash), then issued
+    // and shown once on the page the form is sent back to.
+    let person = digital_id::testing::random_citizen_id();
+    secrets.add("a citizen ID", person.clone());
+    let tokens_csrf = app.get("/backend/tokens").await.field("csrf_token").expect("the issue form");
+    let refused = app.post("/api/tokens/issue", &issue_form(&tokens_csrf, &person, "")).await;
+    assert!(refused.refusal().is_some(), "{refused:?}");
+    assert_eq!(app.get(refused.location()).await.field("citizen_id").as_deref(), Some(person.as_str()));
+    let issued = app.post("/api/tokens/issue", &issue_form(&tokens_csrf, &person, "นายออกบัตร ทดสอบ")).await;
+    assert_eq!((issued.refusal(), issued.location()), (None, "/backend/tokens"), "{issued:?}");
+    let shown = app.get("/backend/tokens").await;
+    let issued_token = grouped_token_on(&shown.body).expect("the Token, shown once");
+    secrets.add("the Token issued on the page", issued_token.clone());
+    secrets.add("the Token issued on the page (ungrouped)", issued_token.replace('-', ""));
+
     let csrf = officer_session::Entity::find().all(&app.state.db).await.expect("sessions");
     for session in &csrf {
         secrets.add("an ID token", session.id_token.clone());

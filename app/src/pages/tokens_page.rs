@@ -1,24 +1,30 @@
 //! The Tokens page (`/backend/tokens`) of Contact Center staff and central officers: the form that issues an
-//! activation Token, and the Tokens in the officer's scope with "ยกเลิก Token" and "ออก Token ใหม่". The response to
-//! a successful issue shows instead only the new Token, once, with its printable activation letter
-//! ([`activation_letter`]). Everything is plain HTML forms; the server applies the scope and renders 403 for anyone
-//! else (no page data).
+//! activation Token, and the Tokens in the officer's scope with "ยกเลิก Token" and "ออก Token ใหม่". The data comes
+//! from the [`tokens_page`] server function; each form is an `<ActionForm>` of [`issue_token`], [`revoke_token`] or
+//! [`reissue_token`] (a plain POST and redirect without JavaScript). After a successful issue or re-issue the page
+//! shows instead only the new Token, once (the loader takes it from the session's flash), with its printable
+//! activation letter ([`activation_letter`]). An officer who administers nothing gets 403.
 
 mod activation_letter;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use vocabulary::TokenState;
 
-use crate::administration::{FieldProblem, IssueFormValues, TokenRow, TokenStatus, TokensPageData, use_page_data};
+use crate::administration::{Done, FieldProblem, IssueFormValues, TokenRow, TokensPageData};
+use crate::api::tokens::{IssueToken, ReissueToken, RevokeToken, tokens_page};
+use crate::app_error::AppError;
 use crate::components::admin_form::{
-    DataTable, DoneBanner, FieldState, FormField, NoPermission, ProblemSummary, moment, problem_of, unit_options,
+    DataTable, DoneBanner, FieldState, FormField, ProblemSummary, moment, problem_of, unit_options,
 };
 use crate::components::admin_nav::AdminNav;
+use crate::components::app_failure::{ActionFailure, LoadFailure};
 use crate::components::login_forms::FreshSignInForm;
 use crate::components::role_name::role_name;
 use crate::i18n::admin::{AdminText, use_admin_text};
 use crate::i18n::{Locale, use_locale, use_text};
-use crate::paths::{CSRF_FIELD, REISSUE_TOKEN, REVOKE_TOKEN, TOKENS_PAGE, fields};
+use crate::paths::{CSRF_FIELD, TOKENS_PAGE, fields};
 
 use self::activation_letter::IssuedTokenPanel;
 
@@ -29,34 +35,85 @@ const LIST_HEADING_ID: &str = "tokens-heading";
 const ISSUE_FIELDS: [&str; 6] =
     [fields::ROLE, fields::UNIT, fields::CITIZEN_ID, fields::NAME, fields::REFERENCE, fields::LIFETIME_DAYS];
 
-/// The issue form and the list of Tokens, or the Token just issued; "no permission" without page data.
+/// The Tokens page: its data from the server, then [`TokensView`]; "no permission" (403) for an officer who
+/// administers nothing.
 #[component]
 pub fn TokensPage() -> impl IntoView {
-    let Some(data) = use_page_data::<TokensPageData>() else {
-        return view! { <NoPermission /> }.into_any();
-    };
+    let issue = ServerAction::<IssueToken>::new();
+    let revoke = ServerAction::<RevokeToken>::new();
+    let reissue = ServerAction::<ReissueToken>::new();
+    let data = Resource::new_blocking(|| (), |()| tokens_page());
+    let done = use_query_map().with_untracked(|query| query.get(fields::DONE)).and_then(|code| Done::from_code(&code));
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let refusal = [issue.value().get_untracked().and_then(Result::err), revoke.value().get_untracked().and_then(Result::err), reissue.value().get_untracked().and_then(Result::err)]
+                    .into_iter()
+                    .flatten()
+                    .next();
+                match data.await {
+                    Ok(data) => view! { <TokensView data done refusal issue revoke reissue /> }.into_any(),
+                    Err(error) => view! { <LoadFailure error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The issue form and the list of Tokens, or the Token just issued.
+#[component]
+pub fn TokensView(
+    /// What the server gave.
+    data: TokensPageData,
+    /// The action that just succeeded.
+    done: Option<Done>,
+    /// The last action's refusal, when it was refused.
+    refusal: Option<AppError>,
+    /// Issuing a Token.
+    issue: ServerAction<IssueToken>,
+    /// Revoking one.
+    revoke: ServerAction<RevokeToken>,
+    /// Re-issuing one.
+    reissue: ServerAction<ReissueToken>,
+) -> impl IntoView {
     let text = use_admin_text();
     let locale = use_locale();
     if let Some(issued) = data.issued {
         return view! { <IssuedTokenPanel issued /> }.into_any();
     }
-    let summary = summary_items(&data.problems, text);
-    let list = token_list(&data.tokens, &data.csrf_token, text, locale);
+    // Every problem of a refused issue form came back with what was typed; otherwise the refusal names its field.
+    let problems = match &refusal {
+        _ if !data.problems.is_empty() => data.problems.clone(),
+        Some(AppError::Field { problem, .. }) => vec![problem.clone()],
+        _ => Vec::new(),
+    };
+    let summary = summary_items(&problems, text);
+    let forms = RowForms { csrf_token: data.csrf_token.clone(), revoke, reissue };
+    let list = token_list(&data.tokens, &forms, text, locale);
+    let issue_form = (!data.reauthentication_needed || data.form != IssueFormValues::default())
+        .then(|| view! { <IssueForm data=data.clone() problems action=issue /> });
     view! {
         <Title text=text.tokens_title />
         <AdminNav current=Some(TOKENS_PAGE) />
         <ProblemSummary problems=summary />
-        <DoneBanner done=data.done />
+        <ActionFailure error=refusal />
+        <DoneBanner done />
         <h1>{text.tokens_title}</h1>
         <p class="lead">{text.tokens_intro}</p>
         {data.reauthentication_needed.then(|| view! { <FreshSignInSection /> })}
         // A refused issue keeps what was typed on screen, even when it was refused for an old sign-in.
-        {(!data.reauthentication_needed || data.form != IssueFormValues::default())
-            .then(|| view! { <IssueForm data=data.clone() /> })}
+        {issue_form}
         <h2 id=LIST_HEADING_ID>{text.tokens_list_heading}</h2>
         {list}
     }
     .into_any()
+}
+
+/// What every row's forms need.
+struct RowForms {
+    csrf_token: String,
+    revoke: ServerAction<RevokeToken>,
+    reissue: ServerAction<ReissueToken>,
 }
 
 /// The error summary's links: a field of the issue form, or the list for a refused revoke or re-issue.
@@ -94,12 +151,16 @@ fn FreshSignInSection() -> impl IntoView {
 /// The form that issues a Token, filled in with what was typed when the server refused it.
 #[component]
 fn IssueForm(
-    /// The page's data (its roles, units, typed values and problems).
+    /// The page's data (its roles, units and typed values).
     data: TokensPageData,
+    /// What was wrong with the last submission.
+    problems: Vec<FieldProblem>,
+    /// The issue action.
+    action: ServerAction<IssueToken>,
 ) -> impl IntoView {
     let text = use_admin_text();
     let main_text = use_text();
-    let TokensPageData { issuable_roles, units, form, problems, csrf_token, .. } = data;
+    let TokensPageData { issuable_roles, units, form, csrf_token, .. } = data;
     let state = |field: &str| FieldState::new(field, true, problem_of(&problems, field).map(|why| text.problem(why)));
     let [role, unit, citizen_id, name, reference, lifetime_days] = ISSUE_FIELDS.map(state);
     // With one role there is nothing to choose, but the select still shows (and sends) it.
@@ -119,7 +180,7 @@ fn IssueForm(
     view! {
         <section class="admin-section" aria-labelledby="issue-heading">
             <h2 id="issue-heading">{text.issue_heading}</h2>
-            <form class="form" method="post" action=TOKENS_PAGE>
+            <ActionForm action attr:class="form">
                 <input type="hidden" name=CSRF_FIELD value=csrf_token />
                 <FormField
                     id=fields::ROLE.to_owned()
@@ -232,17 +293,17 @@ fn IssueForm(
                 <button type="submit" class="button button--primary">
                     {text.issue_button}
                 </button>
-            </form>
+            </ActionForm>
         </section>
     }
 }
 
 /// The Tokens as a table, or a sentence when there are none.
-fn token_list(tokens: &[TokenRow], csrf_token: &str, text: &'static AdminText, locale: Locale) -> AnyView {
+fn token_list(tokens: &[TokenRow], forms: &RowForms, text: &'static AdminText, locale: Locale) -> AnyView {
     if tokens.is_empty() {
         return view! { <p class="empty-state">{text.tokens_empty}</p> }.into_any();
     }
-    let rows = tokens.iter().map(|token| token_row(token, csrf_token, text, locale)).collect_view();
+    let rows = tokens.iter().map(|token| token_row(token, forms, text, locale)).collect_view();
     view! {
         <DataTable
             label=text.tokens_list_heading
@@ -264,7 +325,7 @@ fn token_list(tokens: &[TokenRow], csrf_token: &str, text: &'static AdminText, l
 }
 
 /// One Token: who, what, when, its state and the forms that still apply to it.
-fn token_row(token: &TokenRow, csrf_token: &str, text: &'static AdminText, locale: Locale) -> impl IntoView + use<> {
+fn token_row(token: &TokenRow, forms: &RowForms, text: &'static AdminText, locale: Locale) -> impl IntoView + use<> {
     let main_text = use_text();
     let person_id = format!("token-{}-person", token.id);
     let none = || view! { <span class="no-data">{text.none}</span> }.into_any();
@@ -278,33 +339,23 @@ fn token_row(token: &TokenRow, csrf_token: &str, text: &'static AdminText, local
         .map_or_else(none, |reference| view! { <bdi class="free-text">{reference}</bdi> }.into_any());
     let issued_by = token.issued_by.clone().unwrap_or_else(|| text.issued_by_system.to_owned());
     let status_class = match token.status {
-        TokenStatus::Pending => "badge badge--pending",
-        TokenStatus::Used => "badge badge--done",
-        TokenStatus::Expired => "badge badge--muted",
-        TokenStatus::Revoked => "badge badge--stopped",
+        TokenState::Pending => "badge badge--pending",
+        TokenState::Used => "badge badge--done",
+        TokenState::Expired => "badge badge--muted",
+        TokenState::Revoked => "badge badge--stopped",
     };
     let closed = token.closed_at.map(|at| view! { <span class="cell-detail">{moment(at, locale, false)}</span> });
     let used_by =
         token.used_by.as_deref().map(|name| view! { <span class="cell-detail">{(text.used_by)(name)}</span> });
-    let revoke = (token.status == TokenStatus::Pending).then(|| {
-        token_form(
-            REVOKE_TOKEN,
-            token.id,
-            csrf_token,
-            text.revoke_button,
-            &person_id,
-            "button button--warning button--small",
-        )
+    let revoke = (token.status == TokenState::Pending).then(|| {
+        let action = forms.revoke;
+        let fields = token_fields(token.id, &forms.csrf_token, text.revoke_button, &person_id, WARNING_BUTTON);
+        view! { <ActionForm action attr:class="inline-form">{fields}</ActionForm> }
     });
-    let reissue = matches!(token.status, TokenStatus::Pending | TokenStatus::Expired).then(|| {
-        token_form(
-            REISSUE_TOKEN,
-            token.id,
-            csrf_token,
-            text.reissue_button,
-            &person_id,
-            "button button--secondary button--small",
-        )
+    let reissue = matches!(token.status, TokenState::Pending | TokenState::Expired).then(|| {
+        let action = forms.reissue;
+        let fields = token_fields(token.id, &forms.csrf_token, text.reissue_button, &person_id, SECONDARY_BUTTON);
+        view! { <ActionForm action attr:class="inline-form">{fields}</ActionForm> }
     });
     view! {
         <tr>
@@ -333,10 +384,13 @@ fn token_row(token: &TokenRow, csrf_token: &str, text: &'static AdminText, local
     }
 }
 
-/// A one-button form posting a Token's id to `action`; the button is described by the row's person cell, so a
+/// The classes of the revoke and re-issue buttons.
+const WARNING_BUTTON: &str = "button button--warning button--small";
+const SECONDARY_BUTTON: &str = "button button--secondary button--small";
+
+/// The fields of a one-button form posting a Token's id; the button is described by the row's person cell, so a
 /// screen reader hears whose Token it is without the button's name changing.
-fn token_form(
-    action: &'static str,
+fn token_fields(
     token_id: i32,
     csrf_token: &str,
     label: &'static str,
@@ -344,40 +398,46 @@ fn token_form(
     button_class: &'static str,
 ) -> impl IntoView + use<> {
     view! {
-        <form class="inline-form" method="post" action=action>
-            <input type="hidden" name=CSRF_FIELD value=csrf_token.to_owned() />
-            <input type="hidden" name=fields::TOKEN_ID value=token_id.to_string() />
-            <button type="submit" class=button_class aria-describedby=described_by.to_owned()>
-                {label}
-            </button>
-        </form>
+        <input type="hidden" name=CSRF_FIELD value=csrf_token.to_owned() />
+        <input type="hidden" name=fields::TOKEN_ID value=token_id.to_string() />
+        <button type="submit" class=button_class aria-describedby=described_by.to_owned()>
+            {label}
+        </button>
     }
 }
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use chrono::{TimeZone, Utc};
+    use leptos::prelude::*;
+    use leptos::server_fn::ServerFn;
+    use vocabulary::{Role, TokenState, UnitKind};
 
+    use super::TokensView;
     use crate::administration::{
-        Done, FieldProblem, FormProblem, IssueFormValues, IssuedToken, TokenRow, TokenStatus, TokensPageData,
-        UnitOption,
+        Done, FieldProblem, FormProblem, IssueFormValues, IssuedToken, TokenRow, TokensPageData, UnitOption,
     };
-    use crate::paths::{REISSUE_TOKEN, REVOKE_TOKEN, TOKENS_PAGE};
-    use crate::request_context::{RequestContext, RoleView, UnitKindView, Visitor};
-    use crate::testing::{Rendered, officer, render, render_with};
+    use crate::api::tokens::{IssueToken, ReissueToken, RevokeToken};
+    use crate::app_error::AppError;
+    use crate::paths::TOKENS_PAGE;
+    use crate::request_context::{RequestContext, Visitor};
+    use crate::testing::{Rendered, officer, render_view};
+
+    const REVOKE_TOKEN: &str = RevokeToken::PATH;
+    const REISSUE_TOKEN: &str = ReissueToken::PATH;
 
     fn central() -> RequestContext {
         let mut officer = officer();
-        officer.role = RoleView::Central;
+        officer.role = Role::Central;
         RequestContext { visitor: Visitor::Officer(officer), ..Default::default() }
     }
 
-    fn token(id: i32, status: TokenStatus) -> TokenRow {
+    fn token(id: i32, status: TokenState) -> TokenRow {
         TokenRow {
             id,
             intended_name: Some("นายผู้รับ ทดสอบ".to_owned()),
             citizen_id_masked: Some("1-1017-xxxxx-03-0".to_owned()),
-            role: RoleView::Agency,
+            role: Role::Agency,
             unit_name_th: "สำนักทะเบียน".to_owned(),
             unit_code: "D1-1".to_owned(),
             reference: Some("มท 0309/1234".to_owned()),
@@ -392,12 +452,12 @@ mod tests {
 
     fn data() -> TokensPageData {
         TokensPageData {
-            issuable_roles: vec![RoleView::Agency, RoleView::ServicePoint],
+            issuable_roles: vec![Role::Agency, Role::ServicePoint],
             units: vec![UnitOption {
                 code: "D1-1".to_owned(),
                 name_th: "สำนักทะเบียน".to_owned(),
                 name_en: None,
-                kind: UnitKindView::Division,
+                kind: UnitKind::Division,
                 parents_th: "กระทรวงมหาดไทย › กรมการปกครอง".to_owned(),
                 depth: 2,
                 retired: false,
@@ -406,17 +466,25 @@ mod tests {
             form: IssueFormValues::default(),
             problems: Vec::new(),
             issued: None,
-            done: None,
             csrf_token: "csrf-789".to_owned(),
             reauthentication_needed: false,
         }
     }
 
+    fn show(data: TokensPageData, done: Option<Done>, refusal: Option<AppError>) -> Rendered {
+        render_view(TOKENS_PAGE, central(), move || {
+            let issue = ServerAction::<IssueToken>::new();
+            let revoke = ServerAction::<RevokeToken>::new();
+            let reissue = ServerAction::<ReissueToken>::new();
+            view! { <TokensView data done refusal issue revoke reissue /> }.into_any()
+        })
+    }
+
     #[test]
     fn j11_names_and_references_in_the_token_list_are_isolated_so_none_reorders_the_text_beside_it() {
         let mut data = data();
-        data.tokens = vec![token(41, TokenStatus::Pending)];
-        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data);
+        data.tokens = vec![token(41, TokenState::Pending)];
+        let Rendered { html, .. } = show(data, None, None);
         assert!(html.contains(r#"<span class="cell-main"><bdi>นายผู้รับ ทดสอบ</bdi></span>"#), "{html}");
         assert!(html.contains(r#"<bdi class="free-text">มท 0309/1234</bdi>"#), "{html}");
         assert!(html.contains("<bdi>นางส่วนกลาง หนึ่ง</bdi>"), "{html}");
@@ -426,8 +494,8 @@ mod tests {
     fn e13_an_old_sign_in_gets_a_fresh_digital_id_sign_in_that_returns_here_instead_of_the_issue_form() {
         let mut data = data();
         data.reauthentication_needed = true;
-        data.tokens = vec![token(41, TokenStatus::Pending)];
-        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data);
+        data.tokens = vec![token(41, TokenState::Pending)];
+        let Rendered { html, .. } = show(data, None, None);
         assert!(!html.contains(r#"name="citizen_id""#), "no issue form: {html}");
         assert!(html.contains("ยืนยันตัวตนอีกครั้งก่อนออก Token"), "{html}");
         assert!(html.contains(&format!(r#"action="{}""#, crate::paths::LOGIN)));
@@ -441,9 +509,8 @@ mod tests {
     fn e13_a_refused_issue_for_an_old_sign_in_links_its_summary_to_the_fresh_sign_in() {
         let mut data = data();
         data.reauthentication_needed = true;
-        data.problems =
-            vec![FieldProblem { field: "reauthenticate".to_owned(), problem: FormProblem::ReauthenticationNeeded }];
-        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data);
+        let refusal = AppError::field("reauthenticate", FormProblem::ReauthenticationNeeded);
+        let Rendered { html, .. } = show(data, None, Some(refusal));
         assert!(html.contains(r##"href="#reauthenticate""##) && html.contains(r#"id="reauthenticate""#), "{html}");
         assert!(html.contains("กรุณายืนยันตัวตนด้วย Digital ID อีกครั้งก่อนออก Token"));
     }
@@ -451,14 +518,15 @@ mod tests {
     #[test]
     fn a_pending_token_is_listed_with_revoke_and_reissue_forms_and_a_buddhist_era_date() {
         let mut data = data();
-        data.tokens = vec![token(41, TokenStatus::Pending), token(42, TokenStatus::Used)];
-        let Rendered { html, status, .. } = render_with(TOKENS_PAGE, central(), data);
+        data.tokens = vec![token(41, TokenState::Pending), token(42, TokenState::Used)];
+        let Rendered { html, status, .. } = show(data, None, None);
         assert_eq!(status, None);
         assert!(html.contains("นายผู้รับ ทดสอบ") && html.contains("1-1017-xxxxx-03-0"), "{html}");
         assert!(html.contains("3 ธันวาคม 2569"), "issued date in the Buddhist Era");
         assert!(html.contains(">รอใช้งาน</strong>") && html.contains(">ใช้แล้ว</strong>"));
-        assert!(html.contains(&format!(r#"method="post" action="{REVOKE_TOKEN}""#)));
-        assert!(html.contains(&format!(r#"method="post" action="{REISSUE_TOKEN}""#)));
+        assert!(html.contains(r#"action="/api/tokens/revoke" method="post""#), "{html}");
+        assert!(html.contains(r#"action="/api/tokens/reissue" method="post""#));
+        assert_eq!((REVOKE_TOKEN, REISSUE_TOKEN), ("/api/tokens/revoke", "/api/tokens/reissue"));
         assert!(html.contains(r#"name="token_id" value="41""#));
         assert!(!html.contains(r#"name="token_id" value="42""#), "a used Token has no forms");
         assert!(html.contains(">ยกเลิก Token</button>") && html.contains(">ออก Token ใหม่</button>"));
@@ -468,8 +536,9 @@ mod tests {
 
     #[test]
     fn the_issue_form_offers_the_roles_and_units_and_defaults_to_seven_days() {
-        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data());
-        assert!(html.contains(&format!(r#"method="post" action="{TOKENS_PAGE}""#)));
+        let Rendered { html, .. } = show(data(), None, None);
+        assert!(html.contains(r#"action="/api/tokens/issue" method="post""#), "{html}");
+        assert_eq!(IssueToken::PATH, "/api/tokens/issue");
         assert!(html.contains(r#"value="agency""#) && html.contains(r#"value="service_point""#));
         assert!(html.contains("สำนักทะเบียน (กระทรวงมหาดไทย › กรมการปกครอง)"), "{html}");
         assert!(html.contains(r#"for="citizen_id""#) && html.contains(r#"inputmode="numeric""#));
@@ -481,12 +550,12 @@ mod tests {
     #[test]
     fn an_issued_token_is_shown_grouped_with_its_letter_and_without_the_list() {
         let mut data = data();
-        data.tokens = vec![token(41, TokenStatus::Pending)];
+        data.tokens = vec![token(41, TokenState::Pending)];
         data.issued = Some(IssuedToken {
             grouped: "7K3M-Q9XA-ABCD-EFGH-JKLM-NPQR-STUV".to_owned(),
             intended_name: "นายผู้รับ ทดสอบ".to_owned(),
             citizen_id_masked: "1-1017-xxxxx-03-0".to_owned(),
-            role: RoleView::Agency,
+            role: Role::Agency,
             unit_name_th: "สำนักทะเบียน".to_owned(),
             unit_parents_th: "กระทรวงมหาดไทย › กรมการปกครอง".to_owned(),
             reference: Some("มท 0309/1234".to_owned()),
@@ -495,7 +564,7 @@ mod tests {
             issued_by: "นางส่วนกลาง หนึ่ง".to_owned(),
             replaces_token_id: Some(40),
         });
-        let Rendered { html, status, .. } = render_with(TOKENS_PAGE, central(), data);
+        let Rendered { html, status, .. } = show(data, None, None);
         assert_eq!(status, None);
         assert!(html.contains("Token สำหรับ นายผู้รับ ทดสอบ"), "{html}");
         assert!(html.contains("7K3M-Q9XA-ABCD-EFGH-JKLM-NPQR-STUV"));
@@ -513,7 +582,7 @@ mod tests {
         data.form =
             IssueFormValues { citizen_id: "12345".to_owned(), name: "<b>x</b>".to_owned(), ..Default::default() };
         data.problems = vec![FieldProblem { field: "citizen_id".to_owned(), problem: FormProblem::CitizenIdLength }];
-        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data);
+        let Rendered { html, .. } = show(data, None, None);
         assert!(html.contains(r#"role="alert""#), "{html}");
         assert!(html.contains(r##"<a href="#citizen_id">เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก</a>"##));
         assert!(html.contains(r#"aria-describedby="citizen_id-hint citizen_id-error""#));
@@ -522,16 +591,51 @@ mod tests {
     }
 
     #[test]
-    fn a_revoked_token_is_confirmed_with_a_banner() {
+    fn every_problem_kept_with_the_typed_form_is_summarised_not_only_the_refusals_first() {
         let mut data = data();
-        data.done = Some(Done::Revoked);
-        let Rendered { html, .. } = render_with(TOKENS_PAGE, central(), data);
+        data.form =
+            IssueFormValues { citizen_id: "12345".to_owned(), lifetime_days: "31".to_owned(), ..Default::default() };
+        data.problems = vec![
+            FieldProblem { field: "citizen_id".to_owned(), problem: FormProblem::CitizenIdLength },
+            FieldProblem { field: "lifetime_days".to_owned(), problem: FormProblem::LifetimeInvalid },
+        ];
+        let refusal = AppError::field("citizen_id", FormProblem::CitizenIdLength);
+        let Rendered { html, .. } = show(data, None, Some(refusal));
+        assert!(
+            html.contains(r##"<a href="#citizen_id">"##) && html.contains(r##"<a href="#lifetime_days">"##),
+            "{html}"
+        );
+        assert_eq!(html.matches(r#"aria-invalid="true""#).count(), 2);
+    }
+
+    #[test]
+    fn a_revoke_refused_because_the_token_was_used_meanwhile_links_to_the_list() {
+        let mut data = data();
+        data.tokens = vec![token(41, TokenState::Used)];
+        let Rendered { html, .. } = show(data, None, Some(AppError::field("token_id", FormProblem::NotPending)));
+        assert!(html.contains(r##"<a href="#tokens-heading">"##) && html.contains(r#"id="tokens-heading""#), "{html}");
+    }
+
+    #[test]
+    fn a_revoke_refused_as_a_whole_says_so_at_the_top_and_a_forged_reference_is_not_shown() {
+        let Rendered { html, .. } = show(data(), None, Some(AppError::NotFound));
+        assert!(html.contains(r#"class="error-summary""#) && html.contains("ไม่พบรายการนี้ในความรับผิดชอบของท่าน"));
+        let forged = AppError::Internal { reference: "call 02-999-9999".to_owned() };
+        let Rendered { html, .. } = show(data(), None, Some(forged));
+        assert!(html.contains("เกิดข้อผิดพลาดในระบบ") && !html.contains("02-999-9999"), "{html}");
+    }
+
+    #[test]
+    fn a_revoked_token_is_confirmed_with_a_banner() {
+        let Rendered { html, .. } = show(data(), Some(Done::Revoked), None);
         assert!(html.contains(r#"role="status""#) && html.contains("ยกเลิก Token เรียบร้อยแล้ว"));
     }
 
     #[test]
-    fn without_page_data_the_page_is_forbidden() {
-        let Rendered { html, status, .. } = render(TOKENS_PAGE, central());
+    fn an_officer_who_administers_nothing_is_forbidden() {
+        let Rendered { html, status, .. } = render_view(TOKENS_PAGE, central(), || {
+            view! { <crate::components::app_failure::LoadFailure error=AppError::Forbidden /> }.into_any()
+        });
         assert_eq!(status, Some(http::StatusCode::FORBIDDEN));
         assert!(html.contains("ไม่มีสิทธิ์เข้าถึงหน้านี้"));
         assert!(!html.contains(r#"name="citizen_id""#));

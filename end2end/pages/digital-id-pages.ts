@@ -2,8 +2,9 @@
 // pages (http://127.0.0.1:3002).
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const SIMULATOR = 'http://127.0.0.1:3002';
-export const BACK_OFFICE = 'http://127.0.0.1:3000';
+// Other addresses (a second server on free ports): SIMULATOR_URL and BASE_URL, as playwright.config.ts reads it.
+export const SIMULATOR = process.env.SIMULATOR_URL ?? 'http://127.0.0.1:3002';
+export const BACK_OFFICE = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
 /** The simulator's assurance page, where an account raises its identity assurance level (IAL). */
 export const ASSURANCE_PAGE = `${SIMULATOR}/Account/Assurance`;

@@ -19,6 +19,7 @@ pub mod audit;
 pub mod citizen_id;
 pub mod database;
 pub mod entities;
+pub mod flash;
 pub mod free_text;
 pub mod import;
 pub mod login_transactions;

@@ -9,6 +9,7 @@ mod m20261203_000001_create_officer_access;
 mod m20261203_000002_create_audit_event;
 mod m20261204_000001_add_officer_preferred_locale;
 mod m20261210_000001_index_activation_attempt_time;
+mod m20261211_000001_create_session_flash;
 
 /// Runs this crate's migrations in order; the applied ones are recorded in `seaql_migrations`.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000002_create_audit_event::Migration),
             Box::new(m20261204_000001_add_officer_preferred_locale::Migration),
             Box::new(m20261210_000001_index_activation_attempt_time::Migration),
+            Box::new(m20261211_000001_create_session_flash::Migration),
         ]
     }
 }

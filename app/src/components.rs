@@ -3,6 +3,7 @@
 
 pub mod admin_form;
 pub mod admin_nav;
+pub mod app_failure;
 pub mod contact_center_phone;
 pub mod contact_list;
 pub mod error_summary;

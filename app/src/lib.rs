@@ -4,8 +4,15 @@
 //! `#[island]` ship WASM and hydrate in the browser (see `docs/ARCHITECTURE.md` for why). Everything a person needs
 //! works without JavaScript.
 
+// The whole app's view type, boxed as an `AnyView` by the unit tests' renderer, is deeper than the default limit.
+#![recursion_limit = "256"]
+
 pub mod administration;
+pub mod api;
+pub mod app_error;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod host;
 pub mod i18n;
 pub mod pages;
 pub mod paths;

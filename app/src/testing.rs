@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
+use vocabulary::{Role, UnitKind};
 
 use crate::App;
-use crate::request_context::{
-    OfficerView, PendingActivation, RequestContext, RoleView, UnitKindView, UnitView, Visitor,
-};
+use crate::request_context::{OfficerView, PendingActivation, RequestContext, UnitView, Visitor};
 
 /// A page as the server would send it.
 pub struct Rendered {
@@ -24,15 +23,23 @@ pub fn render(path: &str, context: RequestContext) -> Rendered {
     render_with_extensions(path, context, |_| ())
 }
 
-/// The page at `path` with the data the server gives it (an administration page's `…PageData`), as HTML.
-pub fn render_with<T: Clone + Send + Sync + 'static>(path: &str, context: RequestContext, data: T) -> Rendered {
-    render_with_extensions(path, context, |extensions| {
-        extensions.insert(data);
-    })
+/// A component rather than a page, as the server would render it for `context` (at the address `path`).
+pub fn render_view(path: &str, context: RequestContext, view: impl FnOnce() -> AnyView) -> Rendered {
+    render_inside(path, context, |_| (), view)
 }
 
 /// The page at `path`, with `extend` adding to the request's extensions what the server's handler would.
 fn render_with_extensions(path: &str, context: RequestContext, extend: impl FnOnce(&mut http::Extensions)) -> Rendered {
+    render_inside(path, context, extend, || view! { <App /> }.into_any())
+}
+
+/// Renders `view` for a request of `path` whose extensions hold `context` and what `extend` adds.
+fn render_inside(
+    path: &str,
+    context: RequestContext,
+    extend: impl FnOnce(&mut http::Extensions),
+    view: impl FnOnce() -> AnyView,
+) -> Rendered {
     let owner = Owner::new();
     owner.with(|| {
         let (mut parts, ()) = http::Request::builder().uri(path).body(()).expect("a valid request").into_parts();
@@ -44,7 +51,7 @@ fn render_with_extensions(path: &str, context: RequestContext, extend: impl FnOn
         provide_context(meta);
         let response = leptos_axum::ResponseOptions::default();
         provide_context(response.clone());
-        let html = view! { <App /> }.to_html();
+        let html = view().to_html();
         let parts = response.0.read().expect("the response options are not poisoned");
         Rendered { html, status: parts.status, headers: parts.headers.clone() }
     })
@@ -74,11 +81,11 @@ pub fn officer() -> OfficerView {
     };
     OfficerView {
         name_th: "นางสาวทดลอง ใจดี".to_owned(),
-        role: RoleView::Agency,
+        role: Role::Agency,
         unit_chain: vec![
-            unit("D1-1", "สำนักทะเบียน", UnitKindView::Division),
-            unit("D1", "กรมการปกครอง", UnitKindView::Department),
-            unit("M1", "กระทรวงมหาดไทย", UnitKindView::Ministry),
+            unit("D1-1", "สำนักทะเบียน", UnitKind::Division),
+            unit("D1", "กรมการปกครอง", UnitKind::Department),
+            unit("M1", "กระทรวงมหาดไทย", UnitKind::Ministry),
         ],
         citizen_id_masked: None,
         phone_number: None,

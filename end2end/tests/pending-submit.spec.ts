@@ -34,9 +34,9 @@ test('a form pressed twice on a slow link is posted once and shows it is pending
   });
   let posts = 0;
   page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().endsWith('/backend/language')) posts += 1;
+    if (request.method() === 'POST' && request.url().endsWith('/api/language')) posts += 1;
   });
-  await page.route('**/backend/language', async (route) => {
+  await page.route('**/api/language', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await route.continue();
   });

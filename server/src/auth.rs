@@ -74,10 +74,10 @@ pub struct ActivationForm {
     token: String,
 }
 
-/// A short id that ties what an officer sees to the log line with the details: 10 uppercase hexadecimal digits
-/// (the shape [`crate::failure_references::is_reference`] accepts).
+/// A short id that ties what an officer sees to the log line with the details (the server functions' own,
+/// [`app::host::new_reference`]: 10 uppercase hexadecimal digits).
 pub(crate) fn reference() -> String {
-    hex::encode_upper(secrets::random_bytes::<5>())
+    app::host::new_reference()
 }
 
 /// `303 See Other` to `location`, never cached, and never telling the next site where the browser came from (the
@@ -143,7 +143,7 @@ pub async fn login(
         _ => start.authorize_url,
     };
     let mut response = see_other(destination.as_str());
-    response.headers_mut().append(SET_COOKIE, state.cookies.set_login(&secret));
+    response.headers_mut().append(SET_COOKIE, state.cookies.set_login(&secret, LOGIN_TRANSACTION_LIFETIME));
     response
 }
 
@@ -364,8 +364,7 @@ async fn start_session(
 }
 
 pub(crate) fn csrf_matches(sent: &str, session: &CurrentSession) -> bool {
-    use subtle::ConstantTimeEq;
-    !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(session.session.row.csrf_token.as_bytes()))
+    session.csrf_matches(sent)
 }
 
 /// `POST /auth/logout`
@@ -607,7 +606,7 @@ async fn redeem(state: &AppState, current: &CurrentSession, typed: &str, origin:
             // The reserved try stays a failure.
             tracing::warn!(event = "activation_failed", reason = reason.code(), "activation token refused");
             let department = match unit_id {
-                Some(unit_id) => crate::views::department_contacts(&state.db, unit_id).await?,
+                Some(unit_id) => app::host::views::department_contacts(&state.db, unit_id).await?,
                 None => None,
             };
             Err(RedeemOutcome::Problem(ActivationProblem::Refused { department }))

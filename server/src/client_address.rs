@@ -112,12 +112,14 @@ pub fn of(extensions: &Extensions) -> Option<IpAddr> {
         .or_else(|| extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| peer.ip().to_canonical()))
 }
 
-/// Middleware: finds each request's client address once and keeps it in its extensions as [`ClientAddress`].
+/// Middleware: finds each request's client address once and keeps it in its extensions as [`ClientAddress`], and
+/// as the audit log's [`domain::audit::Origin`] (which the server functions read).
 pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| peer.ip());
     if let Some(peer) = peer {
         let address = resolve(peer, request.headers(), &state.settings.site.trusted_proxies);
         request.extensions_mut().insert(ClientAddress(address));
+        request.extensions_mut().insert(domain::audit::Origin::from_ip(address.to_canonical().to_string()));
     }
     next.run(request).await
 }

@@ -38,9 +38,7 @@ const CHECK_BYTES: usize = 8;
 
 /// Whether `value` has the exact shape of our references ([`crate::auth::reference`]): 10 uppercase hexadecimal
 /// digits.
-pub fn is_reference(value: &str) -> bool {
-    value.len() == 10 && value.bytes().all(|byte| matches!(byte, b'0'..=b'9' | b'A'..=b'F'))
-}
+pub use app::app_error::is_reference;
 
 /// The check of `reference` under `secret` (the configured `privacy.citizen_id_key`), in lowercase hex.
 pub fn check(secret: &[u8], reference: &str) -> String {

@@ -16,7 +16,6 @@ pub mod router;
 pub mod session_layer;
 pub mod simulator;
 pub mod state;
-pub mod views;
 pub mod web_security;
 
 /// What the server logs when `RUST_LOG` is not set. `sqlx` is held to warnings: at info and below it logs every

@@ -23,7 +23,6 @@ use domain::entities::officer::OfficerStatus;
 use domain::sessions::{self, SessionSecret};
 
 use crate::state::AppState;
-use crate::views;
 
 /// The signed-in session of this request, for the sign-in handlers and the server functions.
 pub use app::host::CurrentSession;
@@ -63,7 +62,7 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
             csrf_token: session.row.csrf_token.clone(),
         }),
         Some(CurrentSession { officer: Some(officer), session, .. }) => {
-            match views::officer_view(&state.db, officer, &session.row.csrf_token).await {
+            match app::host::views::officer_view(&state.db, officer, &session.row.csrf_token).await {
                 Ok(view) => Visitor::Officer(view),
                 Err(error) => {
                     return unavailable(&state, request, "loading the officer's details failed", &error).await;

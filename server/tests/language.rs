@@ -8,7 +8,10 @@ mod support {
 }
 
 use app::i18n::Locale;
-use app::paths::{HOME_PAGE, LANGUAGE_SWITCH, OFFICERS_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE};
+use app::paths::{HOME_PAGE, OFFICERS_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE};
+
+/// The language switch's server function (`app::api::language`).
+const LANGUAGE_SWITCH: &str = "/api/language";
 use axum::http::{StatusCode, header};
 use chrono::Utc;
 use domain::citizen_id::CitizenIdKey;

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::app_error::is_reference;
 use crate::i18n::use_text;
 
 /// The page's `reference` query value, if it looks like one of ours.
@@ -31,11 +32,6 @@ pub fn FailureReference(
             </div>
         }
     })
-}
-
-/// Whether a query value has the shape of our reference ids: 10 uppercase hexadecimal digits.
-fn is_reference(value: &str) -> bool {
-    value.len() == 10 && value.bytes().all(|byte| matches!(byte, b'0'..=b'9' | b'A'..=b'F'))
 }
 
 #[cfg(test)]

@@ -1,11 +1,14 @@
 //! The language switch in the header: one button naming the other language in that language ("English" on Thai
-//! pages, "ภาษาไทย" on English ones). A plain `POST` form, so it works without JavaScript: the server remembers the
-//! choice (a cookie, and the officer's record when signed in) and shows the same page again.
+//! pages, "ภาษาไทย" on English ones). An `<ActionForm>` of
+//! [`switch_language`](crate::api::language::switch_language), so without JavaScript it is a plain
+//! `POST`: the server remembers the choice (a cookie, and the officer's record when signed in) and shows the same
+//! page again.
 
 use leptos::prelude::*;
 
+use crate::api::language::SwitchLanguage;
 use crate::i18n::Locale;
-use crate::paths::{LANGUAGE_FIELD, LANGUAGE_SWITCH, RETURN_TO_FIELD};
+use crate::paths::{LANGUAGE_FIELD, RETURN_TO_FIELD};
 
 /// The switch to the language not shown.
 #[component]
@@ -16,22 +19,23 @@ pub fn LanguageSwitch(
     return_to: String,
 ) -> impl IntoView {
     let other = locale.other();
+    let action = ServerAction::<SwitchLanguage>::new();
     view! {
-        <form class="language-switch" method="post" action=LANGUAGE_SWITCH>
+        <ActionForm action attr:class="language-switch">
             <input type="hidden" name=LANGUAGE_FIELD value=other.tag() />
             <input type="hidden" name=RETURN_TO_FIELD value=return_to />
             <button type="submit" class="language-switch__button" lang=other.tag()>
                 <span aria-hidden="true">{other.own_name()}</span>
                 <span class="visually-hidden">{other.switch_to_this()}</span>
             </button>
-        </form>
+        </ActionForm>
     }
 }
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use crate::i18n::Locale;
-    use crate::paths::{LANGUAGE_SWITCH, OFFICERS_PAGE, PROFILE_PAGE};
+    use crate::paths::{OFFICERS_PAGE, PROFILE_PAGE};
     use crate::request_context::{RequestContext, Visitor};
     use crate::testing::{Rendered, officer, render};
 
@@ -40,7 +44,7 @@ mod tests {
         let context = RequestContext { path: PROFILE_PAGE.to_owned(), ..Default::default() };
         let Rendered { html, .. } =
             render(PROFILE_PAGE, RequestContext { visitor: Visitor::Officer(officer()), ..context });
-        assert!(html.contains(&format!(r#"action="{LANGUAGE_SWITCH}""#)), "{html}");
+        assert!(html.contains(r#"action="/api/language" method="post""#), "{html}");
         assert!(html.contains(r#"name="lang" value="en""#), "{html}");
         assert!(html.contains(&format!(r#"name="return_to" value="{PROFILE_PAGE}""#)), "{html}");
         assert!(html.contains(r#"lang="en""#) && html.contains(">English<"), "{html}");

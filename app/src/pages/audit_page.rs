@@ -1,15 +1,21 @@
 //! The audit log (`/backend/audit`) of Contact Center staff and central officers: a filter (a `GET` form, so a
 //! filtered view is a link), the CSV download of the same filter, and the entries, newest first. The log cannot be
-//! changed or deleted, and citizen IDs reach it only masked; the page says both.
+//! changed or deleted, and citizen IDs reach it only masked; the page says both. The entries come from the
+//! [`audit_page`] server function, with the page's query as its filter.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use vocabulary::AuditEvent;
 
-use crate::administration::{AuditEventView, AuditPageData, AuditRow, use_page_data};
+use leptos_router::hooks::use_query_map;
+
+use crate::administration::{AuditPageData, AuditRow};
+use crate::api::audit::{audit_page, filter_of};
 use crate::components::admin_form::{
-    DataTable, FieldState, FormField, NoPermission, ProblemSummary, moment, problem_of, unit_option_text,
+    DataTable, FieldState, FormField, ProblemSummary, moment, problem_of, unit_option_text,
 };
 use crate::components::admin_nav::AdminNav;
+use crate::components::app_failure::LoadFailure;
 use crate::i18n::admin::{AdminText, use_admin_text};
 use crate::i18n::{Locale, use_locale};
 use crate::paths::{AUDIT_PAGE, fields};
@@ -17,12 +23,37 @@ use crate::paths::{AUDIT_PAGE, fields};
 /// The filter's fields, in the order they appear (their `name` is also their `id`).
 const FILTER_FIELDS: [&str; 5] = [fields::FROM, fields::TO, fields::EVENT, fields::ACTOR, fields::UNIT];
 
-/// The filter, the CSV link and the matching entries; "no permission" without page data.
+/// The audit page: the entries for the query's filter from the server, then [`AuditView`]; "no permission" (403)
+/// for an officer who administers nothing.
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    let Some(data) = use_page_data::<AuditPageData>() else {
-        return view! { <NoPermission /> }.into_any();
-    };
+    let filter = use_query_map()
+        .with_untracked(|query| filter_of(query.clone().into_iter().map(|(key, value)| (key.to_string(), value))));
+    let data = Resource::new_blocking(move || filter.clone(), audit_page);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <AuditView data /> }.into_any(),
+                    Err(error) => view! { <LoadFailure error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The filter, the CSV link and the matching entries; a filter with problems is answered with HTTP 422.
+#[component]
+pub fn AuditView(
+    /// What the server gave.
+    data: AuditPageData,
+) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if !data.problems.is_empty()
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        response.set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
     let text = use_admin_text();
     let locale = use_locale();
     let summary = data
@@ -91,7 +122,7 @@ fn FilterForm(
         FieldState::new(field, hint, problem_of(&problems, field).map(|why| text.problem(why)))
     };
     let [from, to, event, actor, unit] = FILTER_FIELDS.map(state);
-    let events = AuditEventView::ALL
+    let events = AuditEvent::ALL
         .into_iter()
         .map(|option| {
             view! {
@@ -255,17 +286,30 @@ fn entry_row(entry: &AuditRow, text: &'static AdminText, locale: Locale) -> impl
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use chrono::{TimeZone, Utc};
+    use vocabulary::{AuditEvent, Role};
 
-    use crate::administration::{
-        AuditEventView, AuditFilterValues, AuditPageData, AuditRow, FieldProblem, FormProblem,
-    };
+    use leptos::prelude::*;
+
+    use super::AuditView;
+    use crate::administration::{AuditFilterValues, AuditPageData, AuditRow, FieldProblem, FormProblem};
+    use crate::app_error::AppError;
+    use crate::components::app_failure::LoadFailure;
     use crate::paths::AUDIT_PAGE;
-    use crate::request_context::{ContactView, RequestContext, RoleView, Visitor};
-    use crate::testing::{Rendered, has_link, officer, render, render_with};
+    use crate::request_context::{ContactView, RequestContext, Visitor};
+    use crate::testing::{Rendered, has_link, officer, render_view};
+
+    fn show(data: AuditPageData) -> Rendered {
+        render_view(AUDIT_PAGE, central(), move || view! { <AuditView data /> }.into_any())
+    }
+
+    /// What the page shows when its server function refuses the officer.
+    fn forbidden(context: RequestContext) -> Rendered {
+        render_view(AUDIT_PAGE, context, || view! { <LoadFailure error=AppError::Forbidden /> }.into_any())
+    }
 
     fn central() -> RequestContext {
         let mut officer = officer();
-        officer.role = RoleView::Central;
+        officer.role = Role::Central;
         RequestContext { visitor: Visitor::Officer(officer), ..Default::default() }
     }
 
@@ -284,7 +328,7 @@ mod tests {
     fn refused_redemption() -> AuditRow {
         AuditRow {
             occurred_at: Utc.with_ymd_and_hms(2026, 12, 3, 6, 45, 0).single().expect("a valid time"),
-            event: AuditEventView::TokenRefused,
+            event: AuditEvent::TokenRefused,
             event_code: "token_refused".to_owned(),
             succeeded: false,
             reason: Some("wrong_person".to_owned()),
@@ -298,7 +342,7 @@ mod tests {
 
     #[test]
     fn an_entry_shows_its_translated_event_its_failure_and_only_masked_data() {
-        let Rendered { html, status, .. } = render_with(AUDIT_PAGE, central(), data(vec![refused_redemption()]));
+        let Rendered { html, status, .. } = show(data(vec![refused_redemption()]));
         assert_eq!(status, None);
         assert!(html.contains(">ปฏิเสธ Token</span>"), "{html}");
         assert!(html.contains(">ไม่สำเร็จ</strong>") && html.contains("<code>wrong_person</code>"));
@@ -310,7 +354,7 @@ mod tests {
 
     #[test]
     fn the_filter_is_a_get_form_echoing_the_filter_with_a_csv_link() {
-        let Rendered { html, .. } = render_with(AUDIT_PAGE, central(), data(Vec::new()));
+        let Rendered { html, .. } = show(data(Vec::new()));
         assert!(html.contains(&format!(r#"method="get" action="{AUDIT_PAGE}""#)), "{html}");
         assert!(html.contains(r#"<option value="token_redeemed" selected"#));
         assert!(html.contains(r#"type="date""#) && html.contains(r#"for="from""#));
@@ -325,15 +369,16 @@ mod tests {
         let mut data = data(vec![refused_redemption()]);
         data.truncated = true;
         data.problems = vec![FieldProblem { field: "to".to_owned(), problem: FormProblem::DateInvalid }];
-        let Rendered { html, .. } = render_with(AUDIT_PAGE, central(), data);
+        let Rendered { html, status, .. } = show(data);
+        assert_eq!(status, Some(http::StatusCode::UNPROCESSABLE_ENTITY));
         assert!(html.contains("แสดงเฉพาะรายการล่าสุด"));
         assert!(html.contains(r##"<a href="#to">วันที่ไม่ถูกต้อง"##), "{html}");
         assert!(html.contains(r#"aria-describedby="to-hint to-error""#));
     }
 
     #[test]
-    fn without_page_data_the_audit_log_is_forbidden() {
-        let Rendered { status, .. } = render(AUDIT_PAGE, central());
+    fn an_officer_refused_by_the_server_function_is_forbidden() {
+        let Rendered { status, .. } = forbidden(central());
         assert_eq!(status, Some(http::StatusCode::FORBIDDEN));
     }
 
@@ -346,7 +391,7 @@ mod tests {
             email: Some("central@dopa.go.th".to_owned()),
         }];
         let context = RequestContext { visitor: Visitor::Officer(officer), ..Default::default() };
-        let Rendered { html, status, .. } = render(AUDIT_PAGE, context);
+        let Rendered { html, status, .. } = forbidden(context);
         assert_eq!(status, Some(http::StatusCode::FORBIDDEN));
         assert!(html.contains("เจ้าหน้าที่ส่วนกลางของกรมการปกครอง"), "{html}");
         assert!(html.contains("นายส่วนกลาง ติดต่อได้") && html.contains("mailto:central@dopa.go.th"), "{html}");
@@ -355,7 +400,7 @@ mod tests {
     #[test]
     fn a_refused_officer_whose_department_has_no_central_officer_is_sent_to_the_contact_center() {
         let context = RequestContext { visitor: Visitor::Officer(officer()), ..Default::default() };
-        let Rendered { html, .. } = render(AUDIT_PAGE, context);
+        let Rendered { html, .. } = forbidden(context);
         assert!(html.contains("ยังไม่มีข้อมูลเจ้าหน้าที่ส่วนกลางในระบบ"), "{html}");
     }
 }

@@ -14,6 +14,15 @@ use crate::paths::OFFICERS_PAGE;
 /// Apologises, says to try again, and whom to call with the reference.
 #[component]
 pub fn ServiceErrorPage() -> impl IntoView {
+    view! { <ServiceError reference=query_reference() /> }
+}
+
+/// The service-error page's content, with HTTP 500: also what a page shows when its server function failed.
+#[component]
+pub fn ServiceError(
+    /// The reference of the log line, when there is one.
+    reference: Option<String>,
+) -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
@@ -24,7 +33,7 @@ pub fn ServiceErrorPage() -> impl IntoView {
         <h1>{text.service_error_title}</h1>
         <p class="lead">{text.service_error_body}</p>
         <p>{text.service_error_contact} " " <ContactCenterPhone /></p>
-        <FailureReference reference=query_reference() />
+        <FailureReference reference />
         <p class="actions">
             <a class="button button--primary" href=OFFICERS_PAGE>
                 {text.back_to_officers_page}

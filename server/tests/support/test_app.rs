@@ -42,6 +42,30 @@ impl Reply {
         self.headers.get(header::LOCATION).and_then(|value| value.to_str().ok()).unwrap_or("")
     }
 
+    /// The refusal a server function sent back to a form posted without JavaScript: the error in the `__err` of the
+    /// page it redirected to (`None` when it did not refuse).
+    #[allow(
+        dead_code,
+        reason = "used by the binaries that post server functions' forms; every binary includes this file"
+    )]
+    pub fn refusal(&self) -> Option<app::app_error::AppError> {
+        use base64::Engine as _;
+        use leptos::server_fn::error::FromServerFnError as _;
+        let query = self.location().split_once('?')?.1;
+        let (_, encoded) = url::form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "__err")?;
+        let bytes = base64::engine::general_purpose::URL_SAFE.decode(encoded.as_bytes()).expect("an error in base64");
+        Some(app::app_error::AppError::de(bytes.into()))
+    }
+
+    /// The status the answer stands for: its own, or that of the refusal it carries to the form's page.
+    #[allow(
+        dead_code,
+        reason = "used by the binaries that post server functions' forms; every binary includes this file"
+    )]
+    pub fn outcome(&self) -> StatusCode {
+        self.refusal().map_or(self.status, |error| StatusCode::from_u16(error.status()).expect("a status"))
+    }
+
     /// The value of the hidden or visible input `name`.
     pub fn field(&self, name: &str) -> Option<String> {
         digital_id::testing::Page { status: self.status, location: None, body: self.body.clone() }.field(name)
@@ -209,6 +233,8 @@ impl TestApp {
         let body = serde_urlencoded::to_string(fields).expect("form");
         let request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            // As a browser posts a form: server functions answer it with a redirect, not with data.
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
             .header(header::ORIGIN, self.base_url)
             .body(Body::from(body))
             .expect("request");
@@ -279,10 +305,13 @@ impl TestApp {
             intended_name: None,
             reference: Some("สพร 0001/2569".into()),
             lifetime: domain::activation::DEFAULT_LIFETIME,
-            issued_by_officer_id: None,
         };
         let key = domain::citizen_id::CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec());
-        domain::activation::issue(&self.state.db, request, &key, chrono::Utc::now()).await.expect("issued").0
+        let issuer = domain::activation::Issuer::CommandLine;
+        domain::activation::issue(&self.state.db, issuer, request, &key, chrono::Utc::now())
+            .await
+            .expect("issued")
+            .token
     }
 
     /// Ends the test: drops a PostgreSQL test database.

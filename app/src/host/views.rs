@@ -1,10 +1,14 @@
-//! Turning database rows into the DTOs pages show (`app::request_context`): an officer with their unit chain and
-//! central officers, and a department's contacts. Nothing secret crosses here: no token, no citizen ID.
+//! Turning database rows into the DTOs pages show (`crate::request_context`, `crate::administration`): an officer
+//! with their unit chain and central officers, a department's contacts, and units as forms offer them. Nothing
+//! secret crosses here: no token, no citizen ID (only masked copies).
 
-use app::request_context::{ContactView, DepartmentContacts, OfficerView, RoleView, UnitKindView, UnitView};
 use domain::entities::officer::{self, Role};
-use domain::entities::organisation_unit::{self, UnitKind};
+use domain::entities::organisation_unit;
+use domain::scope::{Scope, Tree};
 use sea_orm::{ConnectionTrait, DbErr};
+
+use crate::administration::UnitOption;
+use crate::request_context::{ContactView, DepartmentContacts, OfficerView, UnitView};
 
 /// The officer as pages show them.
 pub async fn officer_view(
@@ -20,7 +24,7 @@ pub async fn officer_view(
     };
     Ok(OfficerView {
         name_th: officer.name_th.clone(),
-        role: role_view(officer.role),
+        role: officer.role,
         unit_chain: unit_chain.iter().map(unit_view).collect(),
         citizen_id_masked: officer.citizen_id_masked.clone(),
         phone_number: officer.phone_number.clone(),
@@ -52,30 +56,38 @@ fn contact_view(officer: &officer::Model) -> ContactView {
 }
 
 fn unit_view(unit: &organisation_unit::Model) -> UnitView {
-    UnitView {
+    UnitView { code: unit.code.clone(), name_th: unit.name_th.clone(), name_en: unit.name_en.clone(), kind: unit.kind }
+}
+
+/// The units of `scope` a form may offer, tree order: not retired, and at a level one of `roles` fits.
+pub fn unit_options(tree: &Tree, scope: &Scope, roles: &[Role]) -> Vec<UnitOption> {
+    tree.in_scope(scope)
+        .into_iter()
+        .filter(|(unit, _)| unit.retired_at.is_none())
+        .filter(|(unit, _)| roles.iter().any(|role| role.unit_kind() == Some(unit.kind)))
+        .map(|(unit, depth)| unit_option(tree, unit, *depth))
+        .collect()
+}
+
+/// A unit as forms and tables show it.
+pub fn unit_option(tree: &Tree, unit: &organisation_unit::Model, depth: u8) -> UnitOption {
+    UnitOption {
         code: unit.code.clone(),
         name_th: unit.name_th.clone(),
         name_en: unit.name_en.clone(),
-        kind: kind_view(unit.kind),
+        kind: unit.kind,
+        parents_th: parents_th(tree, unit.id),
+        depth,
+        retired: unit.retired_at.is_some(),
     }
 }
 
-/// A unit's level as pages name it.
-pub(crate) fn kind_view(kind: UnitKind) -> UnitKindView {
-    match kind {
-        UnitKind::Ministry => UnitKindView::Ministry,
-        UnitKind::Department => UnitKindView::Department,
-        UnitKind::Division => UnitKindView::Division,
-        UnitKind::ServicePoint => UnitKindView::ServicePoint,
-    }
+/// The Thai names of a unit's parents, ministry first.
+pub fn parents_th(tree: &Tree, unit_id: i32) -> String {
+    join_th(tree.parents(unit_id))
 }
 
-/// A role as pages name it.
-pub(crate) fn role_view(role: Role) -> RoleView {
-    match role {
-        Role::ContactCenter => RoleView::ContactCenter,
-        Role::Central => RoleView::Central,
-        Role::Agency => RoleView::Agency,
-        Role::ServicePoint => RoleView::ServicePoint,
-    }
+/// Units' Thai names in the given order, as the pages write a chain of them.
+pub fn join_th<'a>(units: impl IntoIterator<Item = &'a organisation_unit::Model>) -> String {
+    units.into_iter().map(|unit| unit.name_th.as_str()).collect::<Vec<_>>().join(" › ")
 }

@@ -1,0 +1,34 @@
+//! The back office's server functions: the one interface between the officer's pages and the host. Each page's data
+//! is a loader (`GetUrl`: reads only), each in-app action a function posted by an `<ActionForm>` (`PostUrl`, so
+//! without JavaScript it is a plain form POST answered by a redirect: [`crate::host::answer`]).
+//!
+//! Every function lives under [`PREFIX`] with an explicit endpoint, so a form's address never changes between
+//! builds. The host mounts `PREFIX/*` behind its same-origin check and session layer; each function authorises
+//! itself through [`crate::host::actor`] (the session's officer and their scope) and checks the session's
+//! synchroniser token on every change. Nothing here mutates on GET.
+//!
+//! | endpoint | function | page |
+//! |---|---|---|
+//! | `GET /api/accounts` | [`accounts::accounts_page`] | officers |
+//! | `POST /api/accounts/status` | [`accounts::set_officer_status`] | officers |
+//! | `POST /api/accounts/assign` | [`accounts::assign_officer`] | officers |
+//! | `GET /api/tokens` | [`tokens::tokens_page`] (with the Token just issued, once) | Tokens |
+//! | `POST /api/tokens/issue` | [`tokens::issue_token`] | Tokens |
+//! | `POST /api/tokens/revoke` | [`tokens::revoke_token`] | Tokens |
+//! | `POST /api/tokens/reissue` | [`tokens::reissue_token`] | Tokens |
+//! | `GET /api/units` | [`units::units_page`] (with the form refused just before, once) | units |
+//! | `POST /api/units/create` | [`units::create_unit`] | units |
+//! | `POST /api/units/rename` | [`units::rename_unit`] | units |
+//! | `POST /api/units/move` | [`units::move_unit`] | units |
+//! | `POST /api/units/retire` | [`units::retire_unit`] | units |
+//! | `GET /api/audit` | [`audit::audit_page`] (the filter is its argument) | audit log |
+//! | `POST /api/language` | [`language::switch_language`] | every page's header |
+
+pub mod accounts;
+pub mod audit;
+pub mod language;
+pub mod tokens;
+pub mod units;
+
+/// Where every server function lives.
+pub const PREFIX: &str = "/api";

@@ -1,0 +1,214 @@
+//! The server side of the server functions (feature `ssr` only): what the host — the `server` crate — gives them for
+//! each request, the one way they learn who is asking ([`actor`]), how a form's function answers a browser without
+//! JavaScript ([`answer`]), and the one-time flash that carries what must survive that answer's redirect
+//! ([`put_flash`], [`take_flash`]).
+//!
+//! The host provides a [`Backend`] as context, and its layers put into the request's extensions the session of the
+//! request's cookie ([`CurrentSession`], by the session layer) and the client's address ([`Origin`], from the
+//! trusted-proxy rule). Nothing here trusts an id or a role from a form: the actor is the session's officer.
+
+use chrono::{DateTime, Duration, Utc};
+use domain::audit::Origin;
+use domain::entities::officer;
+use domain::scope::Scope;
+use domain::sessions::{Session, SessionSecret};
+use http::request::Parts;
+use leptos::prelude::{expect_context, use_context};
+use leptos::server_fn::error::FromServerFnError;
+use leptos_axum::ResponseOptions;
+use sea_orm::DatabaseConnection;
+
+use crate::administration::Done;
+use crate::app_error::AppError;
+
+pub mod cookies;
+pub mod free_text;
+pub mod views;
+
+/// What the host gives every server function.
+#[derive(Clone, Debug)]
+pub struct Backend {
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// How this deployment names and flags its cookies.
+    pub cookies: cookies::CookiePolicy,
+    /// The key of the citizen ID's keyed hash (issuing a Token for a named person).
+    pub citizen_id_key: domain::citizen_id::CitizenIdKey,
+}
+
+/// The signed-in session of this request (put into the request's extensions by the host's session layer).
+#[derive(Clone, Debug)]
+pub struct CurrentSession {
+    /// The cookie's secret.
+    pub secret: SessionSecret,
+    /// The session.
+    pub session: Session,
+    /// The officer, once activated (and active).
+    pub officer: Option<officer::Model>,
+}
+
+impl CurrentSession {
+    /// Whether a form's synchroniser token is this session's (compared in constant time).
+    pub fn csrf_matches(&self, sent: &str) -> bool {
+        use subtle::ConstantTimeEq;
+        !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(self.session.row.csrf_token.as_bytes()))
+    }
+}
+
+/// The signed-in officer acting on an administration page or form, with their scope.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    /// The officer's row (its role and unit decide everything).
+    pub officer: officer::Model,
+    /// What they administer.
+    pub scope: Scope,
+    /// The session's synchroniser token, for the forms.
+    pub csrf_token: String,
+    /// Where the request came from, for the audit log.
+    pub origin: Origin,
+    /// The session.
+    pub current: CurrentSession,
+}
+
+impl Actor {
+    /// Whether a form's synchroniser token is the session's.
+    pub fn csrf_matches(&self, sent: &str) -> bool {
+        self.current.csrf_matches(sent)
+    }
+
+    /// Whether the officer typed their Digital ID password within `window` before `now` (the ID token's
+    /// `auth_time`, kept with the session); a session without `auth_time` never counts as recent.
+    pub fn authenticated_within(&self, window: Duration, now: DateTime<Utc>) -> bool {
+        self.current.session.row.auth_time.is_some_and(|at| now - at <= window && at <= now + window)
+    }
+}
+
+/// The host's [`Backend`].
+pub fn backend() -> Result<Backend, AppError> {
+    use_context::<Backend>().ok_or_else(|| internal("no backend in the server function's context", &"missing context"))
+}
+
+/// The request's head.
+pub fn request() -> Result<Parts, AppError> {
+    use_context::<Parts>().ok_or_else(|| internal("no request in the server function's context", &"missing context"))
+}
+
+/// Where the request came from (the client's address as the trusted-proxy rule gives it).
+pub fn origin(parts: &Parts) -> Origin {
+    parts.extensions.get::<Origin>().cloned().unwrap_or_default()
+}
+
+/// The officer asking, with their scope: [`AppError::SignInNeeded`] without a session, `ActivationNeeded` before
+/// activation, `Forbidden` for an officer who administers nothing.
+pub fn actor() -> Result<Actor, AppError> {
+    actor_of(&request()?)
+}
+
+/// [`actor`] for a request's head.
+pub fn actor_of(parts: &Parts) -> Result<Actor, AppError> {
+    let current = parts.extensions.get::<CurrentSession>().cloned().ok_or(AppError::SignInNeeded)?;
+    let officer = current.officer.clone().ok_or(AppError::ActivationNeeded)?;
+    let Some(scope) = Scope::of(&officer) else {
+        tracing::warn!(officer_id = officer.id, path = %parts.uri.path(), "administration refused: the officer has no scope");
+        return Err(AppError::Forbidden);
+    };
+    Ok(Actor { csrf_token: current.session.row.csrf_token.clone(), origin: origin(parts), officer, scope, current })
+}
+
+/// A failure of ours: logged (`what` and the cause) under a new reference, which alone goes to the officer.
+pub fn internal(what: &str, error: &dyn std::fmt::Display) -> AppError {
+    let reference = new_reference();
+    tracing::error!(%reference, %error, "{what}");
+    AppError::Internal { reference }
+}
+
+/// A new reference: 10 uppercase hexadecimal digits ([`crate::app_error::is_reference`]).
+pub fn new_reference() -> String {
+    domain::secrets::random_bytes::<5>().iter().map(|byte| format!("{byte:02X}")).collect()
+}
+
+/// How a form's server function answers. A browser without JavaScript posted the form itself (its `Accept` names
+/// HTML): it is sent on with `303 See Other` — on success to `page` (with `?done=…` when given), on a refusal back
+/// to `page` with the error in Leptos's `?__path=…&__err=…`, where the page's action finds it, and without a
+/// signed-in (or activated) officer to the sign-in (or activation) page. A caller with JavaScript gets the result
+/// itself, with the error's HTTP status (and, on success, Leptos's redirect header).
+pub fn answer<T>(
+    function_path: &str,
+    page: &str,
+    done: Option<Done>,
+    result: Result<T, AppError>,
+) -> Result<T, AppError> {
+    let Ok(parts) = request() else { return result };
+    let posted_by_a_form = parts
+        .headers
+        .get(http::header::ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    let location = match (&result, done) {
+        (Ok(_), Some(done)) => format!("{page}?{}={}", crate::paths::fields::DONE, done.code()),
+        (Ok(_), None) => page.to_owned(),
+        // Nobody, or nobody activated, is signed in (the session ended meanwhile): where the pages send them too.
+        (Err(AppError::SignInNeeded), _) if posted_by_a_form => crate::paths::SIGN_IN_PAGE.to_owned(),
+        (Err(AppError::ActivationNeeded), _) if posted_by_a_form => crate::paths::ACTIVATION_PAGE.to_owned(),
+        (Err(error), _) if posted_by_a_form => error_location(page, function_path, error),
+        (Err(error), _) => {
+            if let Ok(status) = http::StatusCode::from_u16(error.status()) {
+                expect_context::<ResponseOptions>().set_status(status);
+            }
+            return result;
+        }
+    };
+    leptos_axum::redirect(&location);
+    if posted_by_a_form {
+        let response = expect_context::<ResponseOptions>();
+        response.set_status(http::StatusCode::SEE_OTHER);
+        response.insert_header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store"));
+    }
+    result
+}
+
+/// `page?__path=…&__err=…`: the error of the server function at `function_path`, as Leptos's router reads it back
+/// into that function's action.
+fn error_location(page: &str, function_path: &str, error: &AppError) -> String {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::URL_SAFE.encode(error.ser());
+    format!("{page}?__path={}&__err={}", url_escape(function_path), url_escape(&encoded))
+}
+
+/// Percent-encodes what is not unreserved in a query value.
+fn url_escape(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (byte as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// Keeps `value` for the next view of the page `kind` in this session: what the officer typed into a refused form,
+/// or what is shown once (a just-issued Token). Server-side, sealed with the session's cookie secret, read once,
+/// gone after a few minutes ([`domain::flash`]); never in a URL or a log.
+pub async fn put_flash<T: serde::Serialize>(kind: &str, value: &T) -> Result<(), AppError> {
+    let parts = request()?;
+    let current = parts.extensions.get::<CurrentSession>().ok_or(AppError::SignInNeeded)?;
+    let payload = serde_json::to_string(value).map_err(|error| internal("sealing a flash failed", &error))?;
+    domain::flash::put(&backend()?.db, &current.secret, kind, &payload, Utc::now())
+        .await
+        .map_err(|error| internal("storing a flash failed", &error))
+}
+
+/// Takes this session's flash for the page `kind` (once); `None` when there is none, or it cannot be read (a
+/// failure is logged: the page then shows without what was kept, which is safe).
+pub async fn take_flash<T: serde::de::DeserializeOwned>(kind: &str) -> Option<T> {
+    let parts = request().ok()?;
+    let current = parts.extensions.get::<CurrentSession>()?;
+    let db = backend().ok()?.db;
+    match domain::flash::take(&db, &current.secret, kind, Utc::now()).await {
+        Ok(payload) => payload.and_then(|payload| serde_json::from_str(&payload).ok()),
+        Err(error) => {
+            tracing::error!(%error, kind, "taking a flash failed");
+            None
+        }
+    }
+}

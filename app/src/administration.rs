@@ -333,17 +333,24 @@ pub struct AuditPageData {
 pub struct UnitsPageData {
     /// Every unit, tree order, retired ones included.
     pub units: Vec<UnitOption>,
-    /// A refused form: which unit (`None`: the create form) and why.
-    pub problem: Option<(Option<String>, FieldProblem)>,
-    /// The create form as typed, when refused: (code, name_th, name_en, kind, parent).
-    pub create_form: [String; 5],
-    /// A unit's rename form as typed, when refused: (Thai name, English name), shown again in that unit's form so
-    /// nothing typed is lost.
-    pub rename_form: Option<(String, String)>,
-    /// The action that just succeeded.
-    pub done: Option<Done>,
+    /// The form refused just before (kept in the session's flash, shown once).
+    pub refused: Option<RefusedUnitForm>,
     /// The session's synchroniser token for the forms.
     pub csrf_token: String,
+}
+
+/// A units form the server refused, as the page shows it again (the refusal itself is the action's [`AppError`]).
+///
+/// [`AppError`]: crate::app_error::AppError
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedUnitForm {
+    /// The unit a rename, move or retire form was about (`None`: the create form).
+    pub unit: Option<String>,
+    /// The create form as typed: (code, name_th, name_en, kind, parent).
+    pub create_form: [String; 5],
+    /// A unit's rename form as typed: (Thai name, English name), shown again in that unit's form so nothing typed
+    /// is lost.
+    pub rename_form: Option<(String, String)>,
 }
 
 /// The data the server gave this page, if it is of type `T` (during server rendering; `None` in the browser).

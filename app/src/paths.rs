@@ -138,8 +138,6 @@ pub mod fields {
     pub const LIFETIME_DAYS: &str = "lifetime_days";
     /// An officer's new status (`active`, `suspended`).
     pub const STATUS: &str = "status";
-    /// The units form's action (`create`, `rename`, `move`, `retire`).
-    pub const ACTION: &str = "action";
     /// A unit's code on the units form.
     pub const CODE: &str = "code";
     /// A unit's Thai name.

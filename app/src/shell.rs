@@ -100,7 +100,7 @@ pub fn App() -> impl IntoView {
                     <Route path=sub_page(TOKENS_PAGE) view=TokensPage ssr=SsrMode::Async />
                     <Route path=sub_page(ACCOUNTS_PAGE) view=AccountsPage ssr=SsrMode::Async />
                     <Route path=sub_page(AUDIT_PAGE) view=AuditPage ssr=SsrMode::Async />
-                    <Route path=sub_page(UNITS_PAGE) view=UnitsPage />
+                    <Route path=sub_page(UNITS_PAGE) view=UnitsPage ssr=SsrMode::Async />
                 </Routes>
             </Router>
         </main>

@@ -6,7 +6,6 @@
 //! | `/healthz` | liveness and database check for operators and load balancers |
 //! | `POST /auth/login`, `GET /auth/callback`, `POST /auth/logout`, `POST /backend/activate` | sign-in, sign-out and activation ([`crate::auth`]) |
 //! | `POST /auth/backchannel-logout` | Digital ID's server ends sessions ([`crate::auth::backchannel_logout`]; outside the same-origin check and the session layer) |
-//! | `/backend/units` | administration ([`crate::administration`]): they build their page's data, then render it |
 //! | `GET /backend/audit.csv` | the audit log's CSV download ([`crate::administration::audit_log`]) |
 //! | `GET`/`POST /api/*` | the server functions (`app::api`), with the [`app::host::Backend`] as context |
 //! | Leptos routes (`app::shell`) | server-side rendered pages (pages with data await their loaders: `SsrMode::Async`) |
@@ -31,10 +30,10 @@ use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 use app::host::Backend;
-use app::paths::{ACTIVATION_PAGE, AUDIT_CSV, BACKCHANNEL_LOGOUT, CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE, UNITS_PAGE};
+use app::paths::{ACTIVATION_PAGE, AUDIT_CSV, BACKCHANNEL_LOGOUT, CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE};
 use app::{App, shell};
 
-use crate::administration::{audit_log, units};
+use crate::administration::audit_log;
 use crate::auth;
 use crate::client_address;
 use crate::edge_paths::{self, refuse_unfit_paths};
@@ -45,11 +44,7 @@ use crate::web_security::{CspNonce, same_origin_only, security_headers};
 
 /// Builds the whole router; `main` serves it and tests call it with `oneshot`.
 pub fn router(state: AppState) -> Router {
-    // The administration pages are rendered by their handlers, which first build the page's data.
-    let routes = generate_route_list(App)
-        .into_iter()
-        .filter(|route| !ADMINISTRATION_PAGES.contains(&route.path()))
-        .collect::<Vec<_>>();
+    let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     // Files under the site root (`/pkg/*`, `/fonts/*`), brotli/gzip-precompressed when built with `--precompress`,
     // with conditional requests (If-Modified-Since → 304) honoured (leptos_axum's `file_and_error_handler` drops
@@ -76,7 +71,6 @@ pub fn router(state: AppState) -> Router {
         .route(LOGOUT, post(auth::logout))
         .route(ACTIVATION_PAGE, post(auth::activate))
         .route(AUDIT_CSV, get(audit_log::csv))
-        .route(UNITS_PAGE, get(units::page).post(units::change))
         .route(&format!("{}/{{*function}}", app::api::PREFIX), get(server_functions).post(server_functions))
         .leptos_routes_with_context(&state, routes, page_context(&state), move || shell(options.clone()))
         .fallback_service(static_files)
@@ -98,9 +92,6 @@ pub fn router(state: AppState) -> Router {
         }))
         .with_state(state)
 }
-
-/// The pages whose handlers render them (the Leptos route list leaves them out, so each path has one handler).
-const ADMINISTRATION_PAGES: [&str; 1] = [UNITS_PAGE];
 
 /// What the server functions need from us, for each request.
 fn backend(state: &AppState) -> Backend {

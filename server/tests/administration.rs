@@ -369,12 +369,10 @@ async fn f1_a_form_without_the_sessions_token_changes_nothing() {
     assert_eq!(forged.refusal(), Some(AppError::field("role", FormProblem::FormExpired)));
     assert_eq!(forged.outcome(), StatusCode::FORBIDDEN);
     let created = app
-        .post(
-            "/backend/units",
-            &[("csrf_token", "x"), ("action", "create"), ("code", "NEW"), ("name_th", "ใหม่"), ("kind", "ministry")],
-        )
+        .post("/api/units/create", &[("csrf_token", "x"), ("code", "NEW"), ("name_th", "ใหม่"), ("kind", "ministry")])
         .await;
-    assert_eq!(created.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(created.refusal(), Some(AppError::field("code", FormProblem::FormExpired)));
+    assert_eq!(created.outcome(), StatusCode::FORBIDDEN);
     assert!(domain::units::find_by_code(&app.state.db, "NEW").await.expect("query").is_none());
     assert!(events(&app, AuditEvent::TokenIssued).await.is_empty());
 }
@@ -393,9 +391,12 @@ async fn contact_center_staff_maintain_the_tree_and_each_change_is_audited() {
         all.extend(fields.into_iter().map(|(key, value)| (key, value.to_owned())));
         all
     };
+    // Each form posts to its own server function, named by what was the form's `action` field.
     let send = async |app: &mut TestApp, fields: Vec<(&'static str, String)>| {
-        let borrowed: Vec<(&str, &str)> = fields.iter().map(|(key, value)| (*key, value.as_str())).collect();
-        app.post("/backend/units", &borrowed).await
+        let action = fields.iter().find(|(key, _)| *key == "action").map(|(_, value)| value.clone()).expect("action");
+        let borrowed: Vec<(&str, &str)> =
+            fields.iter().filter(|(key, _)| *key != "action").map(|(key, value)| (*key, value.as_str())).collect();
+        app.post(&format!("/api/units/{action}"), &borrowed).await
     };
     let created = send(
         &mut app,
@@ -420,18 +421,22 @@ async fn contact_center_staff_maintain_the_tree_and_each_change_is_audited() {
         ]),
     )
     .await;
-    assert_eq!(duplicate.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(duplicate.body.contains("ซ้ำ"), "the create form keeps what was typed");
+    assert_eq!(duplicate.refusal(), Some(AppError::field("code", FormProblem::CodeTaken)));
+    assert_eq!(duplicate.outcome(), StatusCode::UNPROCESSABLE_ENTITY);
+    let shown_again = app.get(duplicate.location()).await;
+    assert!(shown_again.body.contains(r#"value="ซ้ำ""#), "the create form keeps what was typed");
     let renamed =
         send(&mut app, post(vec![("action", "rename"), ("code", "DOPA-UBN"), ("name_th", "ที่ทำการปกครองจังหวัดอุบลฯ")]))
             .await;
     assert_eq!(renamed.location(), "/backend/units?done=unit-renamed");
     let bad_move = send(&mut app, post(vec![("action", "move"), ("code", "DOPA-UBN"), ("parent", "MOI")])).await;
-    assert_eq!(bad_move.status, StatusCode::UNPROCESSABLE_ENTITY, "a division hangs under a department");
+    assert_eq!(bad_move.refusal(), Some(AppError::field("parent", FormProblem::ParentInvalid)));
+    assert_eq!(bad_move.outcome(), StatusCode::UNPROCESSABLE_ENTITY, "a division hangs under a department");
     let moved = send(&mut app, post(vec![("action", "move"), ("code", "DOPA-UBN"), ("parent", "DOL")])).await;
     assert_eq!(moved.location(), "/backend/units?done=unit-moved");
     let in_use = send(&mut app, post(vec![("action", "retire"), ("code", "DOPA")])).await;
-    assert_eq!(in_use.status, StatusCode::UNPROCESSABLE_ENTITY, "a unit with units under it stays");
+    assert_eq!(in_use.refusal(), Some(AppError::field("code", FormProblem::UnitInUse)));
+    assert_eq!(in_use.outcome(), StatusCode::UNPROCESSABLE_ENTITY, "a unit with units under it stays");
     let retired = send(&mut app, post(vec![("action", "retire"), ("code", "DOPA-UBN")])).await;
     assert_eq!(retired.location(), "/backend/units?done=unit-retired");
     for event in [AuditEvent::UnitCreated, AuditEvent::UnitRenamed, AuditEvent::UnitMoved, AuditEvent::UnitRetired] {
@@ -439,6 +444,27 @@ async fn contact_center_staff_maintain_the_tree_and_each_change_is_audited() {
         assert_eq!(entries.len(), 1, "{event:?}");
         assert_eq!(entries[0].actor_name.as_deref(), Some("นางสาวศูนย์บริการ ทดสอบระบบ"));
     }
+}
+
+#[tokio::test]
+async fn a_refused_rename_keeps_what_was_typed_for_the_next_view_of_the_page_only_and_never_in_the_address() {
+    let mut app = started(TestDatabase::sqlite().await).await;
+    let staff = app.person("ศูนย์บริการ").await;
+    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
+    app.cookies = signed_in(&mut app, &staff).await;
+    let csrf = app.get("/backend/units").await.field("csrf_token").expect("csrf");
+    let typed = "สำนัก\u{202e}ทะเบียนใหม่";
+    let fields = [("csrf_token", csrf.as_str()), ("code", "DOPA"), ("name_th", typed), ("name_en", "New Registry")];
+    let refused = app.post("/api/units/rename", &fields).await;
+    assert_eq!(refused.refusal(), Some(AppError::field("name_th", FormProblem::TextDirectionControl)));
+    assert_eq!(refused.outcome(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!refused.location().contains("New") && !refused.location().contains("%E0"), "{}", refused.location());
+    let shown = app.get(refused.location()).await;
+    let form = shown.body.split(r#"<details id="unit-DOPA" open"#).nth(1).expect("DOPA's forms are open");
+    assert!(form.contains(&format!(r#"value="{typed}""#)) && form.contains(r#"value="New Registry""#), "{form}");
+    let again = app.get(refused.location()).await;
+    assert!(!again.body.contains("New Registry"), "what was typed is shown once");
+    assert!(events(&app, AuditEvent::UnitRenamed).await.is_empty(), "nothing was renamed");
 }
 
 #[tokio::test]

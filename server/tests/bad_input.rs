@@ -528,7 +528,7 @@ async fn every_units_form_field_refuses_hostile_input_without_a_500_and_keeps_ac
     let mut serial = 0;
     for action in ["create", "rename", "move", "retire"] {
         let fields: &[&str] = match action {
-            "create" => &["csrf_token", "action", "code", "name_th", "name_en", "kind", "parent"],
+            "create" => &["csrf_token", "code", "name_th", "name_en", "kind", "parent"],
             "rename" => &["code", "name_th", "name_en"],
             "move" => &["code", "parent"],
             _ => &["code"],
@@ -540,7 +540,6 @@ async fn every_units_form_field_refuses_hostile_input_without_a_500_and_keeps_ac
                 let code = if action == "create" { format!("BAD-{serial}") } else { "DOPA-BORA".to_owned() };
                 let base = vec![
                     ("csrf_token", csrf.clone()),
-                    ("action", action.to_owned()),
                     ("code", code.clone()),
                     ("name_th", "หน่วยทดสอบ".to_owned()),
                     ("name_en", "Test unit".to_owned()),
@@ -549,17 +548,17 @@ async fn every_units_form_field_refuses_hostile_input_without_a_500_and_keeps_ac
                     ("parent", "DOPA".to_owned()),
                 ];
                 let expect = match *field {
-                    "csrf_token" => Expect::Refused(UNPROCESSABLE, &[FormProblem::FormExpired]),
-                    "action" => not_found,
+                    "csrf_token" => Expect::Refused(StatusCode::FORBIDDEN, &[FormProblem::FormExpired]),
                     "code" if action == "create" => code_invalid,
                     "code" => not_found,
                     "name_th" => as_text(&nasty, Expect::Refused(UNPROCESSABLE, &[FormProblem::NameMissing])),
                     "name_en" => as_text(&nasty, Expect::Kept),
                     _ => parent_invalid,
                 };
-                let what = format!("POST /backend/units action={action} {field}={}", nasty.label);
+                let path = format!("/api/units/{action}");
+                let what = format!("POST {path} {field}={}", nasty.label);
                 let before = rows(&app).await;
-                let reply = app.post("/backend/units", &with(&base, field, &nasty.value)).await;
+                let reply = app.post(&path, &with(&base, field, &nasty.value)).await;
                 let after = rows(&app).await;
                 let kept =
                     Rows { units: before.units + u64::from(action == "create"), audit: before.audit + 1, ..before };
@@ -826,7 +825,6 @@ async fn j11_a_unit_renamed_with_stacked_marks_or_a_zero_width_space_is_refused_
     let rename = |name_th: &str, name_en: &str| {
         vec![
             ("csrf_token", csrf.clone()),
-            ("action", "rename".to_owned()),
             ("code", "DOPA-BORA".to_owned()),
             ("name_th", name_th.to_owned()),
             ("name_en", name_en.to_owned()),
@@ -834,18 +832,22 @@ async fn j11_a_unit_renamed_with_stacked_marks_or_a_zero_width_space_is_refused_
     };
     let form = rename(&stacked, "Bureau of Registration");
     let fields: Vec<(&str, &str)> = form.iter().map(|(key, value)| (*key, value.as_str())).collect();
-    let reply = app.post("/backend/units", &fields).await;
-    assert_eq!(reply.status, UNPROCESSABLE, "{}", excerpt(&reply.body));
-    let error = field_error(&reply.body, "name_th-DOPA-BORA").expect("an error beside the Thai name");
+    let reply = app.post("/api/units/rename", &fields).await;
+    assert_eq!(reply.refusal(), Some(AppError::field("name_th", FormProblem::TextStackedMarks)));
+    assert_eq!(reply.outcome(), UNPROCESSABLE);
+    // The page shows it again, once: the sentence beside the Thai name and what was typed (from the flash).
+    let page = app.get(reply.location()).await;
+    let error = field_error(&page.body, "name_th-DOPA-BORA").expect("an error beside the Thai name");
     assert!(error.contains(ADMIN_TH.problem(FormProblem::TextStackedMarks)), "{error}");
-    assert_eq!(input_value(&reply.body, "name_th-DOPA-BORA").as_deref(), Some(stacked.as_str()));
-    assert_eq!(input_value(&reply.body, "name_en-DOPA-BORA").as_deref(), Some("Bureau of Registration"));
+    assert_eq!(input_value(&page.body, "name_th-DOPA-BORA").as_deref(), Some(stacked.as_str()));
+    assert_eq!(input_value(&page.body, "name_en-DOPA-BORA").as_deref(), Some("Bureau of Registration"));
 
     let form = rename("สำนักบริหารการทะเบียน", "Bureau\u{200B} of Registration");
     let fields: Vec<(&str, &str)> = form.iter().map(|(key, value)| (*key, value.as_str())).collect();
-    let reply = app.post("/backend/units", &fields).await;
-    assert_eq!(reply.status, UNPROCESSABLE, "{}", excerpt(&reply.body));
-    let error = field_error(&reply.body, "name_en-DOPA-BORA").expect("an error beside the English name");
+    let reply = app.post("/api/units/rename", &fields).await;
+    assert_eq!(reply.refusal(), Some(AppError::field("name_en", FormProblem::TextInvisibleCharacter)));
+    let page = app.get(reply.location()).await;
+    let error = field_error(&page.body, "name_en-DOPA-BORA").expect("an error beside the English name");
     assert!(error.contains(ADMIN_TH.problem(FormProblem::TextInvisibleCharacter)), "{error}");
     assert_eq!(rows(&app).await, before, "nothing renamed, nothing audited");
     assert_eq!(unit(&app, "DOPA-BORA").await.expect("DOPA-BORA").name_th, "สำนักบริหารการทะเบียน");

@@ -53,6 +53,11 @@ const ASSIGN_OFFICER: &str = "/api/accounts/assign";
 const ISSUE_TOKEN: &str = "/api/tokens/issue";
 const REVOKE_TOKEN: &str = "/api/tokens/revoke";
 const REISSUE_TOKEN: &str = "/api/tokens/reissue";
+/// The units page's server functions (`app::api::units`).
+const CREATE_UNIT: &str = "/api/units/create";
+const RENAME_UNIT: &str = "/api/units/rename";
+const MOVE_UNIT: &str = "/api/units/move";
+const RETIRE_UNIT: &str = "/api/units/retire";
 /// The language switch's server function (`app::api::language`).
 const SWITCH_LANGUAGE: &str = "/api/language";
 
@@ -178,7 +183,7 @@ struct Form {
     fields: Vec<(&'static str, String)>,
     /// What the route answers a missing or wrong synchroniser token (`None`: the form has none — the sign-in button
     /// comes before any session; its `state`, bound to the pre-login cookie, protects the callback instead). The
-    /// administration pages that re-show a form with "ฟอร์มหมดอายุ" (units, activation) answer 422.
+    /// activation page, which re-shows its form with "ฟอร์มหมดอายุ", answers 422.
     token_refusal: Option<StatusCode>,
 }
 
@@ -279,10 +284,14 @@ impl Scene {
             ),
             staff(SET_OFFICER_STATUS, &[("officer_id", &target), ("status", "suspended")], StatusCode::FORBIDDEN),
             staff(
-                UNITS_PAGE,
-                &[("action", "create"), ("code", "FORGED"), ("name_th", "หน่วยงานปลอม"), ("kind", "ministry")],
-                StatusCode::UNPROCESSABLE_ENTITY,
+                CREATE_UNIT,
+                &[("code", "FORGED"), ("name_th", "หน่วยงานปลอม"), ("kind", "ministry")],
+                StatusCode::FORBIDDEN,
             ),
+            staff(RENAME_UNIT, &[("code", "DOPA"), ("name_th", "กรมปลอม")], StatusCode::FORBIDDEN),
+            staff(MOVE_UNIT, &[("code", "DOPA-BORA"), ("parent", "DOL")], StatusCode::FORBIDDEN),
+            // The unit the create form above made: nothing is in it, so the genuine form retires it.
+            staff(RETIRE_UNIT, &[("code", "FORGED")], StatusCode::FORBIDDEN),
             // Open to anyone, and only the language on the officer's record changes: the same-origin check is its
             // defence, without a synchroniser token.
             Form {
@@ -464,7 +473,10 @@ async fn f2_a_post_from_a_sibling_subdomain_or_any_near_miss_of_our_origin_is_re
         REISSUE_TOKEN,
         SET_OFFICER_STATUS,
         ASSIGN_OFFICER,
-        UNITS_PAGE,
+        CREATE_UNIT,
+        RENAME_UNIT,
+        MOVE_UNIT,
+        RETIRE_UNIT,
     ];
     for path in paths {
         for origin in near_misses {
@@ -497,7 +509,7 @@ async fn f3_every_mutating_route_asked_with_get_answers_405_or_its_page_and_chan
         token_refusal: None,
     });
     // These paths are also pages: their GET shows the page (with the form), whatever the query says.
-    let pages = [ACTIVATION_PAGE, TOKENS_PAGE, UNITS_PAGE];
+    let pages = [ACTIVATION_PAGE, TOKENS_PAGE];
     let before = tables(&scene.app).await;
     for form in forms {
         scene.use_browser(form.browser);

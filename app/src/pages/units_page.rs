@@ -1,17 +1,23 @@
 //! The organisation tree (`/backend/units`) of Contact Center staff: every unit, indented by level, retired ones
 //! marked; a form adding a unit; and for each unit still in use, folded in a `<details>`, forms renaming, moving and
-//! retiring it. Every form posts to the same address with an `action` field (`create`, `rename`, `move`,
-//! `retire`); a refused one comes back with that unit's forms open and the error beside the field.
+//! retiring it. The data comes from the [`units_page`] server function; each form is an `<ActionForm>` of
+//! [`create_unit`], [`rename_unit`], [`move_unit`] or [`retire_unit`] (a plain POST and redirect without
+//! JavaScript). A refused one comes back with that unit's forms open, what was typed (from the session's flash) and
+//! the error beside the field. Anyone but Contact Center staff gets 403.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use vocabulary::UnitKind;
 
-use crate::administration::{FieldProblem, UnitOption, UnitsPageData, use_page_data};
-use crate::components::admin_form::{DoneBanner, FieldState, FormField, NoPermission, ProblemSummary, unit_options};
+use crate::administration::{Done, FieldProblem, UnitOption, UnitsPageData};
+use crate::api::units::{CreateUnit, MoveUnit, RenameUnit, RetireUnit, units_page};
+use crate::app_error::AppError;
+use crate::components::admin_form::{DoneBanner, FieldState, FormField, ProblemSummary, unit_options};
 use crate::components::admin_nav::AdminNav;
+use crate::components::app_failure::{ActionFailure, LoadFailure};
 use crate::i18n::admin::{AdminText, use_admin_text};
 use crate::paths::{CSRF_FIELD, UNITS_PAGE, fields};
-use crate::request_context::UnitKindView;
 
 /// The create form's fields (their `name` is also their `id`), in the order of `create_form`.
 const CREATE_FIELDS: [&str; 5] = [fields::CODE, fields::NAME_TH, fields::NAME_EN, fields::KIND, fields::PARENT];
@@ -26,14 +32,91 @@ fn unit_control_id(field: &str, code: &str) -> String {
     }
 }
 
-/// The tree, the create form and each unit's forms; "no permission" without page data.
+/// The page's four actions.
+#[derive(Clone, Copy)]
+pub struct UnitActions {
+    /// Adding a unit.
+    pub create: ServerAction<CreateUnit>,
+    /// Renaming one.
+    pub rename: ServerAction<RenameUnit>,
+    /// Moving one.
+    pub relocate: ServerAction<MoveUnit>,
+    /// Retiring one.
+    pub retire: ServerAction<RetireUnit>,
+}
+
+impl UnitActions {
+    /// The four actions, created for the page.
+    pub fn new() -> Self {
+        Self {
+            create: ServerAction::new(),
+            rename: ServerAction::new(),
+            relocate: ServerAction::new(),
+            retire: ServerAction::new(),
+        }
+    }
+
+    /// The refusal of whichever action was just refused.
+    fn refusal(self) -> Option<AppError> {
+        [
+            self.create.value().get_untracked().and_then(Result::err),
+            self.rename.value().get_untracked().and_then(Result::err),
+            self.relocate.value().get_untracked().and_then(Result::err),
+            self.retire.value().get_untracked().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+    }
+}
+
+impl Default for UnitActions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The units page: its data from the server, then [`UnitsView`]; "no permission" (403) for anyone but Contact
+/// Center staff.
 #[component]
 pub fn UnitsPage() -> impl IntoView {
-    let Some(data) = use_page_data::<UnitsPageData>() else {
-        return view! { <NoPermission /> }.into_any();
-    };
+    let actions = UnitActions::new();
+    let data = Resource::new_blocking(|| (), |()| units_page());
+    let done = use_query_map().with_untracked(|query| query.get(fields::DONE)).and_then(|code| Done::from_code(&code));
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let refusal = actions.refusal();
+                match data.await {
+                    Ok(data) => view! { <UnitsView data done refusal actions /> }.into_any(),
+                    Err(error) => view! { <LoadFailure error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The tree, the create form and each unit's forms.
+#[component]
+pub fn UnitsView(
+    /// What the server gave.
+    data: UnitsPageData,
+    /// The action that just succeeded.
+    done: Option<Done>,
+    /// The last action's refusal, when it was refused.
+    refusal: Option<AppError>,
+    /// The page's actions.
+    actions: UnitActions,
+) -> impl IntoView {
     let text = use_admin_text();
-    let summary = match &data.problem {
+    // The refusal names the field; the flash, which unit's form it was (none: the create form).
+    let problem = match &refusal {
+        Some(AppError::Field { problem, .. }) => {
+            Some((data.refused.as_ref().and_then(|refused| refused.unit.clone()), problem.clone()))
+        }
+        _ => None,
+    };
+    let summary = match &problem {
         None => Vec::new(),
         Some((None, problem)) => {
             let id = if CREATE_FIELDS.contains(&problem.field.as_str()) { &problem.field } else { fields::CODE };
@@ -49,16 +132,16 @@ pub fn UnitsPage() -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(index, unit)| {
-                let problem = match &data.problem {
+                let problem = match &problem {
                     Some((Some(code), problem)) if *code == unit.code => Some(problem.clone()),
                     _ => None,
                 };
-                unit_item(unit, parent_of(&data.units, index), &data, problem, text)
+                unit_item(unit, parent_of(&data.units, index), &data, problem, actions, text)
             })
             .collect_view();
         view! { <ol class="unit-tree">{items}</ol> }.into_any()
     };
-    let create_problem = match &data.problem {
+    let create_problem = match &problem {
         Some((None, problem)) => Some(problem.clone()),
         _ => None,
     };
@@ -66,14 +149,14 @@ pub fn UnitsPage() -> impl IntoView {
         <Title text=text.units_title />
         <AdminNav current=Some(UNITS_PAGE) />
         <ProblemSummary problems=summary />
-        <DoneBanner done=data.done />
+        <ActionFailure error=refusal />
+        <DoneBanner done />
         <h1>{text.units_title}</h1>
         <p class="lead">{text.units_intro}</p>
-        <CreateForm data=data.clone() problem=create_problem />
+        <CreateForm data=data.clone() problem=create_problem action=actions.create />
         <h2 id="units-tree-heading">{text.units_tree_heading}</h2>
         {tree}
     }
-    .into_any()
 }
 
 /// The code of the unit at `index`'s parent: in tree order, the nearest unit before it one level up.
@@ -89,6 +172,8 @@ fn CreateForm(
     data: UnitsPageData,
     /// Why the last submission was refused.
     problem: Option<FieldProblem>,
+    /// Adding the unit.
+    action: ServerAction<CreateUnit>,
 ) -> impl IntoView {
     let text = use_admin_text();
     let state = |field: &str| {
@@ -98,8 +183,9 @@ fn CreateForm(
         FieldState::new(field, hint, error)
     };
     let [code, name_th, name_en, kind, parent] = CREATE_FIELDS.map(state);
-    let [typed_code, typed_name_th, typed_name_en, typed_kind, typed_parent] = data.create_form.clone();
-    let kinds = UnitKindView::ALL
+    let [typed_code, typed_name_th, typed_name_en, typed_kind, typed_parent] =
+        data.refused.clone().map(|refused| refused.create_form).unwrap_or_default();
+    let kinds = UnitKind::ALL
         .into_iter()
         .map(|option| {
             view! {
@@ -112,9 +198,8 @@ fn CreateForm(
     view! {
         <section class="admin-section" aria-labelledby="create-heading">
             <h2 id="create-heading">{text.create_heading}</h2>
-            <form class="form" method="post" action=UNITS_PAGE>
+            <ActionForm action attr:class="form">
                 <input type="hidden" name=CSRF_FIELD value=data.csrf_token.clone() />
-                <input type="hidden" name=fields::ACTION value="create" />
                 <FormField id=fields::CODE.to_owned() label=text.field_code hint=Some(text.code_hint) error=code.error>
                     <input
                         id=fields::CODE
@@ -167,7 +252,7 @@ fn CreateForm(
                 <button type="submit" class="button button--primary">
                     {text.create_button}
                 </button>
-            </form>
+            </ActionForm>
         </section>
     }
 }
@@ -221,12 +306,13 @@ fn unit_item(
     parent: Option<String>,
     data: &UnitsPageData,
     problem: Option<FieldProblem>,
+    actions: UnitActions,
     text: &'static AdminText,
 ) -> impl IntoView + use<> {
     let depth_class = format!("unit-tree__item unit-tree__item--depth-{}", unit.depth.min(3));
     let name_en = unit.name_en.clone().map(|name| view! { <span class="unit-tree__name-en" lang="en">{name}</span> });
     let retired = unit.retired.then(|| view! { <strong class="badge badge--muted">{text.retired_badge}</strong> });
-    let forms = (!unit.retired).then(|| unit_forms(unit, parent, data, problem, text));
+    let forms = (!unit.retired).then(|| unit_forms(unit, parent, data, problem, actions, text));
     view! {
         <li class=depth_class>
             <div class="unit-tree__row">
@@ -248,6 +334,7 @@ fn unit_forms(
     parent: Option<String>,
     data: &UnitsPageData,
     problem: Option<FieldProblem>,
+    actions: UnitActions,
     text: &'static AdminText,
 ) -> impl IntoView + use<> {
     let code = unit.code.clone();
@@ -278,10 +365,10 @@ fn unit_forms(
             </p>
         }
     });
-    let hidden = move |action: &'static str| {
+    // Every form's hidden fields: the session's synchroniser token and the unit's code.
+    let hidden = || {
         view! {
             <input type="hidden" name=CSRF_FIELD value=data.csrf_token.clone() />
-            <input type="hidden" name=fields::ACTION value=action />
             <input type="hidden" name=fields::CODE value=unit.code.clone() />
         }
     };
@@ -289,10 +376,12 @@ fn unit_forms(
     let move_form = unit.kind.parent_kind().map(|parent_kind| {
         let candidates: Vec<UnitOption> =
             data.units.iter().filter(|option| option.kind == parent_kind && option.code != unit.code).cloned().collect();
+        let options = unit_options(&candidates, parent.as_deref().unwrap_or_default());
+        let hidden = hidden();
         view! {
-            <form class="form form--compact" method="post" action=UNITS_PAGE>
+            <ActionForm action=actions.relocate attr:class="form form--compact">
                 <h3 class="row-details__heading">{text.move_heading}</h3>
-                {hidden("move")}
+                {hidden}
                 <FormField id=parent_id.clone() label=text.field_new_parent hint=Some(text.parent_hint) error=parent_state.error>
                     <select
                         id=parent_id.clone()
@@ -301,18 +390,19 @@ fn unit_forms(
                         aria-describedby=parent_state.described_by
                         aria-invalid=parent_state.invalid
                     >
-                        {unit_options(&candidates, parent.as_deref().unwrap_or_default())}
+                        {options}
                     </select>
                 </FormField>
                 <button type="submit" class="button button--secondary button--small">
                     {text.move_button}
                 </button>
-            </form>
+            </ActionForm>
         }
     });
+    let (rename_hidden, retire_hidden) = (hidden(), hidden());
     let open = problem.is_some();
     // A refused rename shows what was typed (the page holds it only for the unit the problem is about).
-    let names = match (&problem, &data.rename_form) {
+    let names = match (&problem, data.refused.as_ref().and_then(|refused| refused.rename_form.as_ref())) {
         (Some(_), Some(typed)) => typed.clone(),
         _ => (unit.name_th.clone(), unit.name_en.clone().unwrap_or_default()),
     };
@@ -320,18 +410,18 @@ fn unit_forms(
         <details id=box_id class="row-details" open=open tabindex="-1">
             <summary class="row-details__summary">{(text.manage_unit)(&unit.name_th)}</summary>
             {other}
-            <form class="form form--compact" method="post" action=UNITS_PAGE>
+            <ActionForm action=actions.rename attr:class="form form--compact">
                 <h3 class="row-details__heading">{text.rename_heading}</h3>
-                {hidden("rename")}
+                {rename_hidden}
                 <NameFields ids=(name_th_id, name_en_id) values=names states=(name_th, name_en) />
                 <button type="submit" class="button button--secondary button--small">
                     {text.rename_button}
                 </button>
-            </form>
+            </ActionForm>
             {move_form}
-            <form class="form form--compact" method="post" action=UNITS_PAGE>
+            <ActionForm action=actions.retire attr:class="form form--compact">
                 <h3 class="row-details__heading">{text.retire_heading}</h3>
-                {hidden("retire")}
+                {retire_hidden}
                 <p id=retire_hint_id class="field__hint">
                     {text.retire_hint}
                 </p>
@@ -343,26 +433,32 @@ fn unit_forms(
                 >
                     {text.retire_button}
                 </button>
-            </form>
+            </ActionForm>
         </details>
     }
 }
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
-    use super::parent_of;
-    use crate::administration::{Done, FieldProblem, FormProblem, UnitOption, UnitsPageData};
+    use leptos::prelude::*;
+    use leptos::server_fn::ServerFn;
+
+    use super::{UnitActions, UnitsView, parent_of};
+    use crate::administration::{Done, FormProblem, RefusedUnitForm, UnitOption, UnitsPageData};
+    use crate::api::units::{CreateUnit, MoveUnit, RenameUnit, RetireUnit};
+    use crate::app_error::AppError;
     use crate::paths::UNITS_PAGE;
-    use crate::request_context::{RequestContext, RoleView, UnitKindView, Visitor};
-    use crate::testing::{Rendered, officer, render, render_with};
+    use crate::request_context::{RequestContext, Visitor};
+    use crate::testing::{Rendered, officer, render_view};
+    use vocabulary::{Role, UnitKind};
 
     fn contact_center() -> RequestContext {
         let mut officer = officer();
-        officer.role = RoleView::ContactCenter;
+        officer.role = Role::ContactCenter;
         RequestContext { visitor: Visitor::Officer(officer), ..Default::default() }
     }
 
-    fn unit(code: &str, name_th: &str, kind: UnitKindView, depth: u8, retired: bool) -> UnitOption {
+    fn unit(code: &str, name_th: &str, kind: UnitKind, depth: u8, retired: bool) -> UnitOption {
         UnitOption {
             code: code.to_owned(),
             name_th: name_th.to_owned(),
@@ -377,35 +473,50 @@ mod tests {
     fn data() -> UnitsPageData {
         UnitsPageData {
             units: vec![
-                unit("M1", "กระทรวงมหาดไทย", UnitKindView::Ministry, 0, false),
-                unit("D1", "กรมการปกครอง", UnitKindView::Department, 1, false),
-                unit("D1-1", "สำนักทะเบียน", UnitKindView::Division, 2, false),
-                unit("D1-OLD", "กองเดิม", UnitKindView::Division, 2, true),
+                unit("M1", "กระทรวงมหาดไทย", UnitKind::Ministry, 0, false),
+                unit("D1", "กรมการปกครอง", UnitKind::Department, 1, false),
+                unit("D1-1", "สำนักทะเบียน", UnitKind::Division, 2, false),
+                unit("D1-OLD", "กองเดิม", UnitKind::Division, 2, true),
             ],
-            problem: None,
-            create_form: Default::default(),
-            rename_form: None,
-            done: None,
+            refused: None,
             csrf_token: "csrf-789".to_owned(),
         }
     }
 
+    fn show(data: UnitsPageData, done: Option<Done>, refusal: Option<AppError>) -> Rendered {
+        render_view(UNITS_PAGE, contact_center(), move || {
+            let actions = UnitActions::new();
+            view! { <UnitsView data done refusal actions /> }.into_any()
+        })
+    }
+
+    fn refused(field: &str, problem: FormProblem) -> Option<AppError> {
+        Some(AppError::field(field, problem))
+    }
+
     #[test]
     fn only_units_still_in_use_can_be_retired_renamed_or_moved() {
-        let Rendered { html, status, .. } = render_with(UNITS_PAGE, contact_center(), data());
+        let Rendered { html, status, .. } = show(data(), None, None);
         assert_eq!(status, None);
         assert!(html.contains(r#"id="retire-D1-1""#) && html.contains(r#"id="retire-M1""#), "{html}");
         assert!(!html.contains(r#"id="retire-D1-OLD""#) && !html.contains(r#"id="name_th-D1-OLD""#));
         assert!(html.contains("กองเดิม") && html.contains(">เลิกใช้แล้ว</strong>"));
-        assert!(html.contains(r#"name="action" value="retire""#) && html.contains(r#"name="action" value="rename""#));
-        assert!(html.contains(r#"name="action" value="create""#) && html.contains(">เพิ่มหน่วยงาน</button>"));
+        assert_eq!(
+            [CreateUnit::PATH, RenameUnit::PATH, MoveUnit::PATH, RetireUnit::PATH],
+            ["/api/units/create", "/api/units/rename", "/api/units/move", "/api/units/retire"]
+        );
+        for path in [RenameUnit::PATH, MoveUnit::PATH, RetireUnit::PATH] {
+            assert!(html.contains(&format!(r#"action="{path}" method="post""#)), "{path}: {html}");
+        }
+        assert!(html.contains(r#"action="/api/units/create" method="post""#) && html.contains(">เพิ่มหน่วยงาน</button>"));
+        assert!(html.contains(r#"name="code" value="D1-1""#) && html.contains(r#"name="csrf_token" value="csrf-789""#));
         assert!(!html.contains(r#"id="parent-M1""#), "a ministry cannot move");
         assert!(html.contains("unit-tree__item--depth-2"));
     }
 
     #[test]
     fn a_unit_is_offered_to_move_under_units_one_level_up_with_its_parent_chosen() {
-        let Rendered { html, .. } = render_with(UNITS_PAGE, contact_center(), data());
+        let Rendered { html, .. } = show(data(), None, None);
         let move_d1_1 = html.split(r#"id="parent-D1-1""#).nth(1).expect("a move form for D1-1");
         let options = &move_d1_1[..move_d1_1.find("</select>").expect("its select ends")];
         assert!(options.contains(r#"<option value="D1" selected"#), "{options}");
@@ -415,9 +526,8 @@ mod tests {
     #[test]
     fn a_refused_retirement_opens_that_units_forms_with_the_reason() {
         let mut data = data();
-        data.problem =
-            Some((Some("D1-1".to_owned()), FieldProblem { field: "code".to_owned(), problem: FormProblem::UnitInUse }));
-        let Rendered { html, .. } = render_with(UNITS_PAGE, contact_center(), data);
+        data.refused = Some(RefusedUnitForm { unit: Some("D1-1".to_owned()), ..Default::default() });
+        let Rendered { html, .. } = show(data, None, refused("code", FormProblem::UnitInUse));
         assert!(html.contains(r##"<a href="#unit-D1-1">เลิกใช้หน่วยงานนี้ไม่ได้"##), "{html}");
         assert!(html.contains(r#"<details id="unit-D1-1" open"#), "{html}");
         assert_eq!(html.matches("<details id=\"unit-D1-1\" open").count(), 1);
@@ -428,9 +538,9 @@ mod tests {
     #[test]
     fn a_refused_new_unit_keeps_what_was_typed_and_links_to_the_code() {
         let mut data = data();
-        data.create_form = ["D1-1".into(), "กองใหม่".into(), String::new(), "division".into(), "D1".into()];
-        data.problem = Some((None, FieldProblem { field: "code".to_owned(), problem: FormProblem::CodeTaken }));
-        let Rendered { html, .. } = render_with(UNITS_PAGE, contact_center(), data);
+        let create_form = ["D1-1".into(), "กองใหม่".into(), String::new(), "division".into(), "D1".into()];
+        data.refused = Some(RefusedUnitForm { create_form, ..Default::default() });
+        let Rendered { html, .. } = show(data, None, refused("code", FormProblem::CodeTaken));
         assert!(html.contains(r##"<a href="#code">รหัสหน่วยงานนี้มีอยู่แล้ว"##), "{html}");
         assert!(html.contains(r#"value="กองใหม่""#) && html.contains(r#"<option value="division" selected"#));
         assert!(html.contains(r#"aria-describedby="code-hint code-error""#));
@@ -440,10 +550,12 @@ mod tests {
     #[test]
     fn j11_a_refused_rename_keeps_what_was_typed_in_that_units_form_with_the_reason_beside_the_name() {
         let mut data = data();
-        data.rename_form = Some(("สำนัก\u{202e}ทะเบียน".into(), "Registration".into()));
-        let problem = FieldProblem { field: "name_th".to_owned(), problem: FormProblem::TextDirectionControl };
-        data.problem = Some((Some("D1-1".to_owned()), problem));
-        let Rendered { html, .. } = render_with(UNITS_PAGE, contact_center(), data);
+        data.refused = Some(RefusedUnitForm {
+            unit: Some("D1-1".to_owned()),
+            rename_form: Some(("สำนัก\u{202e}ทะเบียน".into(), "Registration".into())),
+            ..Default::default()
+        });
+        let Rendered { html, .. } = show(data, None, refused("name_th", FormProblem::TextDirectionControl));
         assert!(html.contains(r##"<a href="#name_th-D1-1">ข้อความมีอักขระควบคุมทิศทาง"##), "{html}");
         let form = html.split(r#"<details id="unit-D1-1" open"#).nth(1).expect("D1-1's forms are open");
         assert!(form.contains("value=\"สำนัก\u{202e}ทะเบียน\"") && form.contains(r#"value="Registration""#), "{form}");
@@ -451,13 +563,19 @@ mod tests {
     }
 
     #[test]
-    fn a_retirement_is_confirmed_and_without_page_data_the_tree_is_forbidden() {
-        let mut done = data();
-        done.done = Some(Done::UnitRetired);
-        let Rendered { html, .. } = render_with(UNITS_PAGE, contact_center(), done);
+    fn a_retirement_is_confirmed_and_a_refusal_that_is_no_fields_fault_is_said_above_the_tree() {
+        let Rendered { html, .. } = show(data(), Some(Done::UnitRetired), None);
         assert!(html.contains("เลิกใช้หน่วยงานเรียบร้อยแล้ว"));
-        let Rendered { status, .. } = render(UNITS_PAGE, contact_center());
-        assert_eq!(status, Some(http::StatusCode::FORBIDDEN));
+        let Rendered { html, .. } = show(data(), None, Some(AppError::NotFound));
+        assert!(html.contains(r#"class="error-summary""#), "{html}");
+        assert!(!html.contains(" open "), "no unit is opened");
+    }
+
+    #[test]
+    fn a_refused_field_without_the_flash_is_still_named_at_the_create_form() {
+        let Rendered { html, .. } = show(data(), None, refused("code", FormProblem::CodeInvalid));
+        assert!(html.contains(r##"<a href="#code">"##), "{html}");
+        assert!(!html.contains(" open "), "no unit is opened");
     }
 
     #[test]

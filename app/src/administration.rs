@@ -1,6 +1,6 @@
-//! What the administration pages show (Tokens, officers, audit log, organisation tree): DTOs the server builds
-//! from the database for one request and puts into the request's extensions, where the page reads them with
-//! [`use_page_data`]. The server has already applied the visitor's scope: a page shows everything it is given.
+//! What the administration pages show (Tokens, officers, audit log, organisation tree): the DTOs their server
+//! functions (`crate::api`) return. The server has already applied the visitor's scope: a page shows everything it
+//! is given.
 //! No Token hash, citizen ID (only masked copies) or database entity ever reaches these types; the one secret is
 //! [`IssuedToken::grouped`], shown exactly once on the page after the form that issued it (`crate::api::tokens`).
 
@@ -351,18 +351,6 @@ pub struct RefusedUnitForm {
     /// A unit's rename form as typed: (Thai name, English name), shown again in that unit's form so nothing typed
     /// is lost.
     pub rename_form: Option<(String, String)>,
-}
-
-/// The data the server gave this page, if it is of type `T` (during server rendering; `None` in the browser).
-pub fn use_page_data<T: Clone + Send + Sync + 'static>() -> Option<T> {
-    #[cfg(feature = "ssr")]
-    {
-        leptos::prelude::use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<T>().cloned())
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        None
-    }
 }
 
 #[cfg(test)]

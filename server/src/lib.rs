@@ -2,13 +2,14 @@
 //!
 //! `main.rs` only parses the command line and calls in here, so integration tests build the same router.
 
-pub mod administration;
+pub mod audit_csv;
 pub mod auth;
 pub mod cli;
 pub mod client_address;
 pub mod config;
 pub mod cookies;
 pub mod edge_paths;
+pub mod error_page;
 pub mod failure_references;
 pub mod language;
 pub mod relying_party;

@@ -6,7 +6,7 @@
 //! | `/healthz` | liveness and database check for operators and load balancers |
 //! | `POST /auth/login`, `GET /auth/callback`, `POST /auth/logout`, `POST /backend/activate` | sign-in, sign-out and activation ([`crate::auth`]) |
 //! | `POST /auth/backchannel-logout` | Digital ID's server ends sessions ([`crate::auth::backchannel_logout`]; outside the same-origin check and the session layer) |
-//! | `GET /backend/audit.csv` | the audit log's CSV download ([`crate::administration::audit_log`]) |
+//! | `GET /backend/audit.csv` | the audit log's CSV download ([`crate::audit_csv`]) |
 //! | `GET`/`POST /api/*` | the server functions (`app::api`), with the [`app::host::Backend`] as context |
 //! | Leptos routes (`app::shell`) | server-side rendered pages (pages with data await their loaders: `SsrMode::Async`) |
 //! | anything else | a static file from the site root (precompressed when available), else the 404 page |
@@ -33,7 +33,7 @@ use app::host::Backend;
 use app::paths::{ACTIVATION_PAGE, AUDIT_CSV, BACKCHANNEL_LOGOUT, CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE};
 use app::{App, shell};
 
-use crate::administration::audit_log;
+use crate::audit_csv;
 use crate::auth;
 use crate::client_address;
 use crate::edge_paths::{self, refuse_unfit_paths};
@@ -70,7 +70,7 @@ pub fn router(state: AppState) -> Router {
         .route(CALLBACK, get(auth::callback))
         .route(LOGOUT, post(auth::logout))
         .route(ACTIVATION_PAGE, post(auth::activate))
-        .route(AUDIT_CSV, get(audit_log::csv))
+        .route(AUDIT_CSV, get(audit_csv::csv))
         .route(&format!("{}/{{*function}}", app::api::PREFIX), get(server_functions).post(server_functions))
         .leptos_routes_with_context(&state, routes, page_context(&state), move || shell(options.clone()))
         .fallback_service(static_files)

@@ -113,7 +113,7 @@ async fn unavailable(state: &AppState, request: Request, what: &str, error: &sea
     let (mut parts, _) = request.into_parts();
     parts.extensions.insert(RequestContext { locale, path: OFFICERS_PAGE.to_owned(), ..RequestContext::default() });
     let mut response =
-        crate::administration::service_error(state, &parts, &reference, StatusCode::SERVICE_UNAVAILABLE).await;
+        crate::error_page::service_error(state, &parts, &reference, StatusCode::SERVICE_UNAVAILABLE).await;
     response.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static(SERVICE_RETRY_AFTER_SECONDS));
     response
 }

@@ -13,7 +13,7 @@ use chrono::{TimeZone, Utc};
 use domain::audit;
 use domain::scope::Tree;
 
-use super::internal;
+use crate::error_page::internal;
 use crate::state::AppState;
 
 /// `GET /backend/audit.csv`

@@ -1,0 +1,35 @@
+//! How a route of ours (not a server function) answers a failure of ours: the service-error page in the visitor's
+//! language, showing only a reference that is logged with the cause. (Server functions answer with
+//! `app::app_error::AppError`, whose reference comes from the same `app::host::new_reference`.)
+
+use app::paths::SERVICE_ERROR_PAGE;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::header::{CACHE_CONTROL, REFERRER_POLICY};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::response::Response;
+
+use crate::state::AppState;
+
+/// A failure of ours: logged under a reference, which alone is shown, on the service-error page (HTTP 500) in the
+/// officer's language.
+pub async fn internal(state: &AppState, parts: &Parts, error: &(dyn std::fmt::Display + Sync)) -> Response {
+    let reference = crate::auth::reference();
+    tracing::error!(%reference, %error, path = %parts.uri.path(), "request failed");
+    service_error(state, parts, &reference, StatusCode::INTERNAL_SERVER_ERROR).await
+}
+
+/// The service-error page showing `reference` (already logged with its cause), answered with `status` and never
+/// cached. The page is the app's, rendered for this request (its session and language) at the page's address.
+pub async fn service_error(state: &AppState, parts: &Parts, reference: &str, status: StatusCode) -> Response {
+    let mut parts = parts.clone();
+    parts.method = Method::GET;
+    parts.uri = format!("{SERVICE_ERROR_PAGE}?reference={reference}").parse().expect("references are URI-safe");
+    let mut response = crate::router::render_page(state, Request::from_parts(parts, Body::empty())).await;
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    response
+}

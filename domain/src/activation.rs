@@ -1,5 +1,6 @@
-//! Activation tokens: issuing one (for a unit and role, optionally bound to a person's citizen ID), and redeeming it
-//! exactly once to create the officer — with guessing rate-limited per Digital ID subject and per address.
+//! Activation tokens: issuing one for a unit and role, optionally bound to a person's citizen ID ([`issue`], the one
+//! path for the command line and the Tokens page, always audited), and redeeming it exactly once to create the
+//! officer — with guessing rate-limited per Digital ID subject and per address.
 //!
 //! A token is 28 Crockford base32 characters (140 random bits), shown in groups of four that are easy to read over
 //! the phone (`7K3M-…`). Typed input is forgiving: case, spaces and dashes do not matter, and `O`, `I`, `L` read
@@ -7,24 +8,23 @@
 //! enough).
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, TransactionSession,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionSession, TransactionTrait};
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 
 use crate::assurance::{AssurancePolicy, Shortfall};
 use crate::audit::{self, Entry, Origin};
-use crate::citizen_id::{CitizenId, CitizenIdKey};
+use crate::entities::activation_token;
 use crate::entities::audit_event::AuditEvent;
-use crate::entities::officer::{self, OfficerSource, Role};
-use crate::entities::{activation_token, organisation_unit};
+use crate::entities::officer::{self, OfficerSource};
 use crate::officers::{DigitalIdIdentity, NewOfficer};
 use crate::secrets::{random_bytes, sha256_hex};
 
 mod attempts;
+mod issuing;
 pub use attempts::{AttemptLimits, Caller, Limit, Reservation, ReservedAttempt, reserve};
+pub(crate) use issuing::{Grant, insert, issued_entry};
+pub use issuing::{IssueError, IssueToken, Issued, Issuer, check_role_fits_unit, issue};
 
 /// Crockford's base32 alphabet: no I, L, O or U, so nothing is mistaken for another symbol when read aloud.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -38,6 +38,8 @@ const GROUP: usize = 4;
 const MAX_INPUT: usize = 128;
 /// How long a token lives unless the issuer says otherwise.
 pub const DEFAULT_LIFETIME: Duration = Duration::days(7);
+/// The shortest lifetime a token may have.
+pub const MIN_LIFETIME: Duration = Duration::days(1);
 /// The longest lifetime a token may have.
 pub const MAX_LIFETIME: Duration = Duration::days(30);
 /// A token bound to a person is revoked after this many redemptions by someone else.
@@ -101,166 +103,10 @@ impl ActivationToken {
     }
 }
 
-/// Typed free text as stored: trimmed, with any citizen ID in it masked, direction controls, invisible characters
-/// and stacked marks stripped ([`crate::free_text::strip`]: [`issue`] has refused them already, but a re-issued
-/// Token copies text stored before they were refused), and at most 255 characters (the column's size; masking
-/// lengthens a citizen ID by four).
-fn free_text(text: &str) -> String {
-    crate::citizen_id::mask_in_text(crate::free_text::strip(text).trim()).chars().take(255).collect()
-}
-
 impl std::fmt::Debug for ActivationToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("ActivationToken(***)")
     }
-}
-
-/// A token to issue.
-#[derive(Clone, Debug)]
-pub struct IssueToken {
-    /// The code of the unit the officer will join.
-    pub unit_code: String,
-    /// The role the officer will have.
-    pub role: Role,
-    /// The intended person; when given, only their Digital ID account can redeem the token.
-    pub citizen_id: Option<CitizenId>,
-    /// The intended person's name.
-    pub intended_name: Option<String>,
-    /// The official letter or request number.
-    pub reference: Option<String>,
-    /// How long it lives (at most [`MAX_LIFETIME`]).
-    pub lifetime: Duration,
-    /// Who issues it; `None` on the server's command line.
-    pub issued_by_officer_id: Option<i32>,
-}
-
-/// Why a token was not issued.
-#[derive(Debug, thiserror::Error)]
-pub enum IssueError {
-    /// No such unit.
-    #[error("no unit has code {0}")]
-    UnknownUnit(String),
-    /// The unit is retired.
-    #[error("unit {0} is retired")]
-    RetiredUnit(String),
-    /// The role does not belong at that level.
-    #[error("a {role} officer belongs to a {expected} unit, but {unit} is a {actual}")]
-    RoleDoesNotFitUnit {
-        /// The role's code.
-        role: &'static str,
-        /// The kind it needs.
-        expected: &'static str,
-        /// The unit's code.
-        unit: String,
-        /// The unit's kind.
-        actual: &'static str,
-    },
-    /// The lifetime is not between a minute and [`MAX_LIFETIME`].
-    #[error("a token lives between 1 minute and 30 days")]
-    Lifetime,
-    /// The intended name or the reference holds a character that could disguise it ([`crate::free_text`]).
-    #[error("the {field}: {problem}")]
-    Text {
-        /// `intended name` or `reference`.
-        field: &'static str,
-        /// What is wrong with it.
-        problem: crate::free_text::FreeTextProblem,
-    },
-    /// The database failed.
-    #[error(transparent)]
-    Database(#[from] DbErr),
-}
-
-/// Checks that an officer of `role` may belong to `unit`.
-pub fn check_role_fits_unit(role: Role, unit: &organisation_unit::Model) -> Result<(), IssueError> {
-    match role.unit_kind() {
-        Some(expected) if expected != unit.kind => Err(IssueError::RoleDoesNotFitUnit {
-            role: role.code(),
-            expected: expected.code(),
-            unit: unit.code.clone(),
-            actual: unit.kind.code(),
-        }),
-        _ => Ok(()),
-    }
-}
-
-/// Issues a token; returns it in the clear (to show once) and its row.
-pub async fn issue(
-    db: &impl ConnectionTrait,
-    request: IssueToken,
-    key: &CitizenIdKey,
-    now: DateTime<Utc>,
-) -> Result<(ActivationToken, activation_token::Model), IssueError> {
-    if request.lifetime < Duration::minutes(1) || request.lifetime > MAX_LIFETIME {
-        return Err(IssueError::Lifetime);
-    }
-    for (field, text) in [("intended name", &request.intended_name), ("reference", &request.reference)] {
-        if let Some(text) = text {
-            crate::free_text::check(text.trim()).map_err(|problem| IssueError::Text { field, problem })?;
-        }
-    }
-    let unit = crate::units::find_by_code(db, &request.unit_code)
-        .await?
-        .ok_or_else(|| IssueError::UnknownUnit(request.unit_code.clone()))?;
-    if unit.retired_at.is_some() {
-        return Err(IssueError::RetiredUnit(unit.code));
-    }
-    check_role_fits_unit(request.role, &unit)?;
-    let grant = Grant {
-        unit_id: unit.id,
-        role: request.role,
-        citizen_id_hash: request.citizen_id.as_ref().map(|id| id.keyed_hash(key)),
-        citizen_id_masked: request.citizen_id.as_ref().map(CitizenId::masked),
-        intended_name: request.intended_name,
-        reference: request.reference,
-        lifetime: request.lifetime,
-        issued_by_officer_id: request.issued_by_officer_id,
-    };
-    Ok(insert(db, grant, now).await?)
-}
-
-/// What a Token grants, as stored: checked by the caller ([`issue`], or re-issue, which copies an old Token's).
-#[derive(Clone, Debug)]
-pub(crate) struct Grant {
-    pub unit_id: i32,
-    pub role: Role,
-    pub citizen_id_hash: Option<String>,
-    pub citizen_id_masked: Option<String>,
-    pub intended_name: Option<String>,
-    pub reference: Option<String>,
-    pub lifetime: Duration,
-    pub issued_by_officer_id: Option<i32>,
-}
-
-/// Stores a new random Token for `grant`; returns it in the clear and its row.
-pub(crate) async fn insert(
-    db: &impl ConnectionTrait,
-    grant: Grant,
-    now: DateTime<Utc>,
-) -> Result<(ActivationToken, activation_token::Model), DbErr> {
-    let token = ActivationToken::generate();
-    let row = activation_token::ActiveModel {
-        token_hash: Set(token.hash()),
-        unit_id: Set(grant.unit_id),
-        role: Set(grant.role),
-        citizen_id_hash: Set(grant.citizen_id_hash),
-        citizen_id_masked: Set(grant.citizen_id_masked),
-        // Free text an issuer typed: a citizen ID in it is masked, never kept (PDPA), as in the audit log.
-        intended_name: Set(grant.intended_name.map(|name| free_text(&name)).filter(|name| !name.is_empty())),
-        issued_by_officer_id: Set(grant.issued_by_officer_id),
-        reference: Set(grant.reference.map(|reference| free_text(&reference)).filter(|r| !r.is_empty())),
-        created_at: Set(now),
-        expires_at: Set(now + grant.lifetime),
-        used_at: Set(None),
-        used_by_officer_id: Set(None),
-        revoked_at: Set(None),
-        revoked_by_officer_id: Set(None),
-        failed_identity_attempts: Set(0),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok((token, row))
 }
 
 /// Why a redemption failed. Officers see one message for all but [`RedeemFailure::Assurance`], which tells them how

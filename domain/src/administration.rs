@@ -1,6 +1,7 @@
 //! Delegated administration: what DGA Contact Center staff and central officers do for the officers in their scope
-//! ([`crate::scope`]) — issue, list, revoke and re-issue activation Tokens ([`tokens`]), suspend, reactivate, move
-//! and re-role officers ([`officers`]), and maintain the organisation tree ([`units`], Contact Center only).
+//! ([`crate::scope`]) — list, revoke and re-issue activation Tokens ([`tokens`]; issuing one is
+//! [`crate::activation::issue`], shared with the command line), suspend, reactivate, move and re-role officers
+//! ([`officers`]), and maintain the organisation tree ([`units`], Contact Center only).
 //!
 //! Every action takes the acting officer's row and checks its scope first; each change and its audit entry are
 //! written in one transaction. Something outside the scope is reported as not found, so nobody can probe for it.

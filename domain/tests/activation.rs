@@ -13,9 +13,10 @@ mod support {
 }
 
 use chrono::{DateTime, Duration, Utc};
-use domain::activation::{self, ActivationToken, IssueError, IssueToken, RedeemError, RedeemFailure};
+use domain::activation::{self, ActivationToken, IssueError, IssueToken, Issuer, RedeemError, RedeemFailure};
 use domain::assurance::{Assurance, AssurancePolicy, IalLevel};
 use domain::entities::activation_token;
+use domain::entities::audit_event::{self, AuditEvent};
 use domain::entities::officer::{self, OfficerSource, OfficerStatus, Role};
 use domain::officers;
 use domain::testing::TestDatabase;
@@ -37,7 +38,6 @@ fn request(unit_code: &str, role: Role) -> IssueToken {
         intended_name: Some(" นางสาวกานดา ใจดี ".to_owned()),
         reference: Some("มท 0309.1/1234".to_owned()),
         lifetime: activation::DEFAULT_LIFETIME,
-        issued_by_officer_id: None,
     }
 }
 
@@ -46,7 +46,8 @@ async fn issue(
     request: IssueToken,
     now: DateTime<Utc>,
 ) -> (ActivationToken, activation_token::Model) {
-    activation::issue(db, request, &key(), now).await.expect("token issued")
+    let issued = activation::issue(db, Issuer::CommandLine, request, &key(), now).await.expect("token issued");
+    (issued.token, issued.row)
 }
 
 async fn token_row(db: &DatabaseConnection, id: i32) -> activation_token::Model {
@@ -89,12 +90,12 @@ async fn g13_a_central_token_for_a_department_is_issued_and_only_its_hash_is_sto
 }
 
 #[tokio::test]
-async fn a_token_for_the_wrong_kind_of_unit_an_unknown_unit_or_too_long_a_life_is_refused() {
+async fn a_token_for_the_wrong_kind_of_unit_an_unknown_unit_or_a_life_outside_one_to_thirty_days_is_refused() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         tree(&test.db).await;
         let key = key();
-        let refused = |request| activation::issue(&test.db, request, &key, t0());
+        let refused = |request| activation::issue(&test.db, Issuer::CommandLine, request, &key, t0());
 
         let misfit = refused(request("DOPA-BORA", Role::Central)).await;
         assert!(
@@ -109,16 +110,49 @@ async fn a_token_for_the_wrong_kind_of_unit_an_unknown_unit_or_too_long_a_life_i
         assert!(matches!(misfit, Err(IssueError::RoleDoesNotFitUnit { .. })), "{backend}: {misfit:?}");
         let unknown = refused(request("NOPE", Role::Central)).await;
         assert!(matches!(&unknown, Err(IssueError::UnknownUnit(code)) if code == "NOPE"), "{backend}: {unknown:?}");
-        for days in [31, 0] {
-            let lifetime = Duration::days(days);
+        for lifetime in [Duration::days(31), Duration::zero(), Duration::hours(23), Duration::minutes(1)] {
             let result = refused(IssueToken { lifetime, ..request("DOPA", Role::Central) }).await;
-            assert!(matches!(result, Err(IssueError::Lifetime)), "{backend}: {days} days: {result:?}");
+            assert!(matches!(result, Err(IssueError::Lifetime)), "{backend}: {lifetime}: {result:?}");
         }
         let stored = activation_token::Entity::find().count(&test.db).await.expect("count");
         assert_eq!(stored, 0, "{backend}: nothing refused is stored");
+        let audited = audit_event::Entity::find().count(&test.db).await.expect("count");
+        assert_eq!(audited, 0, "{backend}: nor audited");
 
-        let longest = refused(IssueToken { lifetime: Duration::days(30), ..request("DOPA", Role::Central) }).await;
-        assert!(longest.is_ok(), "{backend}: 30 days is allowed: {longest:?}");
+        for days in [1, 30] {
+            let result = refused(IssueToken { lifetime: Duration::days(days), ..request("DOPA", Role::Central) }).await;
+            assert!(result.is_ok(), "{backend}: {days} days is allowed: {result:?}");
+        }
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_token_issued_on_the_command_line_is_audited_as_token_issued_naming_no_officer_and_no_address() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let tree = tree(&test.db).await;
+        let (_, row) = issue(&test.db, bound_request("1101700207030"), t0()).await;
+        assert_eq!(row.issued_by_officer_id, None, "{backend}: the Tokens list shows the administrator");
+
+        let entries = audit_event::Entity::find().all(&test.db).await.expect("audit");
+        assert_eq!(entries.len(), 1, "{backend}: {entries:?}");
+        let entry = &entries[0];
+        assert_eq!(
+            (entry.event, entry.succeeded, entry.occurred_at),
+            (AuditEvent::TokenIssued, true, t0()),
+            "{backend}"
+        );
+        assert_eq!((entry.actor_officer_id, entry.actor_name.as_deref()), (None, None), "{backend}");
+        assert_eq!(entry.client_ip, None, "{backend}: no request came in");
+        assert_eq!((entry.unit_id, entry.token_id), (Some(tree.division.id), Some(row.id)), "{backend}");
+        assert_eq!(entry.target_name.as_deref(), Some("นางสาวกานดา ใจดี"), "{backend}");
+        let detail = entry.detail.as_deref().unwrap_or_default();
+        for part in
+            ["role agency", "citizen ID 1-1017-xxxxx-03-0", "reference มท 0309.1/1234", "on the server's command line"]
+        {
+            assert!(detail.contains(part), "{backend}: {part:?} in {detail:?}");
+        }
         test.close().await;
     }
 }

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, Utc};
 use domain::activation::{
-    self, ActivationToken, AttemptLimits, Caller, IssueToken, Limit, RedeemError, Reservation, ReservedAttempt,
+    self, ActivationToken, AttemptLimits, Caller, IssueToken, Issuer, Limit, RedeemError, Reservation, ReservedAttempt,
 };
 use domain::assurance::AssurancePolicy;
 use domain::database::{self, DatabaseUrl};
@@ -102,9 +102,8 @@ async fn bound_token(db: &DatabaseConnection, citizen_id: Option<&str>) -> Activ
         intended_name: None,
         reference: None,
         lifetime: activation::DEFAULT_LIFETIME,
-        issued_by_officer_id: None,
     };
-    activation::issue(db, request, &key(), t0()).await.expect("token issued").0
+    activation::issue(db, Issuer::CommandLine, request, &key(), t0()).await.expect("token issued").token
 }
 
 #[tokio::test]

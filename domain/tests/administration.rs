@@ -13,8 +13,8 @@ mod support {
 }
 
 use chrono::{DateTime, Duration, Utc};
-use domain::activation::{self, ActivationToken, RedeemError, RedeemFailure};
-use domain::administration::tokens::{self, Issued, TokenRequest, TokenState};
+use domain::activation::{self, ActivationToken, IssueError, IssueToken, Issued, Issuer, RedeemError, RedeemFailure};
+use domain::administration::tokens::{self, TokenState};
 use domain::administration::units::{self as admin_units, InUse};
 use domain::administration::{AdminError, officers as admin_officers};
 use domain::entities::activation_token;
@@ -42,19 +42,29 @@ const PERSON: &str = "1101700207030";
 /// Someone else's citizen ID.
 const OTHER: &str = "3100000000004";
 
-fn request(unit_code: &str, role: Role) -> TokenRequest {
-    TokenRequest {
+fn request(unit_code: &str, role: Role) -> IssueToken {
+    IssueToken {
         unit_code: unit_code.to_owned(),
         role,
-        citizen_id: citizen(PERSON),
-        intended_name: "นางสาวกานดา ใจดี".to_owned(),
+        citizen_id: Some(citizen(PERSON)),
+        intended_name: Some("นางสาวกานดา ใจดี".to_owned()),
         reference: Some("มท 0309.1/1234".to_owned()),
         lifetime: activation::DEFAULT_LIFETIME,
     }
 }
 
-async fn issue(db: &DatabaseConnection, actor: &officer::Model, request: TokenRequest, now: DateTime<Utc>) -> Issued {
-    tokens::issue(db, actor, request, &key(), &origin(), now).await.expect("token issued")
+/// Issues a Token as `actor` on the Tokens page would.
+async fn try_issue(
+    db: &DatabaseConnection,
+    actor: &officer::Model,
+    request: IssueToken,
+    now: DateTime<Utc>,
+) -> Result<Issued, IssueError> {
+    activation::issue(db, Issuer::Officer { officer: actor, origin: &origin() }, request, &key(), now).await
+}
+
+async fn issue(db: &DatabaseConnection, actor: &officer::Model, request: IssueToken, now: DateTime<Utc>) -> Issued {
+    try_issue(db, actor, request, now).await.expect("token issued")
 }
 
 /// The person a Token is issued for, signed in at Digital ID.
@@ -102,7 +112,6 @@ async fn unit_row(db: &DatabaseConnection, id: i32) -> organisation_unit::Model 
 async fn g14_contact_center_staff_administer_every_unit_and_issue_only_central_tokens() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
-        let origin = origin();
         let Staff { contact_center, .. } = staff(&test.db).await;
         let scope = Scope::of(&contact_center).expect("Contact Center staff have a scope");
         assert_eq!(scope, Scope::Everything, "{backend}");
@@ -118,14 +127,13 @@ async fn g14_contact_center_staff_administer_every_unit_and_issue_only_central_t
             assert!(tree.contains(&scope, unit(&test.db, code).await.id), "{backend}: {code}");
         }
 
-        let central =
-            tokens::issue(&test.db, &contact_center, request("rd", Role::Central), &key(), &origin, t0()).await;
+        let central = try_issue(&test.db, &contact_center, request("rd", Role::Central), t0()).await;
         assert!(central.is_ok(), "{backend}: a central Token for a department: {central:?}");
         for (code, role) in
             [("DOPA-BORA", Role::Agency), ("DOPA-BORA-01", Role::ServicePoint), ("DGA-CC", Role::ContactCenter)]
         {
-            let result = tokens::issue(&test.db, &contact_center, request(code, role), &key(), &origin, t0()).await;
-            assert!(matches!(result, Err(AdminError::RoleNotAllowed)), "{backend}: {role:?}: {result:?}");
+            let result = try_issue(&test.db, &contact_center, request(code, role), t0()).await;
+            assert!(matches!(result, Err(IssueError::RoleNotAllowed)), "{backend}: {role:?}: {result:?}");
         }
         assert_eq!(token_count(&test.db).await, 1, "{backend}");
         test.close().await;
@@ -136,7 +144,6 @@ async fn g14_contact_center_staff_administer_every_unit_and_issue_only_central_t
 async fn g14_a_central_officers_scope_is_its_departments_subtree_where_it_issues_agency_and_service_point_tokens() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
-        let origin = origin();
         let Staff { dopa_central, .. } = staff(&test.db).await;
         let dopa = unit(&test.db, "DOPA").await;
         let scope = Scope::of(&dopa_central).expect("a central officer has a scope");
@@ -166,12 +173,11 @@ async fn g14_a_central_officers_scope_is_its_departments_subtree_where_it_issues
         assert_eq!(parents, ["MOI", "DOPA", "DOPA-CMI"], "{backend}");
 
         for (code, role) in [("DOPA-CMI", Role::Agency), ("DOPA-CMI-SANSAI", Role::ServicePoint)] {
-            let result = tokens::issue(&test.db, &dopa_central, request(code, role), &key(), &origin, t0()).await;
+            let result = try_issue(&test.db, &dopa_central, request(code, role), t0()).await;
             assert!(result.is_ok(), "{backend}: {code}: {result:?}");
         }
-        let central =
-            tokens::issue(&test.db, &dopa_central, request("DOPA", Role::Central), &key(), &origin, t0()).await;
-        assert!(matches!(central, Err(AdminError::RoleNotAllowed)), "{backend}: {central:?}");
+        let central = try_issue(&test.db, &dopa_central, request("DOPA", Role::Central), t0()).await;
+        assert!(matches!(central, Err(IssueError::RoleNotAllowed)), "{backend}: {central:?}");
         test.close().await;
     }
 }
@@ -194,9 +200,8 @@ async fn g14_agency_service_point_and_suspended_officers_administer_nothing() {
             assert!(matches!(listed, Err(AdminError::NotPermitted)), "{backend}: {who}: {listed:?}");
             let listed = admin_officers::list(db, actor).await;
             assert!(matches!(listed, Err(AdminError::NotPermitted)), "{backend}: {who}: {listed:?}");
-            let issued =
-                tokens::issue(db, actor, request("DOPA-BORA-01", Role::ServicePoint), &key(), &origin, t0()).await;
-            assert!(matches!(issued, Err(AdminError::NotPermitted)), "{backend}: {who}: {issued:?}");
+            let issued = try_issue(db, actor, request("DOPA-BORA-01", Role::ServicePoint), t0()).await;
+            assert!(matches!(issued, Err(IssueError::NotPermitted)), "{backend}: {who}: {issued:?}");
             let target = staff.service_point.id;
             let suspended =
                 admin_officers::set_status(db, actor, target, OfficerStatus::Suspended, &origin, t0()).await;
@@ -219,7 +224,6 @@ async fn g14_agency_service_point_and_suspended_officers_administer_nothing() {
 async fn g14_a_token_for_a_unit_outside_the_scope_or_a_role_that_does_not_fit_the_unit_is_refused() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
-        let origin = origin();
         let staff = staff(&test.db).await;
         let cases = [
             (&staff.dopa_central, "DOL-BKK", Role::Agency, "another department's division"),
@@ -227,8 +231,8 @@ async fn g14_a_token_for_a_unit_outside_the_scope_or_a_role_that_does_not_fit_th
             (&staff.dopa_central, "NOPE", Role::Agency, "an unknown unit"),
         ];
         for (actor, code, role, case) in cases {
-            let result = tokens::issue(&test.db, actor, request(code, role), &key(), &origin, t0()).await;
-            assert!(matches!(result, Err(AdminError::UnitNotAllowed)), "{backend}: {case}: {result:?}");
+            let result = try_issue(&test.db, actor, request(code, role), t0()).await;
+            assert!(matches!(result, Err(IssueError::UnitNotAllowed)), "{backend}: {case}: {result:?}");
         }
         let cases = [
             (&staff.dopa_central, "DOPA-CMI", Role::ServicePoint, "a service-point officer in a division"),
@@ -237,8 +241,8 @@ async fn g14_a_token_for_a_unit_outside_the_scope_or_a_role_that_does_not_fit_th
             (&staff.contact_center, "DOPA-BORA", Role::Central, "a central officer in a division"),
         ];
         for (actor, code, role, case) in cases {
-            let result = tokens::issue(&test.db, actor, request(code, role), &key(), &origin, t0()).await;
-            assert!(matches!(result, Err(AdminError::RoleDoesNotFitUnit)), "{backend}: {case}: {result:?}");
+            let result = try_issue(&test.db, actor, request(code, role), t0()).await;
+            assert!(matches!(result, Err(IssueError::RoleDoesNotFitUnit { .. })), "{backend}: {case}: {result:?}");
         }
         assert_eq!(token_count(&test.db).await, 0, "{backend}: nothing refused is stored");
         assert!(all_entries(&test.db).await.is_empty(), "{backend}: nor audited");
@@ -334,20 +338,76 @@ async fn g15_issuing_a_token_is_audited_with_its_issuer_person_unit_and_token() 
 }
 
 #[tokio::test]
-async fn a_tokens_lifetime_is_kept_between_a_day_and_thirty_days() {
+async fn an_officers_token_living_less_than_a_day_or_more_than_thirty_days_is_refused_and_nothing_is_audited() {
     for test in TestDatabase::all().await {
         let backend = test.backend();
         let Staff { dopa_central, .. } = staff(&test.db).await;
-        for (asked, kept) in [(Duration::hours(1), Duration::days(1)), (Duration::days(90), Duration::days(30))] {
-            let issued = issue(
-                &test.db,
-                &dopa_central,
-                TokenRequest { lifetime: asked, ..request("DOPA-BORA", Role::Agency) },
-                t0(),
-            )
-            .await;
-            assert_eq!(issued.row.expires_at, t0() + kept, "{backend}: {asked} asked");
+        for asked in [Duration::hours(1), Duration::days(31), Duration::days(90)] {
+            let asking = IssueToken { lifetime: asked, ..request("DOPA-BORA", Role::Agency) };
+            let refused = try_issue(&test.db, &dopa_central, asking, t0()).await;
+            assert!(matches!(refused, Err(IssueError::Lifetime)), "{backend}: {asked} asked: {refused:?}");
         }
+        assert_eq!(token_count(&test.db).await, 0, "{backend}: nothing refused is stored");
+        assert!(all_entries(&test.db).await.is_empty(), "{backend}: nor audited");
+        for days in [1, 30] {
+            let asking = IssueToken { lifetime: Duration::days(days), ..request("DOPA-BORA", Role::Agency) };
+            let issued = issue(&test.db, &dopa_central, asking, t0()).await;
+            assert_eq!(issued.row.expires_at, t0() + Duration::days(days), "{backend}: {days} days asked");
+        }
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn an_officers_token_must_name_its_persons_citizen_id_and_name() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let Staff { dopa_central, .. } = staff(&test.db).await;
+        let unbound = IssueToken { citizen_id: None, ..request("DOPA-BORA", Role::Agency) };
+        let unnamed = IssueToken { intended_name: Some(" ".into()), ..request("DOPA-BORA", Role::Agency) };
+        for (case, asking) in [("no citizen ID", unbound), ("a blank name", unnamed)] {
+            let refused = try_issue(&test.db, &dopa_central, asking, t0()).await;
+            assert!(matches!(refused, Err(IssueError::PersonMissing)), "{backend}: {case}: {refused:?}");
+        }
+        assert_eq!(token_count(&test.db).await, 0, "{backend}: nothing refused is stored");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_token_issued_on_the_command_line_is_audited_like_one_from_the_tokens_page_and_listed_without_an_issuer() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let Staff { dopa_central, .. } = staff(&test.db).await;
+        let from_page = issue(&test.db, &dopa_central, request("DOPA-BORA", Role::Agency), t0()).await;
+        let command_line = IssueToken { citizen_id: None, intended_name: None, ..request("DOPA-BORA", Role::Agency) };
+        let from_command_line = activation::issue(&test.db, Issuer::CommandLine, command_line, &key(), t0())
+            .await
+            .expect("the command line issues a Token for nobody in particular");
+        assert_eq!(from_command_line.row.issued_by_officer_id, None, "{backend}");
+        assert_eq!(from_command_line.unit, from_page.unit, "{backend}");
+
+        let logged = entries(&test.db, AuditEvent::TokenIssued).await;
+        let tokens: Vec<Option<i32>> = logged.iter().map(|entry| entry.token_id).collect();
+        assert_eq!(tokens, [Some(from_page.row.id), Some(from_command_line.row.id)], "{backend}: one entry each");
+        let (page, command) = (&logged[0], &logged[1]);
+        assert_eq!(page.actor_officer_id, Some(dopa_central.id), "{backend}");
+        assert_eq!(page.client_ip.as_deref(), Some("203.0.113.7"), "{backend}");
+        assert_eq!((command.actor_officer_id, command.actor_name.as_deref()), (None, None), "{backend}");
+        assert_eq!((command.client_ip.as_deref(), command.succeeded), (None, true), "{backend}");
+        assert_eq!(command.unit_id, page.unit_id, "{backend}: in the department's scope, so its officers see it");
+        let detail = command.detail.as_deref().unwrap_or_default();
+        assert!(detail.starts_with("role agency; reference มท 0309.1/1234; expires "), "{backend}: {detail}");
+        assert!(detail.ends_with("; on the server's command line"), "{backend}: {detail}");
+
+        let listed = tokens::list(&test.db, &dopa_central, t0()).await.expect("listed");
+        let issuers: Vec<(i32, Option<&str>)> =
+            listed.iter().map(|listing| (listing.row.id, listing.issued_by.as_deref())).collect();
+        assert_eq!(
+            issuers,
+            [(from_command_line.row.id, None), (from_page.row.id, Some("นายปกครอง ส่วนกลาง"))],
+            "{backend}: newest first; the command line's names no officer"
+        );
         test.close().await;
     }
 }
@@ -359,7 +419,7 @@ async fn a_citizen_id_typed_into_the_name_is_masked_in_the_audit_entry_even_at_t
         let Staff { dopa_central, .. } = staff(&test.db).await;
         // 255 characters, the most a name may have; masking the ID makes it longer than the column.
         let name = format!("{}{PERSON}", "ก".repeat(242));
-        let longest = TokenRequest { intended_name: name.clone(), ..request("DOPA-BORA", Role::Agency) };
+        let longest = IssueToken { intended_name: Some(name.clone()), ..request("DOPA-BORA", Role::Agency) };
         let issued = issue(&test.db, &dopa_central, longest, t0()).await;
         let kept = domain::citizen_id::mask_in_text(&name).chars().take(255).collect::<String>();
         assert_eq!(issued.row.intended_name, Some(kept), "{backend}: the Token keeps the name, its citizen ID masked");
@@ -517,7 +577,7 @@ async fn an_expired_token_is_reissued_but_not_for_a_retired_unit() {
         let backend = test.backend();
         let origin = origin();
         let Staff { dopa_central, contact_center, .. } = staff(&test.db).await;
-        let short = TokenRequest { lifetime: Duration::days(1), ..request("DOPA-CMI-SANSAI", Role::ServicePoint) };
+        let short = IssueToken { lifetime: Duration::days(1), ..request("DOPA-CMI-SANSAI", Role::ServicePoint) };
         let expired = issue(&test.db, &dopa_central, short.clone(), t0()).await;
         let later = t0() + Duration::days(3);
         let listed = tokens::list(&test.db, &dopa_central, later).await.expect("listed");
@@ -527,7 +587,7 @@ async fn an_expired_token_is_reissued_but_not_for_a_retired_unit() {
         redeem(&test.db, &renewed.token, &person("sub-kanda"), later).await.expect("and the new one works");
 
         let gone = issue(&test.db, &dopa_central, short.clone(), t0()).await;
-        let muang = issue(&test.db, &dopa_central, TokenRequest { unit_code: "DOPA-CMI-MUANG".into(), ..short }, t0());
+        let muang = issue(&test.db, &dopa_central, IssueToken { unit_code: "DOPA-CMI-MUANG".into(), ..short }, t0());
         let muang = muang.await;
         // Retiring needs the units below and the officers in it gone: suspend the new officer, retire its unit.
         let sansai_officer = officer::Entity::find().all(&test.db).await.expect("officers");
@@ -901,9 +961,8 @@ async fn contact_center_staff_create_rename_move_and_retire_a_unit_and_each_is_a
         assert_eq!(moved.parent_id, Some(dol.id), "{backend}");
         assert_eq!(unit_row(db, created.id).await, moved, "{backend}: stored");
         // The unit went with the move from one department's scope to the other's.
-        let dopa_issue =
-            tokens::issue(db, &dopa_central, request("DOPA-KKN", Role::Agency), &key(), &origin, t0()).await;
-        assert!(matches!(dopa_issue, Err(AdminError::UnitNotAllowed)), "{backend}: {dopa_issue:?}");
+        let dopa_issue = try_issue(db, &dopa_central, request("DOPA-KKN", Role::Agency), t0()).await;
+        assert!(matches!(dopa_issue, Err(IssueError::UnitNotAllowed)), "{backend}: {dopa_issue:?}");
         let dol_token = issue(db, &dol_central, request("DOPA-KKN", Role::Agency), t0()).await;
         let busy = admin_units::retire(db, &cc, "DOPA-KKN", &origin, t0()).await;
         assert!(matches!(busy, Err(AdminError::UnitInUse(InUse::Tokens))), "{backend}: {busy:?}");
@@ -914,8 +973,8 @@ async fn contact_center_staff_create_rename_move_and_retire_a_unit_and_each_is_a
         assert_eq!(retired.retired_at, Some(t1), "{backend}");
         let again = admin_units::retire(db, &cc, "DOPA-KKN", &origin, t1).await.expect("already retired");
         assert_eq!(again.retired_at, Some(t1), "{backend}: unchanged");
-        let refused = tokens::issue(db, &dol_central, request("DOPA-KKN", Role::Agency), &key(), &origin, t1).await;
-        assert!(matches!(refused, Err(AdminError::UnitNotAllowed)), "{backend}: a retired unit takes no Tokens");
+        let refused = try_issue(db, &dol_central, request("DOPA-KKN", Role::Agency), t1).await;
+        assert!(matches!(refused, Err(IssueError::UnitNotAllowed)), "{backend}: a retired unit takes no Tokens");
 
         let expected = [
             (AuditEvent::UnitCreated, "DOPA-KKN ที่ทำการปกครองจังหวัดขอนแก่น (division)"),
@@ -1001,7 +1060,7 @@ async fn a_unit_with_active_officers_pending_tokens_or_active_units_below_it_is_
         assert!(entries(db, AuditEvent::UnitRetired).await.is_empty(), "{backend}");
 
         // A suspended officer, an expired Token and retired units below do not hold a unit back.
-        let short = TokenRequest { lifetime: Duration::days(1), ..request("DOPA-CMI-MUANG", Role::ServicePoint) };
+        let short = IssueToken { lifetime: Duration::days(1), ..request("DOPA-CMI-MUANG", Role::ServicePoint) };
         issue(db, &staff.dopa_central, short, t0()).await;
         let later = t0() + Duration::days(2);
         admin_officers::set_status(db, cc, staff.service_point.id, OfficerStatus::Suspended, &origin, later)

@@ -11,7 +11,7 @@ mod support {
     pub mod units;
 }
 
-use domain::activation::{self, IssueError, IssueToken};
+use domain::activation::{self, IssueError, IssueToken, Issuer};
 use domain::entities::activation_token;
 use domain::entities::officer::{self, OfficerSource, OfficerStatus, Role};
 use domain::entities::organisation_unit::{self, UnitKind};
@@ -189,12 +189,11 @@ async fn j11_a_token_issued_on_the_command_line_with_a_direction_control_in_its_
             intended_name: Some(name.to_owned()),
             reference: Some(reference.to_owned()),
             lifetime: activation::DEFAULT_LIFETIME,
-            issued_by_officer_id: None,
         };
         for (name, reference, field) in
             [("นาย\u{202e}สมชาย", "มท 1", "intended name"), ("นายสมชาย", "มท\u{202e} 1", "reference")]
         {
-            let result = activation::issue(&test.db, request(name, reference), &key(), t0()).await;
+            let result = activation::issue(&test.db, Issuer::CommandLine, request(name, reference), &key(), t0()).await;
             assert!(
                 matches!(result, Err(IssueError::Text { field: f, problem: FreeTextProblem::DirectionControl(_) }) if f == field),
                 "{backend}: {result:?}"

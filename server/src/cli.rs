@@ -9,7 +9,7 @@ use sea_orm::DatabaseConnection;
 use sea_orm_migration::MigratorTrait;
 use tokio::net::TcpListener;
 
-use domain::activation::IssueToken;
+use domain::activation::{IssueError, IssueToken, Issuer};
 use domain::citizen_id::{CitizenId, CitizenIdKey};
 use domain::entities::officer::Role;
 use domain::entities::organisation_unit::UnitKind;
@@ -70,7 +70,7 @@ pub enum Command {
         /// The official letter or request number (หนังสือที่ / เลขที่คำขอ).
         #[arg(long)]
         reference: Option<String>,
-        /// How long the token lives, e.g. 7d, 36h (at most 30d).
+        /// How long the token lives, from 1 day to 30 days, e.g. 7d, 36h; anything else is refused.
         #[arg(long, default_value = "7d")]
         expires_in: humantime::Duration,
     },
@@ -160,7 +160,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .map(|text| CitizenId::parse(&text))
                 .transpose()
                 .map_err(|error| anyhow::anyhow!("--citizen-id: {error}"))?;
-            let lifetime = chrono::Duration::from_std(*expires_in).context("--expires-in is too long")?;
             let key = CitizenIdKey::new(settings.citizen_id_key.expose().as_bytes().to_vec());
             let request = IssueToken {
                 unit_code: unit,
@@ -168,10 +167,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 citizen_id,
                 intended_name: name,
                 reference,
-                lifetime,
-                issued_by_officer_id: None,
+                // Too long for chrono is too long for a Token: refused below with the other lifetimes out of range.
+                lifetime: chrono::Duration::from_std(*expires_in).unwrap_or(chrono::Duration::MAX),
             };
-            let (token, row) = domain::activation::issue(&db, request, &key, chrono::Utc::now()).await?;
+            // The same path as the Tokens page: the same checks and limits, and a `token_issued` audit entry.
+            let issued = domain::activation::issue(&db, Issuer::CommandLine, request, &key, chrono::Utc::now()).await;
+            let (token, row) = match issued {
+                Ok(issued) => (issued.token, issued.row),
+                Err(IssueError::Lifetime) => {
+                    anyhow::bail!("--expires-in: {} (e.g. 24h, 7d, 30d)", IssueError::Lifetime)
+                }
+                Err(error) => return Err(error.into()),
+            };
             tracing::info!(token_id = row.id, role = row.role.code(), "activation token issued on the command line");
             say(&format!(
                 "activation token for a {} officer, valid until {} (UTC):",

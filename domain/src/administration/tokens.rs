@@ -1,38 +1,21 @@
-//! Activation Tokens as their issuers see them: issuing one for a person (citizen ID required), the list of the
-//! scope's Tokens with their state, revoking a pending one, and re-issuing (which revokes the old one).
+//! Activation Tokens as their issuers see them: the list of the scope's Tokens with their state, revoking a pending
+//! one, and re-issuing (which revokes the old one). Issuing one is [`crate::activation::issue`], the same for an
+//! officer as for the command line.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionSession, TransactionTrait,
 };
 
 use super::{AdminError, scope_of};
-use crate::activation::{self, ActivationToken, Grant};
+use crate::activation::{self, Grant, Issued, Issuer};
 use crate::audit::{self, Entry, Origin};
-use crate::citizen_id::{CitizenId, CitizenIdKey};
 use crate::entities::activation_token;
 use crate::entities::audit_event::AuditEvent;
-use crate::entities::officer::{self, Role};
+use crate::entities::officer;
 use crate::entities::organisation_unit;
 use crate::scope::{Scope, Tree};
-
-/// A Token to issue from the administration pages: unlike the command line's, it always names its person.
-#[derive(Clone, Debug)]
-pub struct TokenRequest {
-    /// The unit's code.
-    pub unit_code: String,
-    /// The role.
-    pub role: Role,
-    /// The intended person: only their Digital ID account can redeem it.
-    pub citizen_id: CitizenId,
-    /// Their name.
-    pub intended_name: String,
-    /// The official letter or request number.
-    pub reference: Option<String>,
-    /// How long it lives (1 day to [`activation::MAX_LIFETIME`]).
-    pub lifetime: Duration,
-}
 
 /// A Token's state at a given moment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,23 +54,10 @@ pub struct TokenListing {
     pub state: TokenState,
     /// Its unit.
     pub unit: organisation_unit::Model,
-    /// The issuer's name.
+    /// The issuing officer's name (`None`: issued on the server's command line).
     pub issued_by: Option<String>,
     /// The name of the officer its use created.
     pub used_by: Option<String>,
-}
-
-/// A Token just issued, with its unit (to show once and print).
-#[derive(Debug)]
-pub struct Issued {
-    /// The Token in the clear.
-    pub token: ActivationToken,
-    /// Its row.
-    pub row: activation_token::Model,
-    /// Its unit.
-    pub unit: organisation_unit::Model,
-    /// The unit's parents, ministry first.
-    pub parents: Vec<organisation_unit::Model>,
 }
 
 /// The Tokens `actor` sees (units of its scope, roles it issues or manages), newest first.
@@ -130,82 +100,6 @@ pub async fn list(
             })
         })
         .collect())
-}
-
-/// The unit `actor` may issue a Token of `role` for, checked against its scope.
-fn checked_unit<'t>(
-    tree: &'t Tree,
-    scope: &Scope,
-    role: Role,
-    unit_code: &str,
-) -> Result<&'t organisation_unit::Model, AdminError> {
-    if !scope.issuable_roles().contains(&role) {
-        return Err(AdminError::RoleNotAllowed);
-    }
-    let unit = tree.by_code(unit_code).filter(|unit| unit.retired_at.is_none()).ok_or(AdminError::UnitNotAllowed)?;
-    if !tree.contains(scope, unit.id) {
-        return Err(AdminError::UnitNotAllowed);
-    }
-    if activation::check_role_fits_unit(role, unit).is_err() {
-        return Err(AdminError::RoleDoesNotFitUnit);
-    }
-    Ok(unit)
-}
-
-/// Issues a Token for the person in `request`, as `actor`.
-pub async fn issue<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    actor: &officer::Model,
-    request: TokenRequest,
-    key: &CitizenIdKey,
-    origin: &Origin,
-    now: DateTime<Utc>,
-) -> Result<Issued, AdminError> {
-    let scope = scope_of(actor)?;
-    let tree = Tree::load(db).await?;
-    let unit = checked_unit(&tree, &scope, request.role, &request.unit_code)?.clone();
-    let lifetime = request.lifetime.clamp(Duration::days(1), activation::MAX_LIFETIME);
-    let grant = Grant {
-        unit_id: unit.id,
-        role: request.role,
-        citizen_id_hash: Some(request.citizen_id.keyed_hash(key)),
-        citizen_id_masked: Some(request.citizen_id.masked()),
-        intended_name: Some(request.intended_name),
-        reference: request.reference,
-        lifetime,
-        issued_by_officer_id: Some(actor.id),
-    };
-    let txn = db.begin().await?;
-    let (token, row) = activation::insert(&txn, grant, now).await?;
-    audit::record(&txn, issued_entry(actor, &row, origin, None), now).await?;
-    txn.commit().await?;
-    let parents = tree.parents(unit.id).into_iter().cloned().collect();
-    Ok(Issued { token, row, unit, parents })
-}
-
-fn issued_entry(
-    actor: &officer::Model,
-    row: &activation_token::Model,
-    origin: &Origin,
-    replaces: Option<i32>,
-) -> Entry {
-    let mut detail = format!("role {}", row.role.code());
-    if let Some(masked) = &row.citizen_id_masked {
-        detail.push_str(&format!("; citizen ID {masked}"));
-    }
-    if let Some(reference) = &row.reference {
-        detail.push_str(&format!("; reference {reference}"));
-    }
-    detail.push_str(&format!("; expires {}", row.expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)));
-    if let Some(old) = replaces {
-        detail.push_str(&format!("; replaces token #{old}"));
-    }
-    Entry::new(AuditEvent::TokenIssued, origin)
-        .actor(actor)
-        .target_name(row.intended_name.as_deref())
-        .unit(row.unit_id)
-        .token(row.id)
-        .detail(detail)
 }
 
 /// The Token `token_id` if `actor` may act on it.
@@ -305,7 +199,8 @@ pub async fn reissue<C: ConnectionTrait + TransactionTrait>(
         .token(old.id)
         .detail(format!("re-issued as token #{}", row.id));
     audit::record(&txn, revoked, now).await?;
-    audit::record(&txn, issued_entry(actor, &row, origin, Some(old.id)), now).await?;
+    let issuer = Issuer::Officer { officer: actor, origin };
+    audit::record(&txn, activation::issued_entry(issuer, &row, Some(old.id)), now).await?;
     txn.commit().await?;
     let parents = tree.parents(unit.id).into_iter().cloned().collect();
     Ok(Issued { token, row, unit, parents })

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use vocabulary::{Role, UnitKind};
 
 use crate::i18n::Locale;
 
@@ -71,7 +72,7 @@ pub struct OfficerView {
     /// Full Thai name with title.
     pub name_th: String,
     /// The role.
-    pub role: RoleView,
+    pub role: Role,
     /// The officer's unit first, then its parents up to the ministry.
     pub unit_chain: Vec<UnitView>,
     /// The citizen ID, masked (`1-1017-xxxxx-03-0`).
@@ -92,69 +93,6 @@ pub struct OfficerView {
     pub csrf_token: String,
 }
 
-/// A role, as pages name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RoleView {
-    /// DGA Contact Center staff.
-    ContactCenter,
-    /// เจ้าหน้าที่ส่วนกลาง.
-    Central,
-    /// เจ้าหน้าที่หน่วยงาน.
-    Agency,
-    /// เจ้าหน้าที่จุดบริการ.
-    ServicePoint,
-}
-
-impl RoleView {
-    /// The role's code in forms (`contact_center`, `central`, `agency`, `service_point`).
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::ContactCenter => "contact_center",
-            Self::Central => "central",
-            Self::Agency => "agency",
-            Self::ServicePoint => "service_point",
-        }
-    }
-}
-
-/// The level of an organisation unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum UnitKindView {
-    /// กระทรวง.
-    Ministry,
-    /// กรม.
-    Department,
-    /// กอง / สำนักงานจังหวัด.
-    Division,
-    /// จุดบริการ.
-    ServicePoint,
-}
-
-impl UnitKindView {
-    /// Every level, ministry first.
-    pub const ALL: [Self; 4] = [Self::Ministry, Self::Department, Self::Division, Self::ServicePoint];
-
-    /// The level's code in forms (`ministry`, `department`, `division`, `service_point`).
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Ministry => "ministry",
-            Self::Department => "department",
-            Self::Division => "division",
-            Self::ServicePoint => "service_point",
-        }
-    }
-
-    /// The level a unit of this level hangs under (`None` for a ministry, the top).
-    pub const fn parent_kind(self) -> Option<Self> {
-        match self {
-            Self::Ministry => None,
-            Self::Department => Some(Self::Ministry),
-            Self::Division => Some(Self::Department),
-            Self::ServicePoint => Some(Self::Division),
-        }
-    }
-}
-
 /// An organisation unit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitView {
@@ -165,7 +103,7 @@ pub struct UnitView {
     /// Its English name, when it has one.
     pub name_en: Option<String>,
     /// Its level.
-    pub kind: UnitKindView,
+    pub kind: UnitKind,
 }
 
 impl UnitView {

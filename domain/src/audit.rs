@@ -243,7 +243,7 @@ pub fn write_csv(
                 |value: Option<String>| value.map(|value| defuse_formula(&mask_in_text(&value))).unwrap_or_default();
             writer.write_record([
                 row.occurred_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                row.event.code(),
+                row.event.code().to_owned(),
                 row.succeeded.to_string(),
                 optional(row.reason.clone()),
                 row.actor_officer_id.map(|id| id.to_string()).unwrap_or_default(),

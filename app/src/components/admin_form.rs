@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use vocabulary::{Role, UnitKind};
 
 use crate::administration::{Done, FieldProblem, FormProblem, UnitOption};
 use crate::components::contact_center_phone::ContactCenterPhone;
@@ -14,7 +15,7 @@ use crate::components::notification_banner::NotificationBanner;
 use crate::i18n::admin::use_admin_text;
 use crate::i18n::{Locale, use_locale, use_text};
 use crate::paths::HOME_PAGE;
-use crate::request_context::{RoleView, UnitKindView, Visitor, use_request_context};
+use crate::request_context::{Visitor, use_request_context};
 use crate::thai_date::{datetime_attribute, format_date, format_date_time};
 
 /// The page for a visitor the server gave no page data (not Contact Center staff or a central officer), answered
@@ -29,8 +30,8 @@ pub fn NoPermission() -> impl IntoView {
     let text = use_admin_text();
     let main_text = use_text();
     let contacts = match use_request_context().visitor {
-        Visitor::Officer(officer) if matches!(officer.role, RoleView::Agency | RoleView::ServicePoint) => {
-            let department = officer.unit_chain.iter().find(|unit| unit.kind == UnitKindView::Department);
+        Visitor::Officer(officer) if matches!(officer.role, Role::Agency | Role::ServicePoint) => {
+            let department = officer.unit_chain.iter().find(|unit| unit.kind == UnitKind::Department);
             let heading = department.map_or_else(
                 || main_text.your_central_officers.to_owned(),
                 |department| (main_text.central_officers_of)(department.name(use_locale())),
@@ -239,7 +240,7 @@ pub fn moment(at: DateTime<Utc>, locale: Locale, with_time: bool) -> impl IntoVi
 mod tests {
     use super::{described_by, unit_option_text};
     use crate::administration::UnitOption;
-    use crate::request_context::UnitKindView;
+    use vocabulary::UnitKind;
 
     #[test]
     fn a_field_is_described_by_its_hint_and_its_error_when_it_has_them() {
@@ -254,7 +255,7 @@ mod tests {
             code: "D1-1".to_owned(),
             name_th: "สำนักทะเบียน".to_owned(),
             name_en: None,
-            kind: UnitKindView::Division,
+            kind: UnitKind::Division,
             parents_th: "กระทรวงมหาดไทย › กรมการปกครอง".to_owned(),
             depth: 2,
             retired: false,

@@ -4,20 +4,21 @@
 //! decides which links are worth showing.
 
 use leptos::prelude::*;
+use vocabulary::Role;
 
 use crate::i18n::admin::{AdminText, use_admin_text};
 use crate::paths::{ACCOUNTS_PAGE, AUDIT_PAGE, TOKENS_PAGE, UNITS_PAGE};
-use crate::request_context::{RoleView, Visitor, use_request_context};
+use crate::request_context::{Visitor, use_request_context};
 
 /// The administration pages an officer of `role` is offered, as (address, link text), in menu order.
-pub fn admin_pages(role: RoleView, text: &AdminText) -> Vec<(&'static str, &'static str)> {
+pub fn admin_pages(role: Role, text: &AdminText) -> Vec<(&'static str, &'static str)> {
     let mut pages = match role {
-        RoleView::ContactCenter | RoleView::Central => {
+        Role::ContactCenter | Role::Central => {
             vec![(TOKENS_PAGE, text.nav_tokens), (ACCOUNTS_PAGE, text.nav_accounts), (AUDIT_PAGE, text.nav_audit)]
         }
-        RoleView::Agency | RoleView::ServicePoint => Vec::new(),
+        Role::Agency | Role::ServicePoint => Vec::new(),
     };
-    if role == RoleView::ContactCenter {
+    if role == Role::ContactCenter {
         pages.push((UNITS_PAGE, text.nav_units));
     }
     pages
@@ -66,25 +67,25 @@ mod tests {
     use super::admin_pages;
     use crate::i18n::admin::ADMIN_TH;
     use crate::paths::{ACCOUNTS_PAGE, AUDIT_PAGE, TOKENS_PAGE, UNITS_PAGE};
-    use crate::request_context::RoleView;
+    use vocabulary::Role;
 
-    fn addresses(role: RoleView) -> Vec<&'static str> {
+    fn addresses(role: Role) -> Vec<&'static str> {
         admin_pages(role, &ADMIN_TH).into_iter().map(|(href, _)| href).collect()
     }
 
     #[test]
     fn contact_center_staff_get_every_administration_page_including_the_tree() {
-        assert_eq!(addresses(RoleView::ContactCenter), [TOKENS_PAGE, ACCOUNTS_PAGE, AUDIT_PAGE, UNITS_PAGE]);
+        assert_eq!(addresses(Role::ContactCenter), [TOKENS_PAGE, ACCOUNTS_PAGE, AUDIT_PAGE, UNITS_PAGE]);
     }
 
     #[test]
     fn central_officers_get_tokens_officers_and_audit_but_not_the_tree() {
-        assert_eq!(addresses(RoleView::Central), [TOKENS_PAGE, ACCOUNTS_PAGE, AUDIT_PAGE]);
+        assert_eq!(addresses(Role::Central), [TOKENS_PAGE, ACCOUNTS_PAGE, AUDIT_PAGE]);
     }
 
     #[test]
     fn agency_and_service_point_officers_get_no_administration_pages() {
-        assert!(addresses(RoleView::Agency).is_empty());
-        assert!(addresses(RoleView::ServicePoint).is_empty());
+        assert!(addresses(Role::Agency).is_empty());
+        assert!(addresses(Role::ServicePoint).is_empty());
     }
 }

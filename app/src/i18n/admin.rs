@@ -1,11 +1,11 @@
 //! The administration pages' strings (Tokens, officers, audit log, organisation tree), a catalogue of their own so
 //! the main [`Text`](super::Text) stays the sign-in journey's. Thai first, in the wording of government letters;
-//! every [`FormProblem`], [`Done`], [`AuditEventView`] and [`TokenStatus`] has exactly one sentence (the `match`es
+//! every [`FormProblem`], [`Done`], [`AuditEvent`] and [`TokenState`] has exactly one sentence (the `match`es
 //! below are exhaustive, so a new variant without a sentence does not compile).
 
-use crate::administration::{AuditEventView, Done, FormProblem, OfficerStatusView, TokenStatus};
+use crate::administration::{Done, FormProblem};
 use crate::i18n::{Locale, use_locale};
-use crate::request_context::UnitKindView;
+use vocabulary::{AuditEvent, OfficerStatus, TokenState, UnitKind};
 
 /// The administration catalogue of the current render's language.
 pub fn use_admin_text() -> &'static AdminText {
@@ -200,6 +200,8 @@ pub struct AdminText {
     pub assign_button: &'static str,
     /// An officer the visitor may not change (themselves, or outside what they manage).
     pub not_manageable: &'static str,
+    /// An action on something that is not there, or not in the visitor's scope (the two look the same).
+    pub not_in_scope: &'static str,
 
     /// Title of the audit log.
     pub audit_title: &'static str,
@@ -315,36 +317,36 @@ pub struct AdminText {
     pub problems: [&'static str; 21],
     /// The sentence of each [`Done`], in declaration order.
     pub done: [&'static str; 8],
-    /// The name of each [`AuditEventView`], in the order of [`AuditEventView::ALL`].
+    /// The name of each [`AuditEvent`], in the order of [`AuditEvent::ALL`].
     pub events: [&'static str; 15],
 }
 
 impl AdminText {
     /// The name of a Token's state.
-    pub const fn token_status_name(&self, status: TokenStatus) -> &'static str {
+    pub const fn token_status_name(&self, status: TokenState) -> &'static str {
         self.token_status[match status {
-            TokenStatus::Pending => 0,
-            TokenStatus::Used => 1,
-            TokenStatus::Expired => 2,
-            TokenStatus::Revoked => 3,
+            TokenState::Pending => 0,
+            TokenState::Used => 1,
+            TokenState::Expired => 2,
+            TokenState::Revoked => 3,
         }]
     }
 
     /// The name of an officer's state.
-    pub const fn officer_status_name(&self, status: OfficerStatusView) -> &'static str {
+    pub const fn officer_status_name(&self, status: OfficerStatus) -> &'static str {
         self.officer_status[match status {
-            OfficerStatusView::Active => 0,
-            OfficerStatusView::Suspended => 1,
+            OfficerStatus::Active => 0,
+            OfficerStatus::Suspended => 1,
         }]
     }
 
     /// The name of a unit's level.
-    pub const fn unit_kind_name(&self, kind: UnitKindView) -> &'static str {
+    pub const fn unit_kind_name(&self, kind: UnitKind) -> &'static str {
         self.unit_kinds[match kind {
-            UnitKindView::Ministry => 0,
-            UnitKindView::Department => 1,
-            UnitKindView::Division => 2,
-            UnitKindView::ServicePoint => 3,
+            UnitKind::Ministry => 0,
+            UnitKind::Department => 1,
+            UnitKind::Division => 2,
+            UnitKind::ServicePoint => 3,
         }]
     }
 
@@ -390,23 +392,23 @@ impl AdminText {
     }
 
     /// The name of an audit event.
-    pub const fn event_name(&self, event: AuditEventView) -> &'static str {
+    pub const fn event_name(&self, event: AuditEvent) -> &'static str {
         self.events[match event {
-            AuditEventView::TokenIssued => 0,
-            AuditEventView::TokenRevoked => 1,
-            AuditEventView::TokenRedeemed => 2,
-            AuditEventView::TokenRefused => 3,
-            AuditEventView::SignedIn => 4,
-            AuditEventView::SignInRefused => 5,
-            AuditEventView::SignedOut => 6,
-            AuditEventView::ConsentDeclined => 7,
-            AuditEventView::OfficerSuspended => 8,
-            AuditEventView::OfficerReactivated => 9,
-            AuditEventView::OfficerAssigned => 10,
-            AuditEventView::UnitCreated => 11,
-            AuditEventView::UnitRenamed => 12,
-            AuditEventView::UnitMoved => 13,
-            AuditEventView::UnitRetired => 14,
+            AuditEvent::TokenIssued => 0,
+            AuditEvent::TokenRevoked => 1,
+            AuditEvent::TokenRedeemed => 2,
+            AuditEvent::TokenRefused => 3,
+            AuditEvent::SignedIn => 4,
+            AuditEvent::SignInRefused => 5,
+            AuditEvent::SignedOut => 6,
+            AuditEvent::ConsentDeclined => 7,
+            AuditEvent::OfficerSuspended => 8,
+            AuditEvent::OfficerReactivated => 9,
+            AuditEvent::OfficerAssigned => 10,
+            AuditEvent::UnitCreated => 11,
+            AuditEvent::UnitRenamed => 12,
+            AuditEvent::UnitMoved => 13,
+            AuditEvent::UnitRetired => 14,
         }]
     }
 }
@@ -511,6 +513,7 @@ pub const ADMIN_TH: AdminText = AdminText {
     field_new_unit: "หน่วยงานใหม่",
     assign_button: "บันทึกการเปลี่ยนแปลง",
     not_manageable: "ท่านไม่สามารถเปลี่ยนแปลงบัญชีนี้ได้",
+    not_in_scope: "ไม่พบรายการนี้ในความรับผิดชอบของท่าน อาจถูกเปลี่ยนแปลงไปแล้ว กรุณาตรวจสอบรายการอีกครั้ง",
 
     audit_title: "บันทึกการใช้งาน (Audit log)",
     audit_intro: "บันทึกการใช้งานไม่สามารถแก้ไขหรือลบได้ \
@@ -723,6 +726,7 @@ pub const ADMIN_EN: AdminText = AdminText {
     field_new_unit: "New unit",
     assign_button: "Save changes",
     not_manageable: "You cannot change this account.",
+    not_in_scope: "That item is not in your area, or has changed meanwhile. Please check the list again.",
 
     audit_title: "Audit log",
     audit_intro: "The audit log cannot be changed or deleted. Citizen ID numbers are partly masked to protect \
@@ -876,7 +880,8 @@ fn en_manage_unit(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{ADMIN_EN, ADMIN_TH};
-    use crate::administration::{AuditEventView, Done, FormProblem, TokenStatus};
+    use crate::administration::{Done, FormProblem};
+    use vocabulary::{AuditEvent, TokenState};
 
     #[test]
     fn no_administration_string_is_empty_in_either_language() {
@@ -888,10 +893,10 @@ mod tests {
 
     #[test]
     fn the_token_states_and_buttons_use_the_specifications_thai_words() {
-        assert_eq!(ADMIN_TH.token_status_name(TokenStatus::Pending), "รอใช้งาน");
-        assert_eq!(ADMIN_TH.token_status_name(TokenStatus::Used), "ใช้แล้ว");
-        assert_eq!(ADMIN_TH.token_status_name(TokenStatus::Expired), "หมดอายุ");
-        assert_eq!(ADMIN_TH.token_status_name(TokenStatus::Revoked), "ยกเลิกแล้ว");
+        assert_eq!(ADMIN_TH.token_status_name(TokenState::Pending), "รอใช้งาน");
+        assert_eq!(ADMIN_TH.token_status_name(TokenState::Used), "ใช้แล้ว");
+        assert_eq!(ADMIN_TH.token_status_name(TokenState::Expired), "หมดอายุ");
+        assert_eq!(ADMIN_TH.token_status_name(TokenState::Revoked), "ยกเลิกแล้ว");
         assert_eq!(ADMIN_TH.revoke_button, "ยกเลิก Token");
         assert_eq!(ADMIN_TH.reissue_button, "ออก Token ใหม่");
     }
@@ -899,16 +904,16 @@ mod tests {
     #[test]
     fn every_audit_event_and_problem_has_its_own_sentence_in_each_language() {
         for text in [&ADMIN_TH, &ADMIN_EN] {
-            let mut events: Vec<&str> = AuditEventView::ALL.iter().map(|event| text.event_name(*event)).collect();
+            let mut events: Vec<&str> = AuditEvent::ALL.iter().map(|event| text.event_name(*event)).collect();
             events.sort_unstable();
             events.dedup();
-            assert_eq!(events.len(), AuditEventView::ALL.len());
+            assert_eq!(events.len(), AuditEvent::ALL.len());
             let mut problems = text.problems.to_vec();
             problems.sort_unstable();
             problems.dedup();
             assert_eq!(problems.len(), text.problems.len());
         }
-        assert_eq!(ADMIN_TH.event_name(AuditEventView::TokenIssued), "ออก Token");
+        assert_eq!(ADMIN_TH.event_name(AuditEvent::TokenIssued), "ออก Token");
         assert_eq!(ADMIN_TH.problem(FormProblem::CitizenIdMissing), "กรุณากรอกเลขประจำตัวประชาชน");
         assert_eq!(ADMIN_EN.problem(FormProblem::OwnAccount), "You cannot change your own account");
         assert_eq!(ADMIN_TH.done_sentence(Done::Revoked), "ยกเลิก Token เรียบร้อยแล้ว");

@@ -6,12 +6,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use vocabulary::Role;
 
 use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::components::role_name::role_name;
 use crate::i18n::use_text;
 use crate::paths::SIGN_IN_PAGE;
-use crate::request_context::{RoleView, use_request_context};
+use crate::request_context::use_request_context;
 
 /// What the query says of the shortfall.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,7 +26,7 @@ struct Shortfall {
     /// A verified citizen ID is needed too.
     needs_verified_id: bool,
     /// The role the person has or would have.
-    role: Option<RoleView>,
+    role: Option<Role>,
 }
 
 /// A level as Digital ID writes it (`1.3`): one digit, a dot, one digit.
@@ -33,10 +34,8 @@ fn level(value: Option<String>) -> Option<String> {
     value.filter(|value| matches!(value.as_bytes(), [b'0'..=b'9', b'.', b'0'..=b'9']))
 }
 
-fn role(code: Option<String>) -> Option<RoleView> {
-    [RoleView::ContactCenter, RoleView::Central, RoleView::Agency, RoleView::ServicePoint]
-        .into_iter()
-        .find(|role| code.as_deref() == Some(role.code()))
+fn role(code: Option<String>) -> Option<Role> {
+    Role::ALL.into_iter().find(|role| code.as_deref() == Some(role.code()))
 }
 
 fn query_shortfall() -> Shortfall {

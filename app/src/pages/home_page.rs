@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use vocabulary::Role;
 
 use crate::components::admin_nav::AdminNav;
 use crate::components::contact_center_phone::ContactCenterPhone;
@@ -11,7 +12,7 @@ use crate::components::unit_chain::UnitChain;
 use crate::i18n::admin::use_admin_text;
 use crate::i18n::{Text, use_text};
 use crate::paths::{OFFICERS_PAGE, PROFILE_PAGE};
-use crate::request_context::{RoleView, Visitor, use_request_context};
+use crate::request_context::{Visitor, use_request_context};
 
 /// Greets the officer, names their unit and role, says what the role is responsible for, links to the profile,
 /// and lists the central officers to contact about Tokens and rights.
@@ -36,8 +37,8 @@ pub fn HomePage() -> impl IntoView {
     // Whom to ask about one's own access: agency and service-point officers ask their department's central
     // officers; central officers ask the DGA Contact Center; Contact Center staff are the ones others call.
     let central_officers = match officer.role {
-        RoleView::ContactCenter => None,
-        RoleView::Central => Some(
+        Role::ContactCenter => None,
+        Role::Central => Some(
             view! {
                 <section class="panel" aria-labelledby="central-officers-heading">
                     <h2 id="central-officers-heading">{text.central_rights_heading}</h2>
@@ -46,7 +47,7 @@ pub fn HomePage() -> impl IntoView {
             }
             .into_any(),
         ),
-        RoleView::Agency | RoleView::ServicePoint => Some(
+        Role::Agency | Role::ServicePoint => Some(
             view! {
                 <section class="panel" aria-labelledby="central-officers-heading">
                     <h2 id="central-officers-heading">{text.your_central_officers}</h2>
@@ -58,7 +59,7 @@ pub fn HomePage() -> impl IntoView {
         ),
     };
     // Contact Center staff and central officers manage Tokens and officers: their pages are linked first.
-    let administration = matches!(officer.role, RoleView::ContactCenter | RoleView::Central).then(|| {
+    let administration = matches!(officer.role, Role::ContactCenter | Role::Central).then(|| {
         let admin_text = use_admin_text();
         view! {
             <section class="panel" aria-labelledby="administration-heading">
@@ -100,19 +101,20 @@ pub fn HomePage() -> impl IntoView {
 }
 
 /// What the role is responsible for, as the specification describes it.
-fn duty(role: RoleView, text: &Text) -> &'static str {
+fn duty(role: Role, text: &Text) -> &'static str {
     match role {
-        RoleView::ContactCenter => text.duty_contact_center,
-        RoleView::Central => text.duty_central,
-        RoleView::Agency | RoleView::ServicePoint => text.duty_unit,
+        Role::ContactCenter => text.duty_contact_center,
+        Role::Central => text.duty_central,
+        Role::Agency | Role::ServicePoint => text.duty_unit,
     }
 }
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use crate::paths::{ACCOUNTS_PAGE, AUDIT_PAGE, HOME_PAGE, PROFILE_PAGE, TOKENS_PAGE, UNITS_PAGE};
-    use crate::request_context::{RequestContext, RoleView, Visitor};
+    use crate::request_context::{RequestContext, Visitor};
     use crate::testing::{Rendered, has_link, officer, render};
+    use vocabulary::Role;
 
     #[test]
     fn the_home_page_greets_the_officer_with_their_unit_role_and_profile_link() {
@@ -140,7 +142,7 @@ mod tests {
     #[test]
     fn a_central_officer_is_pointed_to_the_dga_contact_center_not_to_central_officers() {
         let mut central = officer();
-        central.role = RoleView::Central;
+        central.role = Role::Central;
         let Rendered { html, .. } =
             render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(central), ..Default::default() });
         assert!(html.contains("แก้ไขสิทธิ์การเข้าใช้งานผ่าน DGA Contact Center"), "{html}");
@@ -150,7 +152,7 @@ mod tests {
     #[test]
     fn central_officers_and_contact_center_staff_are_linked_to_their_administration_pages() {
         let mut central = officer();
-        central.role = RoleView::Central;
+        central.role = Role::Central;
         let Rendered { html, .. } =
             render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(central), ..Default::default() });
         assert!(has_link(&html, TOKENS_PAGE, "จัดการ Token"), "{html}");
@@ -159,7 +161,7 @@ mod tests {
         assert!(!html.contains(r#"aria-current="page""#), "no administration page is the current one");
 
         let mut staff = officer();
-        staff.role = RoleView::ContactCenter;
+        staff.role = Role::ContactCenter;
         let Rendered { html, .. } =
             render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(staff), ..Default::default() });
         assert!(has_link(&html, UNITS_PAGE, "โครงสร้างหน่วยงาน"));

@@ -4,12 +4,13 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use vocabulary::Role;
 
 use crate::components::role_name::role_name;
 use crate::components::unit_chain::UnitChain;
 use crate::i18n::{Locale, use_locale, use_text};
 use crate::paths::OFFICERS_PAGE;
-use crate::request_context::{RoleView, Visitor, use_request_context};
+use crate::request_context::{Visitor, use_request_context};
 use crate::thai_date::{datetime_attribute, format_date_time};
 
 /// The officer's details; a muted "ไม่มีข้อมูล" stands for anything not on record.
@@ -87,8 +88,8 @@ pub fn ProfilePage() -> impl IntoView {
         <p class="hint">{text.profile_source_note}</p>
         <p class="hint">
             {match officer_role {
-                RoleView::Central | RoleView::ContactCenter => text.central_rights_body,
-                RoleView::Agency | RoleView::ServicePoint => text.access_wrong_rights,
+                Role::Central | Role::ContactCenter => text.central_rights_body,
+                Role::Agency | Role::ServicePoint => text.access_wrong_rights,
             }}
         </p>
     }

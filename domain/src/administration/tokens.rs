@@ -17,33 +17,8 @@ use crate::entities::officer;
 use crate::entities::organisation_unit;
 use crate::scope::{Scope, Tree};
 
-/// A Token's state at a given moment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TokenState {
-    /// Not used, not revoked, not expired.
-    Pending,
-    /// Redeemed.
-    Used,
-    /// Expired unused.
-    Expired,
-    /// Revoked.
-    Revoked,
-}
-
-impl TokenState {
-    /// The state of `row` at `now`.
-    pub fn of(row: &activation_token::Model, now: DateTime<Utc>) -> Self {
-        if row.used_at.is_some() {
-            Self::Used
-        } else if row.revoked_at.is_some() {
-            Self::Revoked
-        } else if row.expires_at <= now {
-            Self::Expired
-        } else {
-            Self::Pending
-        }
-    }
-}
+/// A Token's state at a given moment ([`activation_token::Model::state_at`]); shared with the Tokens page.
+pub use vocabulary::TokenState;
 
 /// A Token in the list, with the names it refers to.
 #[derive(Clone, Debug)]
@@ -92,7 +67,7 @@ pub async fn list(
         .filter_map(|row| {
             let unit = tree.get(row.unit_id)?.clone();
             Some(TokenListing {
-                state: TokenState::of(&row, now),
+                state: row.state_at(now),
                 issued_by: row.issued_by_officer_id.and_then(|id| names.get(&id).cloned()),
                 used_by: row.used_by_officer_id.and_then(|id| names.get(&id).cloned()),
                 unit,

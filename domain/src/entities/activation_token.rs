@@ -4,6 +4,7 @@
 use sea_orm::entity::prelude::*;
 
 use super::officer::Role;
+use vocabulary::TokenState;
 
 /// A row of `activation_token`.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -59,3 +60,18 @@ pub enum Relation {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The Token's state at `now`: used and revoked outrank expiry, which is never stored.
+    pub fn state_at(&self, now: DateTimeUtc) -> TokenState {
+        if self.used_at.is_some() {
+            TokenState::Used
+        } else if self.revoked_at.is_some() {
+            TokenState::Revoked
+        } else if self.expires_at <= now {
+            TokenState::Expired
+        } else {
+            TokenState::Pending
+        }
+    }
+}

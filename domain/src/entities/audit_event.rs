@@ -3,90 +3,10 @@
 //! was who after officers are renamed.
 
 use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
 
-/// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
-#[serde(rename_all = "snake_case")]
-pub enum AuditEvent {
-    /// An activation Token was issued.
-    #[sea_orm(string_value = "token_issued")]
-    TokenIssued,
-    /// A Token was revoked (by an issuer, on re-issue, or after repeated wrong-person tries).
-    #[sea_orm(string_value = "token_revoked")]
-    TokenRevoked,
-    /// A Token was redeemed and its officer created.
-    #[sea_orm(string_value = "token_redeemed")]
-    TokenRedeemed,
-    /// A redemption was refused (the reason says why).
-    #[sea_orm(string_value = "token_refused")]
-    TokenRefused,
-    /// An officer signed in.
-    #[sea_orm(string_value = "signed_in")]
-    SignedIn,
-    /// Digital ID signed someone in, but we refused them (a suspended officer).
-    #[sea_orm(string_value = "sign_in_refused")]
-    SignInRefused,
-    /// An officer (or a pending account) signed out.
-    #[sea_orm(string_value = "signed_out")]
-    SignedOut,
-    /// Someone pressed "ไม่ยินยอม" at Digital ID.
-    #[sea_orm(string_value = "consent_declined")]
-    ConsentDeclined,
-    /// An officer was suspended and their sessions ended.
-    #[sea_orm(string_value = "officer_suspended")]
-    OfficerSuspended,
-    /// A suspended officer was reactivated.
-    #[sea_orm(string_value = "officer_reactivated")]
-    OfficerReactivated,
-    /// An officer's role or unit changed.
-    #[sea_orm(string_value = "officer_assigned")]
-    OfficerAssigned,
-    /// A unit was created.
-    #[sea_orm(string_value = "unit_created")]
-    UnitCreated,
-    /// A unit was renamed.
-    #[sea_orm(string_value = "unit_renamed")]
-    UnitRenamed,
-    /// A unit was moved under another parent.
-    #[sea_orm(string_value = "unit_moved")]
-    UnitMoved,
-    /// A unit was retired.
-    #[sea_orm(string_value = "unit_retired")]
-    UnitRetired,
-}
-
-impl AuditEvent {
-    /// Every event, in the order filters list them.
-    pub const ALL: [Self; 15] = [
-        Self::TokenIssued,
-        Self::TokenRevoked,
-        Self::TokenRedeemed,
-        Self::TokenRefused,
-        Self::SignedIn,
-        Self::SignInRefused,
-        Self::SignedOut,
-        Self::ConsentDeclined,
-        Self::OfficerSuspended,
-        Self::OfficerReactivated,
-        Self::OfficerAssigned,
-        Self::UnitCreated,
-        Self::UnitRenamed,
-        Self::UnitMoved,
-        Self::UnitRetired,
-    ];
-
-    /// The event's code, as stored, filtered on and exported.
-    pub fn code(self) -> String {
-        self.to_value()
-    }
-
-    /// The event for a code.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|event| event.code() == code)
-    }
-}
+/// What happened: shared with the audit page, so defined in `vocabulary` (which derives its column mapping for this
+/// crate).
+pub use vocabulary::AuditEvent;
 
 /// A row of `audit_event`.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -126,3 +46,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_event_is_stored_as_its_code() {
+        for event in AuditEvent::ALL {
+            assert_eq!(event.to_value(), event.code());
+            assert_eq!(AuditEvent::try_from_value(&event.code().to_owned()).ok(), Some(event));
+        }
+    }
+}

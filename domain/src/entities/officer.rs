@@ -4,72 +4,9 @@
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// What an officer may do; always read from the database (or the activation token that created the officer), never
-/// from a form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// DGA Contact Center staff: the whole system; they give central officers their tokens.
-    #[sea_orm(string_value = "contact_center")]
-    ContactCenter,
-    /// เจ้าหน้าที่ส่วนกลาง: a department's central officer; gives tokens to the officers below it.
-    #[sea_orm(string_value = "central")]
-    Central,
-    /// เจ้าหน้าที่หน่วยงาน: an officer of an agency, division or provincial office.
-    #[sea_orm(string_value = "agency")]
-    Agency,
-    /// เจ้าหน้าที่จุดบริการ: an officer of a service point.
-    #[sea_orm(string_value = "service_point")]
-    ServicePoint,
-}
-
-impl Role {
-    /// The kind of unit an officer of this role belongs to; `None` for Contact Center staff (any unit, usually DGA's).
-    pub fn unit_kind(self) -> Option<super::organisation_unit::UnitKind> {
-        use super::organisation_unit::UnitKind;
-        match self {
-            Self::ContactCenter => None,
-            Self::Central => Some(UnitKind::Department),
-            Self::Agency => Some(UnitKind::Division),
-            Self::ServicePoint => Some(UnitKind::ServicePoint),
-        }
-    }
-
-    /// The role's code as written in files and on the command line (`central`, `agency`, …).
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::ContactCenter => "contact_center",
-            Self::Central => "central",
-            Self::Agency => "agency",
-            Self::ServicePoint => "service_point",
-        }
-    }
-
-    /// The role for a code (`central`, `agency`, `service_point`, `contact_center`; `-` may stand for `_`).
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code.trim().to_ascii_lowercase().replace('-', "_").as_str() {
-            "contact_center" => Some(Self::ContactCenter),
-            "central" => Some(Self::Central),
-            "agency" => Some(Self::Agency),
-            "service_point" => Some(Self::ServicePoint),
-            _ => None,
-        }
-    }
-}
-
-/// Whether an officer may sign in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[serde(rename_all = "snake_case")]
-pub enum OfficerStatus {
-    /// May sign in.
-    #[sea_orm(string_value = "active")]
-    Active,
-    /// May not sign in; their sessions were ended.
-    #[sea_orm(string_value = "suspended")]
-    Suspended,
-}
+/// What an officer may do, and whether they may sign in: shared with the pages, so defined in `vocabulary` (which
+/// derives their column mapping for this crate).
+pub use vocabulary::{OfficerStatus, Role};
 
 /// How the officer came to exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
@@ -151,11 +88,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn role_codes_read_back_and_accept_dashes_and_capitals() {
-        for role in [Role::ContactCenter, Role::Central, Role::Agency, Role::ServicePoint] {
-            assert_eq!(Role::from_code(role.code()), Some(role));
+    fn each_role_is_stored_as_its_code() {
+        for role in Role::ALL {
+            assert_eq!(role.to_value(), role.code());
+            assert_eq!(Role::try_from_value(&role.code().to_owned()).ok(), Some(role));
         }
-        assert_eq!(Role::from_code(" Service-Point "), Some(Role::ServicePoint));
-        assert_eq!(Role::from_code("admin"), None);
+    }
+
+    #[test]
+    fn officer_statuses_are_stored_as_before() {
+        assert_eq!(OfficerStatus::Active.to_value(), "active");
+        assert_eq!(OfficerStatus::Suspended.to_value(), "suspended");
     }
 }

@@ -27,7 +27,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{OnConflict, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IdenStatic, QueryFilter, Set};
 
-use crate::secrets::{hmac_sha256, random_bytes, sha256_hex};
+use crate::secrets::{hmac_sha256, random_bytes};
 use crate::sessions::SessionSecret;
 
 /// How long a flash lives: long enough for the redirect after a POST and a slow page load, no longer.
@@ -103,7 +103,7 @@ pub async fn purge_expired(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
 
 /// The session's row id, as `sessions` stores it: the SHA-256 of the cookie secret.
 fn session_id(secret: &SessionSecret) -> String {
-    sha256_hex(secret.expose())
+    secret.id()
 }
 
 /// The session's sealing key: a PRF of its cookie secret, which only the browser and the request in hand have.

@@ -39,7 +39,7 @@ impl SessionSecret {
         &self.0
     }
 
-    fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         sha256_hex(&self.0)
     }
 }

@@ -4,11 +4,16 @@
 //!
 //! Every function lives under [`PREFIX`] with an explicit endpoint, so a form's address never changes between
 //! builds. The host mounts `PREFIX/*` behind its same-origin check and session layer; each function authorises
-//! itself through [`crate::host::actor`] (the session's officer and their scope) and checks the session's
-//! synchroniser token on every change. Nothing here mutates on GET.
+//! itself from the request's session — an administration page's through [`crate::host::actor`] (the session's
+//! officer and their scope), home and profile for any signed-in officer, the identity confirmation for a Digital ID
+//! account not yet activated — and checks the session's synchroniser token on every change. Nothing here mutates
+//! on GET.
 //!
 //! | endpoint | function | page |
 //! |---|---|---|
+//! | `GET /api/activation` | [`activation::activation_page`] (with the form refused just before, once) | identity confirmation |
+//! | `POST /api/activation/activate` | [`activation::activate`] | identity confirmation |
+//! | `GET /api/officer` | [`officer::officer_record`] | home, profile |
 //! | `GET /api/accounts` | [`accounts::accounts_page`] | officers |
 //! | `POST /api/accounts/status` | [`accounts::set_officer_status`] | officers |
 //! | `POST /api/accounts/assign` | [`accounts::assign_officer`] | officers |
@@ -25,8 +30,10 @@
 //! | `POST /api/language` | [`language::switch_language`] | every page's header |
 
 pub mod accounts;
+pub mod activation;
 pub mod audit;
 pub mod language;
+pub mod officer;
 pub mod tokens;
 pub mod units;
 

@@ -30,6 +30,8 @@ pub enum AppError {
         /// The field and its problem.
         problem: FieldProblem,
     },
+    /// The activation Token was refused (what was typed, and whom to ask, are in the session's flash).
+    Activation(ActivationRefusal),
     /// A failure of ours, logged with its cause under this reference (HTTP 500; 503 when our database is
     /// unreachable).
     Internal {
@@ -67,6 +69,8 @@ impl AppError {
             // The Token was used or revoked meanwhile.
             Self::Field { problem, .. } if problem.problem == crate::administration::FormProblem::NotPending => 409,
             Self::NotFound => 404,
+            Self::Activation(ActivationRefusal::TooManyAttempts) => 429,
+            Self::Activation(_) => 422,
             Self::Field { .. } => 422,
             Self::Internal { .. } => 500,
             Self::BadRequest => 400,
@@ -79,6 +83,36 @@ impl AppError {
         match self {
             Self::Internal { reference } if is_reference(reference) => Some(reference),
             _ => None,
+        }
+    }
+}
+
+/// Why an activation Token was refused, as a code ([`crate::request_context::ActivationProblem`] without its
+/// details).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActivationRefusal {
+    /// Nothing was typed.
+    Empty,
+    /// Not the shape of a Token.
+    Malformed,
+    /// Unknown, expired, used, revoked or someone else's Token.
+    Refused,
+    /// Too many wrong Tokens: wait.
+    TooManyAttempts,
+    /// The form's synchroniser token was missing or wrong.
+    Expired,
+}
+
+impl ActivationRefusal {
+    /// The code of `problem`.
+    pub fn of(problem: &crate::request_context::ActivationProblem) -> Self {
+        use crate::request_context::ActivationProblem;
+        match problem {
+            ActivationProblem::Empty => Self::Empty,
+            ActivationProblem::Malformed => Self::Malformed,
+            ActivationProblem::Refused { .. } => Self::Refused,
+            ActivationProblem::TooManyAttempts { .. } => Self::TooManyAttempts,
+            ActivationProblem::Expired => Self::Expired,
         }
     }
 }
@@ -98,6 +132,7 @@ impl std::fmt::Display for AppError {
             Self::Field { row, problem } => {
                 write!(formatter, "refused {} ({row:?}): {:?}", problem.field, problem.problem)
             }
+            Self::Activation(refusal) => write!(formatter, "activation refused: {refusal:?}"),
             Self::Internal { reference } => write!(formatter, "internal failure {reference}"),
             Self::BadRequest => formatter.write_str("bad request"),
         }

@@ -34,6 +34,10 @@ pub struct Backend {
     pub cookies: cookies::CookiePolicy,
     /// The key of the citizen ID's keyed hash (issuing a Token for a named person).
     pub citizen_id_key: domain::citizen_id::CitizenIdKey,
+    /// How well Digital ID must know a person (redeeming a Token).
+    pub assurance: domain::assurance::AssurancePolicy,
+    /// How many wrong Tokens are allowed, and over what window.
+    pub attempt_limits: domain::activation::AttemptLimits,
 }
 
 /// The signed-in session of this request (put into the request's extensions by the host's session layer).
@@ -127,23 +131,48 @@ pub fn new_reference() -> String {
     domain::secrets::random_bytes::<5>().iter().map(|byte| format!("{byte:02X}")).collect()
 }
 
+/// What a form's server function did, as the page's `?done=` message names it ([`answer`]).
+pub trait Outcome {
+    /// The message, when the page shows one.
+    fn done(&self) -> Option<Done>;
+}
+
+impl Outcome for Done {
+    fn done(&self) -> Option<Done> {
+        Some(*self)
+    }
+}
+
+/// Nothing to say: the page itself shows what changed (a just-issued Token).
+impl Outcome for () {
+    fn done(&self) -> Option<Done> {
+        None
+    }
+}
+
+/// An administration refusal that is not a form field's fault: 403, 404, or a failure of ours (logged as `what`).
+pub fn refused(what: &str, error: &domain::administration::AdminError) -> AppError {
+    use domain::administration::AdminError;
+    match error {
+        AdminError::NotPermitted => AppError::Forbidden,
+        AdminError::NotFound => AppError::NotFound,
+        other => internal(what, other),
+    }
+}
+
 /// How a form's server function answers. A browser without JavaScript posted the form itself (its `Accept` names
 /// HTML): it is sent on with `303 See Other` — on success to `page` (with `?done=…` when given), on a refusal back
 /// to `page` with the error in Leptos's `?__path=…&__err=…`, where the page's action finds it, and without a
 /// signed-in (or activated) officer to the sign-in (or activation) page. A caller with JavaScript gets the result
 /// itself, with the error's HTTP status (and, on success, Leptos's redirect header).
-pub fn answer<T>(
-    function_path: &str,
+pub fn answer<F: leptos::server_fn::ServerFn, T: Outcome>(
     page: &str,
-    done: Option<Done>,
     result: Result<T, AppError>,
 ) -> Result<T, AppError> {
+    let function_path = F::PATH;
+    let done = result.as_ref().ok().and_then(Outcome::done);
     let Ok(parts) = request() else { return result };
-    let posted_by_a_form = parts
-        .headers
-        .get(http::header::ACCEPT)
-        .and_then(|accept| accept.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"));
+    let posted_by_a_form = posted_by_a_form(&parts);
     let location = match (&result, done) {
         (Ok(_), Some(done)) => format!("{page}?{}={}", crate::paths::fields::DONE, done.code()),
         (Ok(_), None) => page.to_owned(),
@@ -158,13 +187,29 @@ pub fn answer<T>(
             return result;
         }
     };
-    leptos_axum::redirect(&location);
-    if posted_by_a_form {
+    send_to(&location);
+    result
+}
+
+/// Sends the browser on to `location` after a form's function: `303 See Other`, never cached, for a form posted
+/// without JavaScript; Leptos's redirect header, which its client follows, for a caller with JavaScript.
+pub fn send_to(location: &str) {
+    leptos_axum::redirect(location);
+    let Ok(parts) = request() else { return };
+    if posted_by_a_form(&parts) {
         let response = expect_context::<ResponseOptions>();
         response.set_status(http::StatusCode::SEE_OTHER);
         response.insert_header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store"));
     }
-    result
+}
+
+/// Whether the browser posted the form itself (its `Accept` names HTML), not a script.
+fn posted_by_a_form(parts: &Parts) -> bool {
+    parts
+        .headers
+        .get(http::header::ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
 }
 
 /// `page?__path=…&__err=…`: the error of the server function at `function_path`, as Leptos's router reads it back

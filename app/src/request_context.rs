@@ -1,5 +1,5 @@
 //! What the server tells a page about the request: who is looking (resolved from the session cookie by the server's
-//! session layer), the Digital ID links, and the state of a form the server is answering. The server puts a
+//! session layer) and the Digital ID links. The server puts a
 //! [`RequestContext`] into the request's extensions; pages read it with [`use_request_context`]. These are DTOs:
 //! no database entity, token or citizen ID ever reaches them.
 
@@ -14,8 +14,6 @@ use crate::i18n::Locale;
 pub struct RequestContext {
     /// Who is looking.
     pub visitor: Visitor,
-    /// The state of the activation form, when the server is answering its submission.
-    pub activation_form: Option<ActivationFormState>,
     /// The language to render in: the signed-in officer's choice, else this browser's, else Thai.
     pub locale: Locale,
     /// The address being shown (path only), where the language switch comes back to.
@@ -124,7 +122,7 @@ pub struct ContactView {
     pub email: Option<String>,
 }
 
-/// The activation form as the server answers its submission.
+/// The activation form as it was refused (kept in the session's flash for the page's next view).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActivationFormState {
     /// What was wrong.

@@ -94,9 +94,9 @@ pub fn App() -> impl IntoView {
                     <Route path=sub_page(ASSURANCE_REQUIRED_PAGE) view=AssuranceRequiredPage />
                     <Route path=sub_page(DIGITAL_ID_UNAVAILABLE_PAGE) view=DigitalIdUnavailablePage />
                     <Route path=sub_page(SERVICE_ERROR_PAGE) view=ServiceErrorPage />
-                    <Route path=sub_page(ACTIVATION_PAGE) view=ActivationPage />
-                    <Route path=sub_page(HOME_PAGE) view=HomePage />
-                    <Route path=sub_page(PROFILE_PAGE) view=ProfilePage />
+                    <Route path=sub_page(ACTIVATION_PAGE) view=ActivationPage ssr=SsrMode::Async />
+                    <Route path=sub_page(HOME_PAGE) view=HomePage ssr=SsrMode::Async />
+                    <Route path=sub_page(PROFILE_PAGE) view=ProfilePage ssr=SsrMode::Async />
                     <Route path=sub_page(TOKENS_PAGE) view=TokensPage ssr=SsrMode::Async />
                     <Route path=sub_page(ACCOUNTS_PAGE) view=AccountsPage ssr=SsrMode::Async />
                     <Route path=sub_page(AUDIT_PAGE) view=AuditPage ssr=SsrMode::Async />

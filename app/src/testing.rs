@@ -41,11 +41,14 @@ fn render_inside(
     view: impl FnOnce() -> AnyView,
 ) -> Rendered {
     let owner = Owner::new();
+    let locale = context.locale;
     owner.with(|| {
         let (mut parts, ()) = http::Request::builder().uri(path).body(()).expect("a valid request").into_parts();
         parts.extensions.insert(context);
         extend(&mut parts.extensions);
         provide_context(parts);
+        // As the shell does: the page's language is the context's.
+        provide_context(locale);
         provide_context(RequestUrl::new(path));
         let (meta, _) = leptos_meta::ServerMetaContext::new();
         provide_context(meta);

@@ -1,25 +1,24 @@
-//! Signing in and out: the plain axum routes of the OpenID Connect flow and of the first-use activation.
+//! Signing in and out: the plain axum routes of the OpenID Connect flow (the first-use activation is a server
+//! function: `app::api::activation`).
 //!
 //! | route | what it does |
 //! |---|---|
 //! | `POST /auth/login` | starts a login: a server-side transaction (state, nonce, PKCE verifier) found by the browser's 10-minute pre-login cookie and the `state`, then Digital ID's sign-in (or, with `intent=register`, its registration) |
 //! | `GET /auth/callback` | finishes it: consent declined → the no-consent page; a failure → the generic page with a reference; a known officer → a new session → home; an unknown Digital ID account → a pending session → the Token page |
-//! | `POST /backend/activate` | redeems the activation Token once, ends the session, and asks the officer to sign in again |
 //! | `POST /auth/logout` | ends the session here, then at Digital ID (`id_token_hint`, `post_logout_redirect_uri`, `state`) |
 //! | `POST /auth/backchannel-logout` | Digital ID's server says a Digital ID session ended: a valid Logout Token ends the sessions it names |
 
 use app::paths::{
-    ACTIVATED_PAGE, ASSURANCE_REQUIRED_PAGE, CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE,
-    PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE,
+    CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE,
+    SIGNED_OUT_PAGE, TOKENS_PAGE,
 };
-use app::request_context::{ActivationFormState, ActivationProblem, RequestContext};
+use app::request_context::RequestContext;
 use axum::Form;
 use axum::extract::{FromRequest, Query, Request, State};
 use axum::http::header::{CACHE_CONTROL, LOCATION, REFERRER_POLICY, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use domain::activation::{self, ActivationToken, RedeemError, RedeemFailure, TokenFormatError};
 use domain::assurance::Shortfall;
 use domain::audit::{self, Entry, Origin};
 use domain::citizen_id::CitizenId;
@@ -65,18 +64,9 @@ pub struct SessionForm {
     csrf_token: String,
 }
 
-/// The activation form.
-#[derive(Deserialize)]
-pub struct ActivationForm {
-    #[serde(default)]
-    csrf_token: String,
-    #[serde(default)]
-    token: String,
-}
-
 /// A short id that ties what an officer sees to the log line with the details (the server functions' own,
 /// [`app::host::new_reference`]: 10 uppercase hexadecimal digits).
-pub(crate) fn reference() -> String {
+fn reference() -> String {
     app::host::new_reference()
 }
 
@@ -263,17 +253,9 @@ fn identity(state: &AppState, signed_in: &SignedIn) -> DigitalIdIdentity {
 }
 
 /// `303` to the page telling a person their Digital ID level, the level their role needs and how to raise it (codes
-/// only in the address).
+/// only in the address; the activation's server function sends a person there too).
 fn assurance_required(shortfall: &Shortfall) -> Response {
-    let flag = |set: bool| if set { "1" } else { "0" };
-    let have = shortfall.have.map(|level| format!("have={level}&")).unwrap_or_default();
-    see_other(&format!(
-        "{ASSURANCE_REQUIRED_PAGE}?{have}need={}&verified={}&id={}&role={}",
-        shortfall.need,
-        flag(shortfall.citizen_id_verified),
-        flag(shortfall.need_verified_citizen_id),
-        shortfall.role.code()
-    ))
+    see_other(&app::api::activation::on_server::assurance_required(shortfall))
 }
 
 /// Audits a sign-in refused for too little identity assurance (the officer it would have been, the levels).
@@ -421,7 +403,7 @@ pub struct BackChannelLogoutForm {
 }
 
 /// The audit reason of an activation attempt refused because of too many wrong Tokens.
-pub const RATE_LIMITED_REASON: &str = "rate_limited";
+pub use app::api::activation::RATE_LIMITED_REASON;
 
 /// Logout Tokens are a few hundred bytes; anything much longer is refused unread.
 const MAX_LOGOUT_TOKEN_LENGTH: usize = 16 * 1024;
@@ -484,149 +466,4 @@ pub async fn backchannel_logout(
         }
     }
     (StatusCode::OK, [(CACHE_CONTROL, "no-store")]).into_response()
-}
-
-/// `POST /backend/activate`: the identity-confirmation form.
-pub async fn activate(State(state): State<AppState>, request: Request) -> Response {
-    let current = request.extensions().get::<CurrentSession>().cloned();
-    let origin = origin(request.extensions());
-    let (parts, body) = request.into_parts();
-    let form = Form::<ActivationForm>::from_request(Request::from_parts(parts.clone(), body), &state).await;
-    let mut page_request = Request::from_parts(parts, axum::body::Body::empty());
-    *page_request.method_mut() = axum::http::Method::GET;
-
-    let current = match current {
-        Some(current) if current.officer.is_none() => current,
-        Some(_) => return see_other(HOME_PAGE),
-        None => return see_other(SIGN_IN_PAGE),
-    };
-    let Ok(Form(form)) = form else {
-        return render_problem(&state, page_request, ActivationProblem::Expired, String::new()).await;
-    };
-    if !csrf_matches(&form.csrf_token, &current) {
-        return render_problem(&state, page_request, ActivationProblem::Expired, String::new()).await;
-    }
-    match redeem(&state, &current, &form.token, &origin).await {
-        Ok(()) => {
-            let mut response = see_other(ACTIVATED_PAGE);
-            response.headers_mut().append(SET_COOKIE, state.cookies.clear_session());
-            response
-        }
-        Err(RedeemOutcome::Problem(problem)) => {
-            // A malformed entry is shown again to fix a typo; a refused token is never echoed (security.md G3).
-            let typed = if problem == ActivationProblem::Malformed {
-                form.token.chars().take(128).collect()
-            } else {
-                String::new()
-            };
-            render_problem(&state, page_request, problem, typed).await
-        }
-        Err(RedeemOutcome::Assurance(shortfall)) => {
-            // The claims in this session are Digital ID's of this sign-in: after raising the level the person signs
-            // in again (and enters the same Token, which is left as it was).
-            if let Err(error) = sessions::end(&state.db, &current.secret).await {
-                let reference = reference();
-                tracing::error!(%reference, %error, "ending a session after an assurance refusal failed");
-                return failed(&reference);
-            }
-            let mut response = assurance_required(&shortfall);
-            response.headers_mut().append(SET_COOKIE, state.cookies.clear_session());
-            response
-        }
-        Err(RedeemOutcome::Internal(error)) => {
-            let reference = reference();
-            tracing::error!(%reference, %error, "activation failed");
-            failed(&reference)
-        }
-    }
-}
-
-enum RedeemOutcome {
-    Problem(ActivationProblem),
-    /// The Digital ID account is not proofed well enough for the Token (already audited as a refused Token).
-    Assurance(Shortfall),
-    Internal(sea_orm::DbErr),
-}
-
-impl From<sea_orm::DbErr> for RedeemOutcome {
-    fn from(error: sea_orm::DbErr) -> Self {
-        Self::Internal(error)
-    }
-}
-
-async fn redeem(state: &AppState, current: &CurrentSession, typed: &str, origin: &Origin) -> Result<(), RedeemOutcome> {
-    let now = Utc::now();
-    // A typo is answered before anything is counted: no Token is looked up for it.
-    let token = match ActivationToken::parse(typed) {
-        Ok(token) => token,
-        Err(TokenFormatError::Empty) => return Err(RedeemOutcome::Problem(ActivationProblem::Empty)),
-        Err(TokenFormatError::Malformed) => return Err(RedeemOutcome::Problem(ActivationProblem::Malformed)),
-    };
-    let identity = &current.session.identity;
-    let policy = &state.settings.assurance;
-    // Requests without a peer address (only tests without a socket) share one rate-limit bucket.
-    let client_ip = origin.client_ip.as_deref().unwrap_or("unknown");
-    // The try is counted and decided on in one atomic step before the Token is looked at (docs/SECURITY.md).
-    let caller = activation::Caller { identity, policy, client_ip };
-    let attempt = match activation::reserve(&state.db, state.attempt_limits, &caller, &token, now).await? {
-        activation::Reservation::Admitted(attempt) => attempt,
-        activation::Reservation::Limited { limit, wait } => {
-            tracing::warn!(
-                event = "activation_ratelimited",
-                limit = limit.code(),
-                "activation attempts over the limit"
-            );
-            // Audited like any refused Token, so the central officers see someone guessing (security.md G10).
-            let entry = Entry::new(AuditEvent::TokenRefused, origin)
-                .failed(RATE_LIMITED_REASON)
-                .target_name(Some(&identity.name_th));
-            audit::record(&state.db, entry, now).await?;
-            let retry_after_minutes = (wait.num_seconds() + 59) / 60;
-            return Err(RedeemOutcome::Problem(ActivationProblem::TooManyAttempts { retry_after_minutes }));
-        }
-    };
-    if attempt.rightful_officer() {
-        tracing::info!(event = "activation_rightful_officer", "a Token bound to the caller passes the address limit");
-    }
-    match activation::redeem_from(&state.db, &token, identity, policy, origin, now).await {
-        Ok(officer) => {
-            attempt.succeeded(&state.db).await?;
-            tracing::info!(event = "activation_ok", officer_id = officer.id, "officer activated");
-            // The session ends: as the specification says, the officer signs in again.
-            sessions::end(&state.db, &current.secret).await?;
-            Ok(())
-        }
-        Err(RedeemError::Refused { reason: RedeemFailure::Assurance(shortfall), .. }) => {
-            // A real Token from a person below its level is not a guess: the try no longer counts.
-            attempt.release(&state.db).await?;
-            tracing::warn!(event = "activation_failed", reason = "assurance", "Digital ID assurance below the Token's");
-            Err(RedeemOutcome::Assurance(shortfall))
-        }
-        Err(RedeemError::Refused { reason, unit_id }) => {
-            // The reserved try stays a failure.
-            tracing::warn!(event = "activation_failed", reason = reason.code(), "activation token refused");
-            let department = match unit_id {
-                Some(unit_id) => app::host::views::department_contacts(&state.db, unit_id).await?,
-                None => None,
-            };
-            Err(RedeemOutcome::Problem(ActivationProblem::Refused { department }))
-        }
-        Err(RedeemError::Database(error)) => Err(RedeemOutcome::Internal(error)),
-    }
-}
-
-/// Renders the activation page again with the problem, keeping the visitor the session layer found.
-async fn render_problem(
-    state: &AppState,
-    mut request: Request,
-    problem: ActivationProblem,
-    typed_token: String,
-) -> Response {
-    let context = request.extensions().get::<RequestContext>().cloned().unwrap_or_default();
-    request
-        .extensions_mut()
-        .insert(RequestContext { activation_form: Some(ActivationFormState { problem, typed_token }), ..context });
-    let mut response = crate::router::render_page(state, request).await;
-    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }

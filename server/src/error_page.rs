@@ -15,7 +15,7 @@ use crate::state::AppState;
 /// A failure of ours: logged under a reference, which alone is shown, on the service-error page (HTTP 500) in the
 /// officer's language.
 pub async fn internal(state: &AppState, parts: &Parts, error: &(dyn std::fmt::Display + Sync)) -> Response {
-    let reference = crate::auth::reference();
+    let reference = app::host::new_reference();
     tracing::error!(%reference, %error, path = %parts.uri.path(), "request failed");
     service_error(state, parts, &reference, StatusCode::INTERNAL_SERVER_ERROR).await
 }

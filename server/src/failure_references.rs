@@ -36,7 +36,7 @@ const KEY_LABEL: &[u8] = b"info-backoffice failure reference check v1";
 /// How many bytes of the MAC the check keeps: 64 bits cannot be guessed online.
 const CHECK_BYTES: usize = 8;
 
-/// Whether `value` has the exact shape of our references ([`crate::auth::reference`]): 10 uppercase hexadecimal
+/// Whether `value` has the exact shape of our references ([`app::host::new_reference`]): 10 uppercase hexadecimal
 /// digits.
 pub use app::app_error::is_reference;
 

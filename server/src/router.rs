@@ -4,10 +4,10 @@
 //! |---|---|
 //! | `/` | redirect to the officers' page `/backend` |
 //! | `/healthz` | liveness and database check for operators and load balancers |
-//! | `POST /auth/login`, `GET /auth/callback`, `POST /auth/logout`, `POST /backend/activate` | sign-in, sign-out and activation ([`crate::auth`]) |
+//! | `POST /auth/login`, `GET /auth/callback`, `POST /auth/logout` | sign-in and sign-out ([`crate::auth`]) |
 //! | `POST /auth/backchannel-logout` | Digital ID's server ends sessions ([`crate::auth::backchannel_logout`]; outside the same-origin check and the session layer) |
 //! | `GET /backend/audit.csv` | the audit log's CSV download ([`crate::audit_csv`]) |
-//! | `GET`/`POST /api/*` | the server functions (`app::api`), with the [`app::host::Backend`] as context |
+//! | `GET`/`POST /api/*` | the server functions (`app::api`: every page's data and form, the activation Token included), with the [`app::host::Backend`] as context |
 //! | Leptos routes (`app::shell`) | server-side rendered pages (pages with data await their loaders: `SsrMode::Async`) |
 //! | anything else | a static file from the site root (precompressed when available), else the 404 page |
 //!
@@ -24,13 +24,13 @@ use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use leptos::prelude::{provide_context, use_context};
-use leptos_axum::{LeptosRoutes, generate_route_list, render_app_to_stream_with_context};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list, render_app_to_stream_with_context};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 use app::host::Backend;
-use app::paths::{ACTIVATION_PAGE, AUDIT_CSV, BACKCHANNEL_LOGOUT, CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE};
+use app::paths::{AUDIT_CSV, BACKCHANNEL_LOGOUT, CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE};
 use app::{App, shell};
 
 use crate::audit_csv;
@@ -42,9 +42,18 @@ use crate::session_layer::session_layer;
 use crate::state::AppState;
 use crate::web_security::{CspNonce, same_origin_only, security_headers};
 
+/// The app's routes, walked once per process. Walking them runs the app with resources suppressed through a
+/// process-wide flag (leptos_router 0.8's `SuppressResourceLoad`): a page whose data starts loading while another
+/// router is being built would wait for ever (leptos-rs/leptos#4773). `main` builds one router, but tests build
+/// many in parallel, and hung one in six runs before this.
+fn app_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the whole router; `main` serves it and tests call it with `oneshot`.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = app_routes();
     let options = state.leptos_options.clone();
     // Files under the site root (`/pkg/*`, `/fonts/*`), brotli/gzip-precompressed when built with `--precompress`,
     // with conditional requests (If-Modified-Since → 304) honoured (leptos_axum's `file_and_error_handler` drops
@@ -69,7 +78,6 @@ pub fn router(state: AppState) -> Router {
         .route(LOGIN, post(auth::login))
         .route(CALLBACK, get(auth::callback))
         .route(LOGOUT, post(auth::logout))
-        .route(ACTIVATION_PAGE, post(auth::activate))
         .route(AUDIT_CSV, get(audit_csv::csv))
         .route(&format!("{}/{{*function}}", app::api::PREFIX), get(server_functions).post(server_functions))
         .leptos_routes_with_context(&state, routes, page_context(&state), move || shell(options.clone()))
@@ -95,7 +103,13 @@ pub fn router(state: AppState) -> Router {
 
 /// What the server functions need from us, for each request.
 fn backend(state: &AppState) -> Backend {
-    Backend { db: state.db.clone(), cookies: state.cookies, citizen_id_key: state.citizen_id_key.clone() }
+    Backend {
+        db: state.db.clone(),
+        cookies: state.cookies,
+        citizen_id_key: state.citizen_id_key.clone(),
+        assurance: state.settings.assurance,
+        attempt_limits: state.attempt_limits,
+    }
 }
 
 /// `/api/*`: the server functions, each with the [`Backend`] as context (the request's head, with what our layers

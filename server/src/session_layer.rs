@@ -80,13 +80,7 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
     let locale = crate::language::of_request(&state, &headers, current.as_ref().and_then(|c| c.officer.as_ref()));
     let path = crate::language::return_address(request.uri());
     let digital_id_assurance_url = state.settings.assurance_url();
-    request.extensions_mut().insert(RequestContext {
-        visitor,
-        activation_form: None,
-        locale,
-        path,
-        digital_id_assurance_url,
-    });
+    request.extensions_mut().insert(RequestContext { visitor, locale, path, digital_id_assurance_url });
     if let Some(current) = current {
         request.extensions_mut().insert(current);
     }
@@ -107,7 +101,7 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
 /// and a reference (the one thing logged with the error), as an anonymous page in the browser's language (its cookie;
 /// the officer's own choice is on their record, which cannot be read either).
 async fn unavailable(state: &AppState, request: Request, what: &str, error: &sea_orm::DbErr) -> Response {
-    let reference = crate::auth::reference();
+    let reference = app::host::new_reference();
     tracing::error!(%reference, %error, "{what}");
     let locale = crate::language::of_request(state, request.headers(), None);
     let (mut parts, _) = request.into_parts();

@@ -96,7 +96,7 @@ async fn activate(app: &mut TestApp, person: &Person, token: &ActivationToken) -
     app.cookies.clear();
     assert_eq!(app.sign_in(person).await.location(), "/backend/activate");
     let csrf = app.get("/backend/activate").await.field("csrf_token").expect("the Token form");
-    let activated = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &token.grouped())]).await;
+    let activated = app.activate(&[("csrf_token", &csrf), ("token", &token.grouped())]).await;
     assert_eq!(activated.location(), "/backend/activated", "{activated:?}");
     signed_in(app, person).await
 }
@@ -183,7 +183,7 @@ async fn delegated_administration(mut app: TestApp) {
     app.cookies.clear();
     assert_eq!(app.sign_in(&revoked_person).await.location(), "/backend/activate");
     let csrf = app.get("/backend/activate").await.field("csrf_token").expect("the Token form");
-    let refused = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &doomed.grouped())]).await;
+    let refused = app.activate(&[("csrf_token", &csrf), ("token", &doomed.grouped())]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "a revoked Token no longer works");
     let refusal = events(&app, AuditEvent::TokenRefused).await;
     assert_eq!(refusal.last().and_then(|entry| entry.reason.as_deref()), Some("revoked"), "{refusal:?}");

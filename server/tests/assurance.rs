@@ -125,7 +125,7 @@ async fn j2_a_token_bound_to_a_citizen_id_does_not_activate_an_unproofed_account
     assert_eq!(app.sign_in(&stranger).await.location(), "/backend/activate", "a pending session, as anyone gets");
     let page = app.get("/backend/activate").await;
     let csrf = page.field("csrf_token").expect("the form's CSRF token");
-    let reply = app.post("/backend/activate", &[("csrf_token", csrf.as_str()), ("token", &token.grouped())]).await;
+    let reply = app.activate(&[("csrf_token", csrf.as_str()), ("token", &token.grouped())]).await;
     assert_sent_to_assurance_page(&mut app, &reply, "1.1", "1.3", "agency").await;
     assert!(app.session_cookie().is_none(), "the pending session ended: sign in again after raising the level");
     assert_eq!(officer::Entity::find().count(&app.state.db).await.expect("count"), 0);
@@ -138,7 +138,7 @@ async fn j2_a_token_bound_to_a_citizen_id_does_not_activate_an_unproofed_account
     assert_eq!(app.sign_in(&stranger).await.location(), "/backend/activate");
     let page = app.get("/backend/activate").await;
     let csrf = page.field("csrf_token").expect("the form's CSRF token");
-    let reply = app.post("/backend/activate", &[("csrf_token", csrf.as_str()), ("token", &token.grouped())]).await;
+    let reply = app.activate(&[("csrf_token", csrf.as_str()), ("token", &token.grouped())]).await;
     assert_eq!(reply.location(), "/backend/activated", "{reply:?}");
     app.close().await;
 }

@@ -725,7 +725,7 @@ async fn the_sign_in_routes_refuse_hostile_input_without_a_500_and_store_nothing
         for nasty in sweep_values() {
             let what = format!("POST /backend/activate {field}={}", nasty.label);
             let before = rows(&app).await;
-            let reply = app.post("/backend/activate", &with(&base, field, &nasty.value)).await;
+            let reply = app.activate(&with(&base, field, &nasty.value)).await;
             let after = rows(&app).await;
             sweep.answered_safely(&what, &reply);
             sweep.check(reply.status.is_client_error(), &what, || format!("{}", reply.status));

@@ -98,13 +98,12 @@ async fn new_officer_journey(mut app: TestApp) {
     let csrf = page.field("csrf_token").expect("the form carries the session's token");
 
     let wrong = ActivationToken::generate().grouped();
-    let refused = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &wrong)]).await;
+    let refused = app.activate(&[("csrf_token", &csrf), ("token", &wrong)]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("เจ้าหน้าที่ส่วนกลางต้นสังกัด"), "tells them who to contact");
     assert!(!refused.body.contains(&wrong), "a refused token is never echoed");
 
-    let activated =
-        app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &token.grouped().to_lowercase())]).await;
+    let activated = app.activate(&[("csrf_token", &csrf), ("token", &token.grouped().to_lowercase())]).await;
     assert_eq!(activated.status, StatusCode::SEE_OTHER, "{activated:?}");
     assert_eq!(activated.location(), "/backend/activated");
     assert_eq!(app.session_cookie(), None, "the session ends: the officer signs in again");
@@ -375,12 +374,10 @@ async fn g10_g12_after_five_wrong_tokens_even_the_right_one_waits_but_another_ac
     app.sign_in(&guesser).await;
     let csrf = app.get("/backend/activate").await.field("csrf_token").expect("csrf");
     for _ in 0..5 {
-        let reply = app
-            .post("/backend/activate", &[("csrf_token", &csrf), ("token", &ActivationToken::generate().grouped())])
-            .await;
+        let reply = app.activate(&[("csrf_token", &csrf), ("token", &ActivationToken::generate().grouped())]).await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let limited = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &token.grouped())]).await;
+    let limited = app.activate(&[("csrf_token", &csrf), ("token", &token.grouped())]).await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
     let refused = domain::entities::audit_event::Entity::find()
         .filter(
@@ -396,7 +393,7 @@ async fn g10_g12_after_five_wrong_tokens_even_the_right_one_waits_but_another_ac
     app.cookies.clear();
     app.sign_in(&owner).await;
     let csrf = app.get("/backend/activate").await.field("csrf_token").expect("csrf");
-    let activated = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &token.grouped())]).await;
+    let activated = app.activate(&[("csrf_token", &csrf), ("token", &token.grouped())]).await;
     assert_eq!(activated.location(), "/backend/activated", "{activated:?}");
 }
 
@@ -406,15 +403,15 @@ async fn g4_a_malformed_token_is_shown_again_to_fix_and_a_stale_form_is_refused(
     let person = app.person("พิมพ์ผิด").await;
     app.sign_in(&person).await;
     let csrf = app.get("/backend/activate").await.field("csrf_token").expect("csrf");
-    let typo = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", "ABCD-EFGH-<script>")]).await;
+    let typo = app.activate(&[("csrf_token", &csrf), ("token", "ABCD-EFGH-<script>")]).await;
     assert_eq!(typo.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(typo.body.contains("ABCD-EFGH-&lt;script&gt;"), "kept, and escaped");
-    let empty = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", "")]).await;
+    let empty = app.activate(&[("csrf_token", &csrf), ("token", "")]).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     let huge = "9".repeat(20_000);
-    let oversized = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &huge)]).await;
+    let oversized = app.activate(&[("csrf_token", &csrf), ("token", &huge)]).await;
     assert_eq!(oversized.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let stale = app.post("/backend/activate", &[("csrf_token", "old"), ("token", "x")]).await;
+    let stale = app.activate(&[("csrf_token", "old"), ("token", "x")]).await;
     assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(sessions(&app).await, 1);
 }

@@ -158,9 +158,9 @@ async fn i_a_whole_journey_with_its_failures_logs_no_secret_and_no_citizen_id() 
     let csrf = app.get("/backend/activate").await.field("csrf_token").expect("csrf");
     let wrong = ActivationToken::generate().grouped();
     secrets.add("a wrong Token", wrong.clone());
-    let refused = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &wrong)]).await;
+    let refused = app.activate(&[("csrf_token", &csrf), ("token", &wrong)]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let activated = app.post("/backend/activate", &[("csrf_token", &csrf), ("token", &token.grouped())]).await;
+    let activated = app.activate(&[("csrf_token", &csrf), ("token", &token.grouped())]).await;
     assert_eq!(activated.location(), "/backend/activated");
     app.cookies.clear();
     assert_eq!(app.sign_in(&newcomer).await.location(), "/backend/home");

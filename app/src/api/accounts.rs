@@ -28,13 +28,7 @@ pub async fn set_officer_status(
     status: String,
 ) -> Result<Done, AppError> {
     let result = on_server::set_status(&csrf_token, &officer_id, &status).await;
-    let done = result.as_ref().ok().copied();
-    crate::host::answer(
-        <SetOfficerStatus as leptos::server_fn::ServerFn>::PATH,
-        crate::paths::ACCOUNTS_PAGE,
-        done,
-        result,
-    )
+    crate::host::answer::<SetOfficerStatus, _>(crate::paths::ACCOUNTS_PAGE, result)
 }
 
 /// Gives one officer another role or unit in the actor's scope.
@@ -54,8 +48,7 @@ pub async fn assign_officer(
     unit: String,
 ) -> Result<Done, AppError> {
     let result = on_server::assign(&csrf_token, &officer_id, &role, &unit).await;
-    let done = result.as_ref().ok().copied();
-    crate::host::answer(<AssignOfficer as leptos::server_fn::ServerFn>::PATH, crate::paths::ACCOUNTS_PAGE, done, result)
+    crate::host::answer::<AssignOfficer, _>(crate::paths::ACCOUNTS_PAGE, result)
 }
 
 #[cfg(feature = "ssr")]
@@ -68,7 +61,7 @@ mod on_server {
     use crate::administration::{AccountsPageData, Done, FormProblem, OfficerRow};
     use crate::app_error::AppError;
     use crate::host::views::unit_options;
-    use crate::host::{actor, backend, internal};
+    use crate::host::{actor, backend, refused};
     use crate::paths::fields;
 
     pub async fn page() -> Result<AccountsPageData, AppError> {
@@ -84,7 +77,7 @@ mod on_server {
                 csrf_token: actor.csrf_token.clone(),
             })
         };
-        load.await.map_err(|error| refused(&error))
+        load.await.map_err(|error| refused("officers page request failed", &error))
     }
 
     fn officer_row(listing: officers::OfficerListing) -> OfficerRow {
@@ -143,17 +136,8 @@ mod on_server {
             AdminError::UnitNotAllowed => (fields::UNIT, FormProblem::UnitNotAllowed),
             AdminError::RoleDoesNotFitUnit => (fields::UNIT, FormProblem::RoleDoesNotFitUnit),
             AdminError::OwnAccount => (own_field, FormProblem::OwnAccount),
-            other => return refused(other),
+            other => return refused("officers page request failed", other),
         };
         AppError::row_field(officer_id, field, problem)
-    }
-
-    /// A refusal that is not a field's fault: 403, 404, or a failure of ours.
-    fn refused(error: &AdminError) -> AppError {
-        match error {
-            AdminError::NotPermitted => AppError::Forbidden,
-            AdminError::NotFound => AppError::NotFound,
-            other => internal("officers page request failed", other),
-        }
     }
 }

@@ -47,7 +47,7 @@ pub async fn issue_token(
 ) -> Result<(), AppError> {
     let form = on_server::IssueForm { csrf_token, role, unit, citizen_id, name, reference, lifetime_days };
     let result = on_server::issue(form).await;
-    crate::host::answer(<IssueToken as leptos::server_fn::ServerFn>::PATH, crate::paths::TOKENS_PAGE, None, result)
+    crate::host::answer::<IssueToken, _>(crate::paths::TOKENS_PAGE, result)
 }
 
 /// "ยกเลิก Token": revokes a pending Token.
@@ -61,8 +61,7 @@ pub async fn revoke_token(
     token_id: String,
 ) -> Result<Done, AppError> {
     let result = on_server::revoke(&csrf_token, &token_id).await;
-    let done = result.as_ref().ok().copied();
-    crate::host::answer(<RevokeToken as leptos::server_fn::ServerFn>::PATH, crate::paths::TOKENS_PAGE, done, result)
+    crate::host::answer::<RevokeToken, _>(crate::paths::TOKENS_PAGE, result)
 }
 
 /// "ออก Token ใหม่": revokes a pending or expired Token and issues its replacement; the page then shows it once.
@@ -76,7 +75,7 @@ pub async fn reissue_token(
     token_id: String,
 ) -> Result<(), AppError> {
     let result = on_server::reissue(&csrf_token, &token_id).await;
-    crate::host::answer(<ReissueToken as leptos::server_fn::ServerFn>::PATH, crate::paths::TOKENS_PAGE, None, result)
+    crate::host::answer::<ReissueToken, _>(crate::paths::TOKENS_PAGE, result)
 }
 
 #[cfg(feature = "ssr")]
@@ -95,7 +94,7 @@ mod on_server {
     use crate::app_error::AppError;
     use crate::host::free_text::{checked_text, text_problem};
     use crate::host::views::{join_th, unit_options};
-    use crate::host::{Actor, actor, backend, internal, put_flash, take_flash};
+    use crate::host::{Actor, actor, backend, put_flash, refused, take_flash};
     use crate::paths::fields;
 
     /// How recent the officer's Digital ID sign-in must be to issue or re-issue a Token (ASVS 5.0 V7.5.3:
@@ -139,7 +138,7 @@ mod on_server {
             let listed = tokens::list(&db, &actor.officer, Utc::now()).await?;
             Ok::<_, AdminError>((tree, listed))
         };
-        let (tree, listed) = load.await.map_err(|error| refused(&error))?;
+        let (tree, listed) = load.await.map_err(|error| refused("Tokens page request failed", &error))?;
         let (issued, form, problems) = match take_flash::<Kept>(FLASH).await {
             Some(Kept::Issued(issued)) => (Some(issued), IssueFormValues::default(), Vec::new()),
             Some(Kept::Refused { form, problems }) => (None, form, problems),
@@ -213,7 +212,7 @@ mod on_server {
             }
             Err(error) => match issue_problem(error) {
                 Ok(field_problem) => refuse_form(typed, vec![field_problem]).await,
-                Err(error) => Err(refused(&error)),
+                Err(error) => Err(refused("Tokens page request failed", &error)),
             },
         }
     }
@@ -373,16 +372,7 @@ mod on_server {
             AdminError::UnitNotAllowed => AppError::field(fields::UNIT, FormProblem::UnitNotAllowed),
             AdminError::RoleDoesNotFitUnit => AppError::field(fields::UNIT, FormProblem::RoleDoesNotFitUnit),
             AdminError::NotPending => AppError::field(fields::TOKEN_ID, FormProblem::NotPending),
-            other => refused(other),
-        }
-    }
-
-    /// A refusal that is not a field's fault: 403, 404, or a failure of ours.
-    fn refused(error: &AdminError) -> AppError {
-        match error {
-            AdminError::NotPermitted => AppError::Forbidden,
-            AdminError::NotFound => AppError::NotFound,
-            other => internal("Tokens page request failed", other),
+            other => refused("Tokens page request failed", other),
         }
     }
 

@@ -42,8 +42,7 @@ pub async fn create_unit(
 ) -> Result<Done, AppError> {
     let form = on_server::UnitForm { csrf_token, code, name_th, name_en, kind, parent };
     let result = on_server::create(form).await;
-    let done = result.as_ref().ok().copied();
-    crate::host::answer(<CreateUnit as leptos::server_fn::ServerFn>::PATH, crate::paths::UNITS_PAGE, done, result)
+    crate::host::answer::<CreateUnit, _>(crate::paths::UNITS_PAGE, result)
 }
 
 /// Renames a unit.
@@ -64,8 +63,7 @@ pub async fn rename_unit(
 ) -> Result<Done, AppError> {
     let form = on_server::UnitForm { csrf_token, code, name_th, name_en, ..Default::default() };
     let result = on_server::rename(form).await;
-    let done = result.as_ref().ok().copied();
-    crate::host::answer(<RenameUnit as leptos::server_fn::ServerFn>::PATH, crate::paths::UNITS_PAGE, done, result)
+    crate::host::answer::<RenameUnit, _>(crate::paths::UNITS_PAGE, result)
 }
 
 /// Moves a unit under another one level up.
@@ -83,8 +81,7 @@ pub async fn move_unit(
 ) -> Result<Done, AppError> {
     let form = on_server::UnitForm { csrf_token, code, parent, ..Default::default() };
     let result = on_server::move_to(form).await;
-    let done = result.as_ref().ok().copied();
-    crate::host::answer(<MoveUnit as leptos::server_fn::ServerFn>::PATH, crate::paths::UNITS_PAGE, done, result)
+    crate::host::answer::<MoveUnit, _>(crate::paths::UNITS_PAGE, result)
 }
 
 /// Retires a unit no longer in use ("เลิกใช้หน่วยงาน").
@@ -99,8 +96,7 @@ pub async fn retire_unit(
 ) -> Result<Done, AppError> {
     let form = on_server::UnitForm { csrf_token, code, ..Default::default() };
     let result = on_server::retire(form).await;
-    let done = result.as_ref().ok().copied();
-    crate::host::answer(<RetireUnit as leptos::server_fn::ServerFn>::PATH, crate::paths::UNITS_PAGE, done, result)
+    crate::host::answer::<RetireUnit, _>(crate::paths::UNITS_PAGE, result)
 }
 
 #[cfg(feature = "ssr")]
@@ -219,9 +215,7 @@ mod on_server {
             }
             Err(AdminError::Unit(UnitError::Parent(_))) => problem(fields::PARENT, FormProblem::ParentInvalid),
             Err(AdminError::UnitInUse(_)) => problem(fields::CODE, FormProblem::UnitInUse),
-            Err(AdminError::NotPermitted) => return Err(AppError::Forbidden),
-            Err(AdminError::NotFound) => return Err(AppError::NotFound),
-            Err(error) => return Err(internal("units page request failed", &error)),
+            Err(error) => return Err(crate::host::refused("units page request failed", &error)),
         };
         refuse(form, which, field_problem).await
     }

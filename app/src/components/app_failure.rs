@@ -37,7 +37,8 @@ pub fn ActionFailure(
     let admin = use_admin_text();
     error.and_then(|error| {
         let (sentence, reference) = match error {
-            AppError::Field { .. } => return None,
+            // Shown beside its field, by the page that has it.
+            AppError::Field { .. } | AppError::Activation(_) => return None,
             AppError::NotFound => (admin.not_in_scope, None),
             AppError::Forbidden => (admin.forbidden_body, None),
             error @ AppError::Internal { .. } => (text.service_error_body, error.reference().map(str::to_owned)),

@@ -37,13 +37,17 @@ mod tests {
     use crate::i18n::Locale;
     use crate::paths::{OFFICERS_PAGE, PROFILE_PAGE};
     use crate::request_context::{RequestContext, Visitor};
-    use crate::testing::{Rendered, officer, render};
+    use leptos::prelude::*;
+
+    use crate::components::site_header::SiteHeader;
+    use crate::testing::{Rendered, officer, render, render_view};
 
     #[test]
     fn a_thai_page_offers_english_and_comes_back_to_itself() {
         let context = RequestContext { path: PROFILE_PAGE.to_owned(), ..Default::default() };
-        let Rendered { html, .. } =
-            render(PROFILE_PAGE, RequestContext { visitor: Visitor::Officer(officer()), ..context });
+        // The header of a signed-in page (the page's own content waits for its loader).
+        let context = RequestContext { visitor: Visitor::Officer(officer()), ..context };
+        let Rendered { html, .. } = render_view(PROFILE_PAGE, context, || view! { <SiteHeader /> }.into_any());
         assert!(html.contains(r#"action="/api/language" method="post""#), "{html}");
         assert!(html.contains(r#"name="lang" value="en""#), "{html}");
         assert!(html.contains(&format!(r#"name="return_to" value="{PROFILE_PAGE}""#)), "{html}");

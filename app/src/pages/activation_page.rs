@@ -1,47 +1,68 @@
 //! The identity-confirmation screen (ยืนยันตัวตน) of a first sign-in: a Digital ID account that is not yet an
-//! officer here enters the activation Token it was given and presses "ยืนยัน". The form posts back to the same
-//! address; the server answers a refused Token by rendering this page again with
-//! [`RequestContext::activation_form`](crate::request_context::RequestContext) set, and a good one by redirecting
-//! to the activated page.
+//! officer here enters the activation Token it was given and presses "ยืนยัน". The data comes from the
+//! [`activation_page`] server function; the form is an `<ActionForm>` of [`activate`] (a plain POST and redirect
+//! without JavaScript). A refused Token comes back to this page with the problem, and whom to ask, from the
+//! session's flash; a good one goes on to the activated page.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::activation::{Activate, ActivationPageData, activation_page};
+use crate::app_error::{ActivationRefusal, AppError};
+use crate::components::app_failure::{ActionFailure, LoadFailure};
 use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::components::contact_list::ContactList;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::logout_form::LogoutForm;
 use crate::i18n::{TOKEN_LABEL, Text, use_locale, use_text};
-use crate::paths::{ACTIVATION_PAGE, CSRF_FIELD, OFFICERS_PAGE, TOKEN_FIELD};
-use crate::request_context::{
-    ActivationFormState, ActivationProblem, DepartmentContacts, Visitor, use_request_context,
-};
+use crate::paths::{CSRF_FIELD, TOKEN_FIELD};
+use crate::request_context::{ActivationFormState, ActivationProblem, DepartmentContacts};
 
 /// The `id` of the Token field, which the error summary links to.
 const TOKEN_INPUT_ID: &str = "token";
 
-/// The Token form with who gives Tokens, any error of the last submission, and a way to sign out.
+/// The screen: its data from the server, then [`ActivationView`].
 #[component]
 pub fn ActivationPage() -> impl IntoView {
+    let activate = ServerAction::<Activate>::new();
+    let data = Resource::new_blocking(|| (), |()| activation_page());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let refusal = activate.value().get_untracked().and_then(Result::err);
+                match data.await {
+                    Ok(data) => view! { <ActivationView data refusal activate /> }.into_any(),
+                    Err(error) => view! { <LoadFailure error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The Token form with who gives Tokens, any error of the last submission, and a way to sign out.
+#[component]
+pub fn ActivationView(
+    /// What the server gave.
+    data: ActivationPageData,
+    /// The last submission's refusal, when it was refused.
+    refusal: Option<AppError>,
+    /// The form's action.
+    activate: ServerAction<Activate>,
+) -> impl IntoView {
     let text = use_text();
-    let context = use_request_context();
-    let Visitor::PendingActivation(pending) = context.visitor else {
-        // The server sends everyone else elsewhere before rendering; should it not, offer only the way back.
-        return view! {
-            <Title text=text.activation_title />
-            <h1>{text.activation_title}</h1>
-            <p>
-                <a href=OFFICERS_PAGE>{text.back_to_officers_page}</a>
-            </p>
+    // The flash has the details; a refusal code without them (the flash was taken, or the address was written by
+    // someone else) still says what was wrong.
+    let form_state = data.form.or_else(|| match &refusal {
+        Some(AppError::Activation(code)) => {
+            Some(ActivationFormState { problem: problem_of(*code), typed_token: String::new() })
         }
-        .into_any();
-    };
-    let form_state = context.activation_form;
+        _ => None,
+    });
     #[cfg(feature = "ssr")]
     if let Some(state) = &form_state {
         set_problem_status(&state.problem);
     }
-    let greeting = match pending.name_th.trim() {
+    let greeting = match data.name_th.trim() {
         "" => None,
         name => Some(view! { <p class="lead">{(text.hello)(name)}</p> }),
     };
@@ -49,6 +70,8 @@ pub fn ActivationPage() -> impl IntoView {
     let error = form_state.as_ref().map(|state| problem_message(&state.problem, text));
     let typed_token = form_state.as_ref().map(|state| state.typed_token.clone()).unwrap_or_default();
     let has_error = error.is_some();
+    let csrf_token = data.csrf_token;
+    let form_csrf_token = csrf_token.clone();
     let described_by = if has_error { "token-hint token-error" } else { "token-hint" };
     let inline_error = error.map(|message| {
         view! {
@@ -61,11 +84,12 @@ pub fn ActivationPage() -> impl IntoView {
     view! {
         <Title text=text.activation_title />
         {summary}
+        <ActionFailure error=refusal />
         <h1>{text.activation_title}</h1>
         {greeting}
         <p>{text.activation_first_use}</p>
-        <form class="form" method="post" action=ACTIVATION_PAGE>
-            <input type="hidden" name=CSRF_FIELD value=pending.csrf_token.clone() />
+        <ActionForm action=activate attr:class="form">
+            <input type="hidden" name=CSRF_FIELD value=form_csrf_token.clone() />
             <div class="field" class:field--error=has_error>
                 <label class="field__label" for=TOKEN_INPUT_ID>
                     {TOKEN_LABEL}
@@ -90,7 +114,7 @@ pub fn ActivationPage() -> impl IntoView {
             <button type="submit" class="button button--primary">
                 {text.confirm}
             </button>
-        </form>
+        </ActionForm>
         <section class="panel" aria-labelledby="token-source-heading">
             <h2 id="token-source-heading">{text.activation_where_heading}</h2>
             <ul class="list">
@@ -102,14 +126,21 @@ pub fn ActivationPage() -> impl IntoView {
         <section class="wrong-account" aria-labelledby="wrong-account-heading">
             <h2 id="wrong-account-heading">{text.wrong_account_heading}</h2>
             <p>{text.wrong_account_hint}</p>
-            <LogoutForm
-                csrf_token=pending.csrf_token
-                label=text.sign_out
-                button_class="button button--secondary"
-            />
+            <LogoutForm csrf_token label=text.sign_out button_class="button button--secondary" />
         </section>
     }
-    .into_any()
+}
+
+/// The problem a refusal code stands for, without the details only the flash has.
+fn problem_of(code: ActivationRefusal) -> ActivationProblem {
+    match code {
+        ActivationRefusal::Empty => ActivationProblem::Empty,
+        ActivationRefusal::Malformed => ActivationProblem::Malformed,
+        ActivationRefusal::Refused => ActivationProblem::Refused { department: None },
+        // How long to wait is known only to the flash: the page says at least a minute.
+        ActivationRefusal::TooManyAttempts => ActivationProblem::TooManyAttempts { retry_after_minutes: 1 },
+        ActivationRefusal::Expired => ActivationProblem::Expired,
+    }
 }
 
 /// The sentence for a problem, in the summary and beside the field.
@@ -211,27 +242,43 @@ mod tests {
 
     #[cfg(feature = "ssr")]
     mod rendered {
-        use crate::paths::{ACTIVATION_PAGE, LOGOUT, OFFICERS_PAGE};
-        use crate::request_context::{
-            ActivationFormState, ActivationProblem, ContactView, DepartmentContacts, RequestContext, Visitor,
-        };
-        use crate::testing::{Rendered, pending, render};
+        use leptos::prelude::*;
 
-        fn with_problem(problem: ActivationProblem) -> RequestContext {
-            RequestContext {
-                visitor: pending("นายทดลอง ใจดี"),
-                activation_form: Some(ActivationFormState { problem, typed_token: "ABCD-1234".to_owned() }),
-                ..Default::default()
-            }
+        use super::super::ActivationView;
+        use crate::api::activation::ActivationPageData;
+        use crate::app_error::{ActivationRefusal, AppError};
+        use crate::paths::{ACTIVATION_PAGE, LOGOUT};
+        use crate::request_context::{
+            ActivationFormState, ActivationProblem, ContactView, DepartmentContacts, RequestContext,
+        };
+        use crate::testing::{Rendered, pending, render_view};
+
+        fn show(name_th: &str, form: Option<ActivationFormState>, refusal: Option<AppError>) -> Rendered {
+            let data = ActivationPageData { name_th: name_th.to_owned(), csrf_token: "csrf-123".to_owned(), form };
+            let context = RequestContext { visitor: pending(name_th), ..Default::default() };
+            show_in(context, data, refusal)
+        }
+
+        fn show_in(context: RequestContext, data: ActivationPageData, refusal: Option<AppError>) -> Rendered {
+            render_view(ACTIVATION_PAGE, context, move || {
+                view! { <ActivationView data refusal activate=ServerAction::new() /> }.into_any()
+            })
+        }
+
+        fn with_problem(problem: ActivationProblem) -> Option<ActivationFormState> {
+            Some(ActivationFormState { problem, typed_token: "ABCD-1234".to_owned() })
+        }
+
+        fn refused_by(department: DepartmentContacts) -> Option<ActivationFormState> {
+            with_problem(ActivationProblem::Refused { department: Some(department) })
         }
 
         #[test]
         fn a_pending_account_is_greeted_and_given_the_token_form() {
-            let Rendered { html, status, .. } =
-                render(ACTIVATION_PAGE, RequestContext { visitor: pending("นายทดลอง ใจดี"), ..Default::default() });
+            let Rendered { html, status, .. } = show("นายทดลอง ใจดี", None, None);
             assert_eq!(status, None);
             assert!(html.contains("สวัสดี นายทดลอง ใจดี"));
-            assert!(html.contains(&format!(r#"method="post" action="{ACTIVATION_PAGE}""#)), "{html}");
+            assert!(html.contains(r#"action="/api/activation/activate" method="post""#), "{html}");
             assert!(html.contains(r#"name="csrf_token" value="csrf-123""#));
             assert!(html.contains(r#"name="token""#) && html.contains(r#"autocomplete="off""#));
             assert!(html.contains(">ยืนยัน</button>"));
@@ -250,8 +297,8 @@ mod tests {
                     email: Some("central@example.go.th".to_owned()),
                 }],
             };
-            let Rendered { html, status, .. } =
-                render(ACTIVATION_PAGE, with_problem(ActivationProblem::Refused { department: Some(department) }));
+            let refusal = Some(AppError::Activation(ActivationRefusal::Refused));
+            let Rendered { html, status, .. } = show("นายทดลอง ใจดี", refused_by(department), refusal);
             assert_eq!(status, Some(http::StatusCode::UNPROCESSABLE_ENTITY));
             assert!(html.contains(r#"role="alert""#) && html.contains(r#"aria-invalid="true""#), "{html}");
             // The summary takes the focus on load, without JavaScript too.
@@ -262,6 +309,16 @@ mod tests {
                 html.contains(r#"href="tel:021234567""#) && html.contains(r#"href="mailto:central@example.go.th""#)
             );
             assert!(html.contains(r#"value="ABCD-1234""#), "the typed token is shown again");
+            assert_eq!(html.matches(r#"role="alert""#).count(), 1, "one summary: {html}");
+        }
+
+        #[test]
+        fn a_refusal_code_without_its_flash_still_says_what_was_wrong_and_nothing_more() {
+            let refusal = Some(AppError::Activation(ActivationRefusal::Refused));
+            let Rendered { html, status, .. } = show("นายทดลอง ใจดี", None, refusal);
+            assert_eq!(status, Some(http::StatusCode::UNPROCESSABLE_ENTITY));
+            assert!(html.contains("Token ไม่ถูกต้อง หมดอายุ หรือถูกใช้ไปแล้ว"), "{html}");
+            assert!(!html.contains("เจ้าหน้าที่ส่วนกลางของ"), "{html}");
         }
 
         #[test]
@@ -271,11 +328,14 @@ mod tests {
                 name_en: Some("Department of Provincial Administration".to_owned()),
                 central_officers: Vec::new(),
             };
-            let context = RequestContext {
-                locale: crate::i18n::Locale::En,
-                ..with_problem(ActivationProblem::Refused { department: Some(department) })
+            let context =
+                RequestContext { locale: crate::i18n::Locale::En, visitor: pending("x"), ..Default::default() };
+            let data = ActivationPageData {
+                name_th: "x".to_owned(),
+                csrf_token: "c".to_owned(),
+                form: refused_by(department),
             };
-            let Rendered { html, .. } = render(ACTIVATION_PAGE, context);
+            let Rendered { html, .. } = show_in(context, data, None);
             assert!(html.contains("Central officers of Department of Provincial Administration"), "{html}");
             assert!(!html.contains("กรมการปกครอง"), "{html}");
         }
@@ -286,22 +346,17 @@ mod tests {
                 DepartmentContacts {
                     name_th: "กรมการปกครอง".to_owned(), name_en: None, central_officers: Vec::new()
                 };
-            let Rendered { html, .. } =
-                render(ACTIVATION_PAGE, with_problem(ActivationProblem::Refused { department: Some(department) }));
+            let Rendered { html, .. } = show("นายทดลอง ใจดี", refused_by(department), None);
             assert!(html.contains("ยังไม่มีข้อมูลเจ้าหน้าที่ส่วนกลางในระบบ"), "{html}");
         }
 
         #[test]
         fn a_malformed_token_is_put_back_in_the_field_escaped() {
-            let context = RequestContext {
-                visitor: pending(""),
-                activation_form: Some(ActivationFormState {
-                    problem: ActivationProblem::Malformed,
-                    typed_token: "ABCD-EFGH-<script>\"".to_owned(),
-                }),
-                ..Default::default()
-            };
-            let Rendered { html, status, .. } = render(ACTIVATION_PAGE, context);
+            let form = Some(ActivationFormState {
+                problem: ActivationProblem::Malformed,
+                typed_token: "ABCD-EFGH-<script>\"".to_owned(),
+            });
+            let Rendered { html, status, .. } = show("", form, None);
             assert_eq!(status, Some(http::StatusCode::UNPROCESSABLE_ENTITY));
             assert!(html.contains(r#"value="ABCD-EFGH-&lt;script&gt;&quot;""#), "{html}");
             assert!(!html.contains("<script>"));
@@ -310,20 +365,19 @@ mod tests {
 
         #[test]
         fn too_many_attempts_is_answered_with_429_and_retry_after() {
-            let Rendered { html, status, headers } =
-                render(ACTIVATION_PAGE, with_problem(ActivationProblem::TooManyAttempts { retry_after_minutes: 15 }));
+            let problem = ActivationProblem::TooManyAttempts { retry_after_minutes: 15 };
+            let Rendered { html, status, headers } = show("นายทดลอง ใจดี", with_problem(problem), None);
             assert_eq!(status, Some(http::StatusCode::TOO_MANY_REQUESTS));
             assert!(html.contains("15 นาที"));
             assert_eq!(headers[http::header::RETRY_AFTER], "900");
         }
 
         #[test]
-        fn anyone_but_a_pending_account_gets_only_a_link_to_the_officers_page() {
-            let Rendered { html, status, .. } =
-                render(ACTIVATION_PAGE, RequestContext { visitor: Visitor::Anonymous, ..Default::default() });
-            assert_eq!(status, None);
-            assert!(html.contains(&format!(r#"<a href="{OFFICERS_PAGE}">"#)));
-            assert!(!html.contains(r#"name="token""#));
+        fn a_failure_of_ours_shows_its_reference_and_no_field_error() {
+            let refusal = Some(AppError::Internal { reference: "0A1B2C3D4E".to_owned() });
+            let Rendered { html, .. } = show("นายทดลอง ใจดี", None, refusal);
+            assert!(html.contains("0A1B2C3D4E"), "{html}");
+            assert!(!html.contains(r#"aria-invalid="true""#), "{html}");
         }
     }
 }

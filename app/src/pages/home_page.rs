@@ -1,35 +1,46 @@
-//! The first page after signing in (หน้าแรก): who the officer is here, what their role is for, and whom to ask.
+//! The first page after signing in (หน้าแรก): who the officer is here, what their role is for, and whom to ask. The
+//! data comes from the [`officer_record`] server function.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use vocabulary::Role;
 
+use crate::api::officer::officer_record;
 use crate::components::admin_nav::AdminNav;
+use crate::components::app_failure::LoadFailure;
 use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::components::contact_list::ContactList;
 use crate::components::role_name::role_name;
 use crate::components::unit_chain::UnitChain;
 use crate::i18n::admin::use_admin_text;
 use crate::i18n::{Text, use_text};
-use crate::paths::{OFFICERS_PAGE, PROFILE_PAGE};
-use crate::request_context::{Visitor, use_request_context};
+use crate::paths::PROFILE_PAGE;
+use crate::request_context::OfficerView;
+
+/// The home page: the signed-in officer from the server, then [`HomeView`].
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |()| officer_record());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(officer) => view! { <HomeView officer /> }.into_any(),
+                    Err(error) => view! { <LoadFailure error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
 
 /// Greets the officer, names their unit and role, says what the role is responsible for, links to the profile,
 /// and lists the central officers to contact about Tokens and rights.
 #[component]
-pub fn HomePage() -> impl IntoView {
+pub fn HomeView(
+    /// The signed-in officer.
+    officer: OfficerView,
+) -> impl IntoView {
     let text = use_text();
-    let Visitor::Officer(officer) = use_request_context().visitor else {
-        // The server lets only officers in; should anyone else get here, offer only the way back.
-        return view! {
-            <Title text=text.home_title />
-            <h1>{text.home_title}</h1>
-            <p>
-                <a href=OFFICERS_PAGE>{text.back_to_officers_page}</a>
-            </p>
-        }
-        .into_any();
-    };
     let heading = match officer.name_th.trim() {
         "" => text.home_title.to_owned(),
         name => (text.hello)(name),
@@ -97,7 +108,6 @@ pub fn HomePage() -> impl IntoView {
         </section>
         {central_officers}
     }
-    .into_any()
 }
 
 /// What the role is responsible for, as the specification describes it.
@@ -111,15 +121,24 @@ fn duty(role: Role, text: &Text) -> &'static str {
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
-    use crate::paths::{ACCOUNTS_PAGE, AUDIT_PAGE, HOME_PAGE, PROFILE_PAGE, TOKENS_PAGE, UNITS_PAGE};
-    use crate::request_context::{RequestContext, Visitor};
-    use crate::testing::{Rendered, has_link, officer, render};
+    use leptos::prelude::*;
     use vocabulary::Role;
+
+    use super::HomeView;
+    use crate::components::site_header::SiteHeader;
+    use crate::paths::{ACCOUNTS_PAGE, AUDIT_PAGE, HOME_PAGE, PROFILE_PAGE, TOKENS_PAGE, UNITS_PAGE};
+    use crate::request_context::{OfficerView, RequestContext, Visitor};
+    use crate::testing::{Rendered, has_link, officer, render_view};
+
+    /// The home page's content for `officer`, signed in.
+    fn show(officer: OfficerView) -> Rendered {
+        let context = RequestContext { visitor: Visitor::Officer(officer.clone()), ..Default::default() };
+        render_view(HOME_PAGE, context, move || view! { <HomeView officer /> }.into_any())
+    }
 
     #[test]
     fn the_home_page_greets_the_officer_with_their_unit_role_and_profile_link() {
-        let Rendered { html, status, .. } =
-            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(officer()), ..Default::default() });
+        let Rendered { html, status, .. } = show(officer());
         assert_eq!(status, None);
         assert!(html.contains("สวัสดี นางสาวทดลอง ใจดี"));
         assert!(html.contains("สำนักทะเบียน") && html.contains("กระทรวงมหาดไทย"));
@@ -131,8 +150,10 @@ mod tests {
 
     #[test]
     fn the_header_shows_the_officers_name_menu_with_profile_and_logout() {
-        let Rendered { html, .. } =
-            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(officer()), ..Default::default() });
+        // The header is the app's, around every page, and knows the officer from the session (not from the page's
+        // server function).
+        let context = RequestContext { visitor: Visitor::Officer(officer()), ..Default::default() };
+        let Rendered { html, .. } = render_view(HOME_PAGE, context, || view! { <SiteHeader /> }.into_any());
         assert!(html.contains(r#"<details class="name-menu">"#), "{html}");
         assert!(has_link(&html, PROFILE_PAGE, "Profile") && html.contains(">Logout</button>"));
         assert!(html.contains(r#"name="csrf_token" value="csrf-456""#));
@@ -143,8 +164,7 @@ mod tests {
     fn a_central_officer_is_pointed_to_the_dga_contact_center_not_to_central_officers() {
         let mut central = officer();
         central.role = Role::Central;
-        let Rendered { html, .. } =
-            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(central), ..Default::default() });
+        let Rendered { html, .. } = show(central);
         assert!(html.contains("แก้ไขสิทธิ์การเข้าใช้งานผ่าน DGA Contact Center"), "{html}");
         assert!(!html.contains("เจ้าหน้าที่ส่วนกลางต้นสังกัด"), "a central officer has no parent central officer");
     }
@@ -153,8 +173,7 @@ mod tests {
     fn central_officers_and_contact_center_staff_are_linked_to_their_administration_pages() {
         let mut central = officer();
         central.role = Role::Central;
-        let Rendered { html, .. } =
-            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(central), ..Default::default() });
+        let Rendered { html, .. } = show(central);
         assert!(has_link(&html, TOKENS_PAGE, "จัดการ Token"), "{html}");
         assert!(has_link(&html, ACCOUNTS_PAGE, "บัญชีเจ้าหน้าที่") && html.contains(AUDIT_PAGE));
         assert!(!html.contains(UNITS_PAGE), "the organisation tree is the Contact Center's");
@@ -162,15 +181,13 @@ mod tests {
 
         let mut staff = officer();
         staff.role = Role::ContactCenter;
-        let Rendered { html, .. } =
-            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(staff), ..Default::default() });
+        let Rendered { html, .. } = show(staff);
         assert!(has_link(&html, UNITS_PAGE, "โครงสร้างหน่วยงาน"));
     }
 
     #[test]
     fn an_agency_officer_is_not_offered_administration_pages() {
-        let Rendered { html, .. } =
-            render(HOME_PAGE, RequestContext { visitor: Visitor::Officer(officer()), ..Default::default() });
+        let Rendered { html, .. } = show(officer());
         assert!(!html.contains(TOKENS_PAGE) && !html.contains("เมนูผู้ดูแลระบบ"));
     }
 }

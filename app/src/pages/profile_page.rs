@@ -1,34 +1,44 @@
 //! The officer's profile (ข้อมูลส่วนตัว), reached from "Profile" in the name menu: who they are, where they work,
-//! their role and when they signed in, as a description list.
+//! their role and when they signed in, as a description list. The data comes from the [`officer_record`] server
+//! function.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use vocabulary::Role;
 
+use crate::api::officer::officer_record;
+use crate::components::app_failure::LoadFailure;
 use crate::components::role_name::role_name;
 use crate::components::unit_chain::UnitChain;
 use crate::i18n::{Locale, use_locale, use_text};
-use crate::paths::OFFICERS_PAGE;
-use crate::request_context::{Visitor, use_request_context};
+use crate::request_context::OfficerView;
 use crate::thai_date::{datetime_attribute, format_date_time};
+
+/// The profile page: the signed-in officer from the server, then [`ProfileView`].
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |()| officer_record());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(officer) => view! { <ProfileView officer /> }.into_any(),
+                    Err(error) => view! { <LoadFailure error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
 
 /// The officer's details; a muted "ไม่มีข้อมูล" stands for anything not on record.
 #[component]
-pub fn ProfilePage() -> impl IntoView {
+pub fn ProfileView(
+    /// The signed-in officer.
+    officer: OfficerView,
+) -> impl IntoView {
     let text = use_text();
     let locale = use_locale();
-    let Visitor::Officer(officer) = use_request_context().visitor else {
-        // The server lets only officers in; should anyone else get here, offer only the way back.
-        return view! {
-            <Title text=text.profile_title />
-            <h1>{text.profile_title}</h1>
-            <p>
-                <a href=OFFICERS_PAGE>{text.back_to_officers_page}</a>
-            </p>
-        }
-        .into_any();
-    };
     let no_data = move || view! { <span class="no-data">{text.no_data}</span> }.into_any();
     let plain = move |value: Option<String>| match value.filter(|value| !value.trim().is_empty()) {
         Some(value) => view! { {value} }.into_any(),
@@ -93,7 +103,6 @@ pub fn ProfilePage() -> impl IntoView {
             }}
         </p>
     }
-    .into_any()
 }
 
 /// A moment as a `<time>` element: readable Bangkok time, machine-readable in its `datetime`.
@@ -104,18 +113,29 @@ fn moment(at: DateTime<Utc>, locale: Locale) -> AnyView {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use chrono::{TimeZone, Utc};
+    use leptos::prelude::*;
 
+    use super::ProfileView;
     use crate::paths::PROFILE_PAGE;
-    use crate::request_context::{RequestContext, Visitor};
-    use crate::testing::{Rendered, officer, render};
+    use crate::request_context::{OfficerView, RequestContext, Visitor};
+    use crate::testing::{Rendered, officer, render_view};
+
+    /// The profile's content for `officer`, signed in, in `locale`.
+    fn show(officer: OfficerView, locale: crate::i18n::Locale) -> Rendered {
+        let context = RequestContext { visitor: Visitor::Officer(officer.clone()), locale, ..Default::default() };
+        render_view(PROFILE_PAGE, context, move || {
+            // The app provides the language to everything inside it; a view rendered alone gets it here.
+            provide_context(locale);
+            view! { <ProfileView officer /> }.into_any()
+        })
+    }
 
     #[test]
     fn the_profile_lists_the_officers_details_with_thai_dates() {
         let mut officer = officer();
         officer.citizen_id_masked = Some("1-1017-xxxxx-03-0".to_owned());
         officer.last_sign_in_at = Utc.with_ymd_and_hms(2026, 12, 3, 6, 45, 0).single();
-        let Rendered { html, status, .. } =
-            render(PROFILE_PAGE, RequestContext { visitor: Visitor::Officer(officer), ..Default::default() });
+        let Rendered { html, status, .. } = show(officer, crate::i18n::Locale::Th);
         assert_eq!(status, None);
         assert!(html.contains("<dl"));
         assert!(html.contains("1-1017-xxxxx-03-0"));
@@ -128,19 +148,13 @@ mod tests {
     fn a4_the_e_mail_digital_id_gave_is_shown_as_a_link() {
         let mut officer = officer();
         officer.email = Some("somchai.t@dopa.go.th".to_owned());
-        let Rendered { html, .. } =
-            render(PROFILE_PAGE, RequestContext { visitor: Visitor::Officer(officer), ..Default::default() });
+        let Rendered { html, .. } = show(officer, crate::i18n::Locale::Th);
         assert!(html.contains(r#"href="mailto:somchai.t@dopa.go.th""#), "{html}");
     }
 
     #[test]
     fn in_english_units_go_by_their_english_names_and_by_their_thai_ones_when_they_have_none() {
-        let context = RequestContext {
-            visitor: Visitor::Officer(officer()),
-            locale: crate::i18n::Locale::En,
-            ..Default::default()
-        };
-        let Rendered { html, .. } = render(PROFILE_PAGE, context);
+        let Rendered { html, .. } = show(officer(), crate::i18n::Locale::En);
         assert!(html.contains("Department of Provincial Administration"), "{html}");
         assert!(!html.contains("กรมการปกครอง"), "{html}");
         assert!(html.contains("สำนักทะเบียน"), "no English name: the Thai one: {html}");

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use app::paths::ACTIVATION_PAGE;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
@@ -17,11 +18,17 @@ use server::router::router;
 use server::state::AppState;
 use tower::ServiceExt;
 
+/// Where the identity-confirmation form posts: the `activate` server function.
+pub const ACTIVATE: &str = "/api/activation/activate";
+
 /// Where the back office pretends to live (nothing listens: requests go to the router directly).
 pub const BASE_URL: &str = "http://127.0.0.1:9";
 /// The back office's client id at the simulator.
 pub const CLIENT_ID: &str = "journey-backoffice";
 const CLIENT_SECRET: &str = "journey client secret";
+/// How long one request may take before its test fails (a debug build on two busy cores answers in well under a
+/// second; a page whose data never arrives would otherwise hang the whole run).
+const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(60);
 /// The citizen-ID hash key of these tests.
 pub const CITIZEN_ID_KEY: &str = "a test key of at least thirty-two characters";
 
@@ -207,7 +214,12 @@ impl TestApp {
         if !cookie.is_empty() {
             request.headers_mut().insert(header::COOKIE, cookie.join("; ").parse().expect("cookie header"));
         }
-        let response = self.router.clone().oneshot(request).await.expect("a response");
+        // A request that never answers fails its test, naming the request, instead of hanging the whole run.
+        let what = format!("{} {}", request.method(), request.uri());
+        let response = tokio::time::timeout(ANSWER_WITHIN, self.router.clone().oneshot(request))
+            .await
+            .unwrap_or_else(|_| panic!("{what}: no answer within {ANSWER_WITHIN:?}"))
+            .expect("a response");
         let (parts, body) = response.into_parts();
         for set_cookie in parts.headers.get_all(header::SET_COOKIE) {
             let text = set_cookie.to_str().expect("ascii");
@@ -219,7 +231,11 @@ impl TestApp {
                 self.cookies.insert(name.to_owned(), value.to_owned());
             }
         }
-        let bytes = body.collect().await.expect("body").to_bytes();
+        let bytes = tokio::time::timeout(ANSWER_WITHIN, body.collect())
+            .await
+            .unwrap_or_else(|_| panic!("{what}: the body did not end within {ANSWER_WITHIN:?}"))
+            .expect("body")
+            .to_bytes();
         Reply { status: parts.status, headers: parts.headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
@@ -239,6 +255,18 @@ impl TestApp {
             .body(Body::from(body))
             .expect("request");
         self.send(request).await
+    }
+
+    /// Posts the identity-confirmation form as a browser without JavaScript does (to the `activate` server
+    /// function), following a refusal back to the page: the reply is then the page as the officer sees it (422 or
+    /// 429, the problem, what was typed). A good Token's reply is the redirect to the activated page.
+    pub async fn activate(&mut self, fields: &[(&str, &str)]) -> Reply {
+        let reply = self.post(ACTIVATE, fields).await;
+        if reply.status == StatusCode::SEE_OTHER && reply.location().starts_with(&format!("{ACTIVATION_PAGE}?")) {
+            let page = reply.location().to_owned();
+            return self.get(&page).await;
+        }
+        reply
     }
 
     /// Presses "Digital ID": returns the authorization URL the browser is sent to.

@@ -1,0 +1,30 @@
+//! The signed-in officer's own record, which the home and profile pages show: for every officer, whatever they
+//! administer (so not through [`crate::host::actor`], which refuses an officer without an administration scope).
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::app_error::AppError;
+use crate::request_context::OfficerView;
+
+/// The signed-in officer with their unit chain and their department's central officers.
+#[server(prefix = "/api", endpoint = "officer", input = GetUrl)]
+pub async fn officer_record() -> Result<OfficerView, AppError> {
+    on_server::record().await
+}
+
+#[cfg(feature = "ssr")]
+mod on_server {
+    use crate::app_error::AppError;
+    use crate::host::views::officer_view;
+    use crate::host::{CurrentSession, backend, internal, request};
+    use crate::request_context::OfficerView;
+
+    pub async fn record() -> Result<OfficerView, AppError> {
+        let current = request()?.extensions.get::<CurrentSession>().cloned().ok_or(AppError::SignInNeeded)?;
+        let officer = current.officer.as_ref().ok_or(AppError::ActivationNeeded)?;
+        officer_view(&backend()?.db, officer, &current.session.row.csrf_token)
+            .await
+            .map_err(|error| internal("officer record failed", &error))
+    }
+}

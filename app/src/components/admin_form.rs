@@ -134,7 +134,7 @@ pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
 /// A form field: its label (`for` the control's `id`), hint and inline error, then the control itself, which must
 /// carry `id`, and `aria-describedby` from [`described_by`] and `aria-invalid` when `error` is set.
 #[component]
-pub fn FormField(
+pub fn FormField<E>(
     /// The control's `id`.
     id: String,
     /// The label.
@@ -142,10 +142,13 @@ pub fn FormField(
     /// The hint under the label (`{id}-hint`).
     hint: Option<&'static str>,
     /// Why the last submission refused the field (`{id}-error`).
-    error: Option<&'static str>,
+    error: Option<E>,
     /// The control.
     children: Children,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    E: IntoView + 'static,
+{
     let text = use_text();
     let hint = hint.map(|hint| {
         view! {
@@ -172,6 +175,85 @@ pub fn FormField(
             {error}
             {children()}
         </div>
+    }
+}
+
+/// What a text field's control accepts and how the browser should treat what is typed into it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextKind {
+    /// Words (a name, a letter's number): spell-checked, as typed.
+    #[default]
+    Words,
+    /// Words in English (`lang="en"`, so the spell checker and screen readers use English).
+    English,
+    /// A code read out or copied (a Token, a unit's code): no spell check, letters shown as capitals.
+    Code,
+    /// Digits (a citizen ID): the numeric keypad, no spell check.
+    Digits,
+}
+
+/// A labelled one-line text field ([`FormField`] with its `<input>`): the label, the hint, the inline error, and the
+/// control with `aria-describedby` and `aria-invalid` set from them. Nothing typed is ever autocompleted: these are
+/// other people's names, codes and Tokens.
+#[component]
+pub fn TextField<E>(
+    /// The control's `id` (the label's `for`; the summary links to it).
+    id: String,
+    /// The form field's `name`.
+    name: &'static str,
+    /// The label.
+    label: &'static str,
+    /// The hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// Why the last submission refused the field.
+    error: Option<E>,
+    /// What the field holds (what was typed into a refused form).
+    #[prop(into)]
+    value: String,
+    /// What it accepts.
+    #[prop(optional)]
+    kind: TextKind,
+    /// The size modifier of `field__input` (`code` gives `field__input--code`).
+    #[prop(optional)]
+    modifier: Option<&'static str>,
+    /// The most characters it takes.
+    #[prop(optional)]
+    maxlength: Option<u32>,
+) -> impl IntoView
+where
+    E: IntoView + 'static,
+{
+    let invalid = error.is_some().then_some("true");
+    let described_by = described_by(&id, hint.is_some(), error.is_some());
+    let class = match modifier {
+        Some(modifier) => format!("field__input field__input--{modifier}"),
+        None => "field__input".to_owned(),
+    };
+    let (lang, inputmode, no_spellcheck, capitals) = match kind {
+        TextKind::Words => (None, None, false, None),
+        TextKind::English => (Some("en"), None, false, None),
+        TextKind::Code => (None, None, true, Some("characters")),
+        TextKind::Digits => (None, Some("numeric"), true, None),
+    };
+    view! {
+        <FormField id=id.clone() label hint error>
+            <input
+                id=id.clone()
+                name=name
+                type="text"
+                class=class.clone()
+                lang=lang
+                inputmode=inputmode
+                autocomplete="off"
+                spellcheck=no_spellcheck.then_some("false")
+                autocapitalize=capitals
+                maxlength=maxlength
+                value=value.clone()
+                aria-describedby=described_by.clone()
+                aria-invalid=invalid
+            />
+        </FormField>
     }
 }
 

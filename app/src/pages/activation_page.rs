@@ -9,6 +9,7 @@ use leptos_meta::Title;
 
 use crate::api::activation::{Activate, ActivationPageData, activation_page};
 use crate::app_error::{ActivationRefusal, AppError};
+use crate::components::admin_form::{TextField, TextKind};
 use crate::components::app_failure::{ActionFailure, LoadFailure};
 use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::components::contact_list::ContactList;
@@ -69,18 +70,8 @@ pub fn ActivationView(
     let summary = form_state.as_ref().map(|state| problem_summary(state, text));
     let error = form_state.as_ref().map(|state| problem_message(&state.problem, text));
     let typed_token = form_state.as_ref().map(|state| state.typed_token.clone()).unwrap_or_default();
-    let has_error = error.is_some();
     let csrf_token = data.csrf_token;
     let form_csrf_token = csrf_token.clone();
-    let described_by = if has_error { "token-hint token-error" } else { "token-hint" };
-    let inline_error = error.map(|message| {
-        view! {
-            <p id="token-error" class="field__error">
-                <span class="visually-hidden">{text.error_prefix} " "</span>
-                {message}
-            </p>
-        }
-    });
     view! {
         <Title text=text.activation_title />
         {summary}
@@ -90,27 +81,16 @@ pub fn ActivationView(
         <p>{text.activation_first_use}</p>
         <ActionForm action=activate attr:class="form">
             <input type="hidden" name=CSRF_FIELD value=form_csrf_token.clone() />
-            <div class="field" class:field--error=has_error>
-                <label class="field__label" for=TOKEN_INPUT_ID>
-                    {TOKEN_LABEL}
-                </label>
-                <p id="token-hint" class="field__hint">
-                    {text.token_hint}
-                </p>
-                {inline_error}
-                <input
-                    id=TOKEN_INPUT_ID
-                    class="field__input field__input--token"
-                    type="text"
-                    name=TOKEN_FIELD
-                    value=typed_token
-                    autocomplete="off"
-                    spellcheck="false"
-                    autocapitalize="characters"
-                    aria-describedby=described_by
-                    aria-invalid=has_error.then_some("true")
-                />
-            </div>
+            <TextField
+                id=TOKEN_INPUT_ID.to_owned()
+                name=TOKEN_FIELD
+                label=TOKEN_LABEL
+                hint=text.token_hint
+                error=error.clone()
+                value=typed_token.clone()
+                kind=TextKind::Code
+                modifier="token"
+            />
             <button type="submit" class="button button--primary">
                 {text.confirm}
             </button>

@@ -16,7 +16,7 @@ use crate::administration::{Done, FieldProblem, IssueFormValues, TokenRow, Token
 use crate::api::tokens::{IssueToken, ReissueToken, RevokeToken, tokens_page};
 use crate::app_error::AppError;
 use crate::components::admin_form::{
-    DataTable, DoneBanner, FieldState, FormField, ProblemSummary, moment, problem_of, unit_options,
+    DataTable, DoneBanner, FieldState, FormField, ProblemSummary, TextField, TextKind, moment, problem_of, unit_options,
 };
 use crate::components::admin_nav::AdminNav;
 use crate::components::app_failure::{ActionFailure, LoadFailure};
@@ -216,60 +216,33 @@ fn IssueForm(
                         {unit_options(&units, &form.unit)}
                     </select>
                 </FormField>
-                <FormField
+                <TextField
                     id=fields::CITIZEN_ID.to_owned()
+                    name=fields::CITIZEN_ID
                     label=text.field_citizen_id
-                    hint=Some(text.citizen_id_hint)
+                    hint=text.citizen_id_hint
                     error=citizen_id.error
-                >
-                    <input
-                        id=fields::CITIZEN_ID
-                        name=fields::CITIZEN_ID
-                        class="field__input field__input--citizen-id"
-                        type="text"
-                        inputmode="numeric"
-                        autocomplete="off"
-                        spellcheck="false"
-                        maxlength="17"
-                        value=form.citizen_id.clone()
-                        aria-describedby=citizen_id.described_by
-                        aria-invalid=citizen_id.invalid
-                    />
-                </FormField>
-                <FormField
+                    value=form.citizen_id.clone()
+                    kind=TextKind::Digits
+                    modifier="citizen-id"
+                    maxlength=17
+                />
+                <TextField
                     id=fields::NAME.to_owned()
+                    name=fields::NAME
                     label=text.field_name
-                    hint=Some(text.name_hint)
+                    hint=text.name_hint
                     error=name.error
-                >
-                    <input
-                        id=fields::NAME
-                        name=fields::NAME
-                        class="field__input"
-                        type="text"
-                        autocomplete="off"
-                        value=form.name.clone()
-                        aria-describedby=name.described_by
-                        aria-invalid=name.invalid
-                    />
-                </FormField>
-                <FormField
+                    value=form.name.clone()
+                />
+                <TextField
                     id=fields::REFERENCE.to_owned()
+                    name=fields::REFERENCE
                     label=text.field_reference
-                    hint=Some(text.reference_hint)
+                    hint=text.reference_hint
                     error=reference.error
-                >
-                    <input
-                        id=fields::REFERENCE
-                        name=fields::REFERENCE
-                        class="field__input"
-                        type="text"
-                        autocomplete="off"
-                        value=form.reference.clone()
-                        aria-describedby=reference.described_by
-                        aria-invalid=reference.invalid
-                    />
-                </FormField>
+                    value=form.reference.clone()
+                />
                 <FormField
                     id=fields::LIFETIME_DAYS.to_owned()
                     label=text.field_lifetime

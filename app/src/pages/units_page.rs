@@ -13,7 +13,9 @@ use vocabulary::UnitKind;
 use crate::administration::{Done, FieldProblem, UnitOption, UnitsPageData};
 use crate::api::units::{CreateUnit, MoveUnit, RenameUnit, RetireUnit, units_page};
 use crate::app_error::AppError;
-use crate::components::admin_form::{DoneBanner, FieldState, FormField, ProblemSummary, unit_options};
+use crate::components::admin_form::{
+    DoneBanner, FieldState, FormField, ProblemSummary, TextField, TextKind, unit_options,
+};
 use crate::components::admin_nav::AdminNav;
 use crate::components::app_failure::{ActionFailure, LoadFailure};
 use crate::i18n::admin::{AdminText, use_admin_text};
@@ -200,25 +202,21 @@ fn CreateForm(
             <h2 id="create-heading">{text.create_heading}</h2>
             <ActionForm action attr:class="form">
                 <input type="hidden" name=CSRF_FIELD value=data.csrf_token.clone() />
-                <FormField id=fields::CODE.to_owned() label=text.field_code hint=Some(text.code_hint) error=code.error>
-                    <input
-                        id=fields::CODE
-                        name=fields::CODE
-                        type="text"
-                        class="field__input field__input--code"
-                        autocomplete="off"
-                        spellcheck="false"
-                        autocapitalize="characters"
-                        maxlength="32"
-                        value=typed_code
-                        aria-describedby=code.described_by
-                        aria-invalid=code.invalid
-                    />
-                </FormField>
+                <TextField
+                    id=fields::CODE.to_owned()
+                    name=fields::CODE
+                    label=text.field_code
+                    hint=text.code_hint
+                    error=code.error
+                    value=typed_code
+                    kind=TextKind::Code
+                    modifier="code"
+                    maxlength=32
+                />
                 <NameFields
                     ids=(fields::NAME_TH.to_owned(), fields::NAME_EN.to_owned())
                     values=(typed_name_th, typed_name_en)
-                    states=(name_th, name_en)
+                    errors=(name_th.error, name_en.error)
                 />
                 <FormField id=fields::KIND.to_owned() label=text.field_kind hint=None error=kind.error>
                     <select
@@ -264,39 +262,24 @@ fn NameFields(
     ids: (String, String),
     /// Their values.
     values: (String, String),
-    /// What the last submission said about them.
-    states: (FieldState, FieldState),
+    /// Why the last submission refused them.
+    errors: (Option<&'static str>, Option<&'static str>),
 ) -> impl IntoView {
     let text = use_admin_text();
     let (th_id, en_id) = ids;
     let (th_value, en_value) = values;
-    let (th, en) = states;
+    let (th_error, en_error) = errors;
     view! {
-        <FormField id=th_id.clone() label=text.field_name_th hint=None error=th.error>
-            <input
-                id=th_id.clone()
-                name=fields::NAME_TH
-                type="text"
-                class="field__input"
-                autocomplete="off"
-                value=th_value
-                aria-describedby=th.described_by
-                aria-invalid=th.invalid
-            />
-        </FormField>
-        <FormField id=en_id.clone() label=text.field_name_en hint=Some(text.name_en_hint) error=en.error>
-            <input
-                id=en_id.clone()
-                name=fields::NAME_EN
-                type="text"
-                lang="en"
-                class="field__input"
-                autocomplete="off"
-                value=en_value
-                aria-describedby=en.described_by
-                aria-invalid=en.invalid
-            />
-        </FormField>
+        <TextField id=th_id name=fields::NAME_TH label=text.field_name_th error=th_error value=th_value />
+        <TextField
+            id=en_id
+            name=fields::NAME_EN
+            label=text.field_name_en
+            hint=text.name_en_hint
+            error=en_error
+            value=en_value
+            kind=TextKind::English
+        />
     }
 }
 
@@ -342,10 +325,9 @@ fn unit_forms(
     let error_of = |field: &str| {
         problem.as_ref().filter(|problem| problem.field == field).map(|problem| text.problem(problem.problem))
     };
+    let name_errors = (error_of(fields::NAME_TH), error_of(fields::NAME_EN));
     let (name_th_id, name_en_id, parent_id) =
         (format!("name_th-{code}"), format!("name_en-{code}"), format!("parent-{code}"));
-    let name_th = FieldState::new(&name_th_id, false, error_of(fields::NAME_TH));
-    let name_en = FieldState::new(&name_en_id, true, error_of(fields::NAME_EN));
     let parent_state = FieldState::new(&parent_id, true, error_of(fields::PARENT));
     // Anything else (the code, a stale form, a unit still in use) is said at the top of the unit's box.
     let other = problem
@@ -413,7 +395,7 @@ fn unit_forms(
             <ActionForm action=actions.rename attr:class="form form--compact">
                 <h3 class="row-details__heading">{text.rename_heading}</h3>
                 {rename_hidden}
-                <NameFields ids=(name_th_id, name_en_id) values=names states=(name_th, name_en) />
+                <NameFields ids=(name_th_id, name_en_id) values=names errors=name_errors />
                 <button type="submit" class="button button--secondary button--small">
                     {text.rename_button}
                 </button>

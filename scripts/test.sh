@@ -11,14 +11,14 @@ step() { printf '\n==> %s (%ss so far)\n' "$*" $((SECONDS - started)); }
 step "cargo fmt --check"
 cargo fmt --all --check
 
-step "clippy: server side (app[ssr], digital-id, domain, server)"
-cargo clippy -p app -p digital-id -p domain -p server --all-targets -- -D warnings
+step "clippy: server side (app[ssr], digital-id, domain, server, vocabulary)"
+cargo clippy -p app -p digital-id -p domain -p server -p vocabulary --all-targets -- -D warnings
 step "clippy: browser side (app[hydrate], frontend) for wasm32"
 cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "Rust tests${TEST_DATABASE_URL:+ (SQLite and PostgreSQL)}"
 if [ -z "${TEST_DATABASE_URL:-}" ]; then echo "TEST_DATABASE_URL is unset: database tests run on SQLite only"; fi
-cargo test -p app -p digital-id -p domain -p server
+cargo test -p app -p digital-id -p domain -p server -p vocabulary
 
 step "release build (WASM, JS, CSS precompressed; server)"
 cargo leptos build --release --precompress

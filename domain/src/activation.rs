@@ -24,7 +24,7 @@ mod attempts;
 mod issuing;
 pub use attempts::{AttemptLimits, Caller, Limit, Reservation, ReservedAttempt, reserve};
 pub(crate) use issuing::{Grant, insert, issued_entry};
-pub use issuing::{IssueError, IssueToken, Issued, Issuer, check_role_fits_unit, issue};
+pub use issuing::{IssueError, IssueToken, Issued, Issuer, TextField, check_role_fits_unit, issue};
 
 /// Crockford's base32 alphabet: no I, L, O or U, so nothing is mistaken for another symbol when read aloud.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -11,7 +11,7 @@ mod support {
     pub mod units;
 }
 
-use domain::activation::{self, IssueError, IssueToken, Issuer};
+use domain::activation::{self, IssueError, IssueToken, Issuer, TextField};
 use domain::entities::activation_token;
 use domain::entities::officer::{self, OfficerSource, OfficerStatus, Role};
 use domain::entities::organisation_unit::{self, UnitKind};
@@ -191,7 +191,7 @@ async fn j11_a_token_issued_on_the_command_line_with_a_direction_control_in_its_
             lifetime: activation::DEFAULT_LIFETIME,
         };
         for (name, reference, field) in
-            [("นาย\u{202e}สมชาย", "มท 1", "intended name"), ("นายสมชาย", "มท\u{202e} 1", "reference")]
+            [("นาย\u{202e}สมชาย", "มท 1", TextField::IntendedName), ("นายสมชาย", "มท\u{202e} 1", TextField::Reference)]
         {
             let result = activation::issue(&test.db, Issuer::CommandLine, request(name, reference), &key(), t0()).await;
             assert!(

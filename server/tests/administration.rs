@@ -2,11 +2,10 @@
 //! the central officer activates and issues Tokens for their subtree, revokes one, manages officers and reads the
 //! audit log — and cannot see or act outside their department, whatever they post.
 
+#[allow(dead_code, reason = "shared test support; this binary uses part of it")]
 mod support {
     pub mod test_app;
 }
-
-use std::collections::HashMap;
 
 use app::administration::FormProblem;
 use app::app_error::AppError;
@@ -15,49 +14,16 @@ use axum::http::{StatusCode, header};
 use chrono::Utc;
 use domain::activation::{ActivationToken, RedeemError, RedeemFailure};
 use domain::entities::audit_event::{self, AuditEvent};
-use domain::entities::officer;
 use domain::testing::TestDatabase;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use support::test_app::{Person, Reply, TestApp};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use support::test_app::{Jar, Person, Reply, TestApp};
 
-/// One browser's cookies, kept while another person uses the app.
-type Jar = HashMap<String, String>;
-
-async fn started(database: TestDatabase) -> TestApp {
-    let app = TestApp::start_on(database).await;
-    domain::sample_tree::load(&app.state.db, Utc::now()).await.expect("sample tree");
-    app
-}
-
-/// Imports `person` as an officer of `unit` with `role` (as if carried over from CITIZENinfo).
-async fn import(app: &TestApp, person: &Person, name: &str, unit: &str, role: &str) {
-    let csv = format!("digital_id_sub,citizen_id,name_th,unit_code,role\n{},,{name},{unit},{role}\n", person.subject);
-    let key = domain::citizen_id::CitizenIdKey::new(support::test_app::CITIZEN_ID_KEY.as_bytes().to_vec());
-    domain::import::import_officers(&app.state.db, csv.as_bytes(), &app.sim.issuer, &key, Utc::now())
-        .await
-        .expect("imported");
-}
-
-/// Signs `person` in with a fresh browser and returns its cookies.
-async fn signed_in(app: &mut TestApp, person: &Person) -> Jar {
-    app.cookies.clear();
-    let reply = app.sign_in(person).await;
-    assert_eq!(reply.location(), "/backend/home", "{reply:?}");
-    assert!(app.session_cookie().is_some());
-    std::mem::take(&mut app.cookies)
-}
+/// Where a signed-in officer lands.
+const HOME: &str = "/backend/home";
 
 /// The grouped Token on an issue response (`XXXX-XXXX-…`, seven groups of Crockford base32).
 fn token_on(page: &Reply) -> ActivationToken {
-    let body = page.body.as_bytes();
-    let is_symbol = |b: &u8| b.is_ascii_digit() || b.is_ascii_uppercase();
-    let found = (0..body.len().saturating_sub(34)).find_map(|start| {
-        let window = &body[start..start + 34];
-        let shaped = window.iter().enumerate().all(|(i, b)| if i % 5 == 4 { *b == b'-' } else { is_symbol(b) });
-        let bounded = start == 0 || !is_symbol(&body[start - 1]) && body[start - 1] != b'-';
-        (shaped && bounded).then(|| String::from_utf8_lossy(window).into_owned())
-    });
-    let grouped = found.unwrap_or_else(|| panic!("no Token on the page: {}", page.body));
+    let grouped = page.grouped_token().unwrap_or_else(|| panic!("no Token on the page: {}", page.body));
     ActivationToken::parse(&grouped).expect("a well-formed Token")
 }
 
@@ -98,30 +64,13 @@ async fn activate(app: &mut TestApp, person: &Person, token: &ActivationToken) -
     let csrf = app.get("/backend/activate").await.field("csrf_token").expect("the Token form");
     let activated = app.activate(&[("csrf_token", &csrf), ("token", &token.grouped())]).await;
     assert_eq!(activated.location(), "/backend/activated", "{activated:?}");
-    signed_in(app, person).await
-}
-
-async fn events(app: &TestApp, event: AuditEvent) -> Vec<audit_event::Model> {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Event.eq(event))
-        .order_by_asc(audit_event::Column::Id)
-        .all(&app.state.db)
-        .await
-        .expect("audit query")
-}
-
-async fn officer_of(app: &TestApp, person: &Person) -> officer::Model {
-    officer::Entity::find()
-        .filter(officer::Column::Subject.eq(person.subject.as_str()))
-        .one(&app.state.db)
-        .await
-        .expect("query")
-        .expect("the officer exists")
+    app.sign_in_afresh(person, HOME).await;
+    std::mem::take(&mut app.cookies)
 }
 
 #[tokio::test]
 async fn e9_g8_g14_g15_tokens_flow_from_the_contact_center_to_a_service_point_within_scope_on_sqlite() {
-    delegated_administration(started(TestDatabase::sqlite().await).await).await;
+    delegated_administration(TestApp::start().await.with_sample_tree().await).await;
 }
 
 #[tokio::test]
@@ -130,20 +79,19 @@ async fn e9_g8_g14_g15_tokens_flow_from_the_contact_center_to_a_service_point_wi
         eprintln!("TEST_DATABASE_URL is unset: skipped");
         return;
     };
-    delegated_administration(started(database).await).await;
+    delegated_administration(TestApp::start_on(database).await.with_sample_tree().await).await;
 }
 
 async fn delegated_administration(mut app: TestApp) {
-    let staff = app.person("ศูนย์บริการ").await;
+    let staff = app.contact_center_staff().await;
     let central = app.person("ปกครอง").await;
     let other_central = app.person("ที่ดิน").await;
     let service_point = app.person("ทะเบียน").await;
     let revoked_person = app.person("ยกเลิก").await;
-    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
-    import(&app, &other_central, "นายที่ดิน ทดสอบระบบ", "DOL", "central").await;
+    app.import_officer(&other_central, "นายที่ดิน ทดสอบระบบ", "DOL", "central").await;
 
     // DGA Contact Center staff issue the central officer's Token for the Department of Provincial Administration.
-    app.cookies = signed_in(&mut app, &staff).await;
+    app.sign_in_afresh(&staff, HOME).await;
     let issued = issue(&mut app, "central", "DOPA", &central, "นายปกครอง ทดสอบระบบ").await;
     assert_eq!(issued.status, StatusCode::OK, "{issued:?}");
     assert_eq!(issued.headers[header::CACHE_CONTROL], "no-store");
@@ -157,7 +105,7 @@ async fn delegated_administration(mut app: TestApp) {
     // The central officer activates, signs in again and issues a service-point Token and another one.
     let central_jar = activate(&mut app, &central, &central_token).await;
     app.cookies = central_jar.clone();
-    assert_eq!(officer_of(&app, &central).await.role, domain::entities::officer::Role::Central);
+    assert_eq!(app.officer_of(&central).await.role, domain::entities::officer::Role::Central);
     let home = app.get("/backend/home").await;
     assert!(home.body.contains("/backend/tokens"), "home links to the Tokens page");
     let issued = issue(&mut app, "service_point", "DOPA-CMI-MUANG", &service_point, "นางทะเบียน ทดสอบระบบ").await;
@@ -185,7 +133,7 @@ async fn delegated_administration(mut app: TestApp) {
     let csrf = app.get("/backend/activate").await.field("csrf_token").expect("the Token form");
     let refused = app.activate(&[("csrf_token", &csrf), ("token", &doomed.grouped())]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "a revoked Token no longer works");
-    let refusal = events(&app, AuditEvent::TokenRefused).await;
+    let refusal = app.audit_events(AuditEvent::TokenRefused).await;
     assert_eq!(refusal.last().and_then(|entry| entry.reason.as_deref()), Some("revoked"), "{refusal:?}");
 
     // The service-point officer activates and reaches home; they administer nothing.
@@ -233,7 +181,7 @@ async fn delegated_administration(mut app: TestApp) {
         Some(AppError::field("role", FormProblem::RoleNotAllowed)),
         "central officers cannot make central officers"
     );
-    let other = officer_of(&app, &other_central).await.id.to_string();
+    let other = app.officer_of(&other_central).await.id.to_string();
     let suspend_other = app
         .post("/api/accounts/status", &[("csrf_token", &csrf), ("officer_id", &other), ("status", "suspended")])
         .await;
@@ -251,7 +199,7 @@ async fn delegated_administration(mut app: TestApp) {
     assert!(!forged_filter.body.contains("นายคนนอก"));
 
     // The central officer suspends the service-point officer: their session ends at once.
-    let service_point_id = officer_of(&app, &service_point).await.id.to_string();
+    let service_point_id = app.officer_of(&service_point).await.id.to_string();
     let suspended = app
         .post(
             "/api/accounts/status",
@@ -259,7 +207,7 @@ async fn delegated_administration(mut app: TestApp) {
         )
         .await;
     assert_eq!((suspended.status, suspended.location()), (StatusCode::SEE_OTHER, "/backend/accounts?done=suspended"));
-    let own = officer_of(&app, &central).await.id;
+    let own = app.officer_of(&central).await.id;
     let self_suspend = app
         .post(
             "/api/accounts/status",
@@ -297,26 +245,26 @@ async fn delegated_administration(mut app: TestApp) {
     assert!(!csv.body.contains(&service_point.citizen_id) && !csv.body.contains("นายคนนอก"));
 
     // Every action is in the audit log: who, to whom, where.
-    let staff_officer = officer_of(&app, &staff).await;
-    let central_officer = officer_of(&app, &central).await;
-    let issued = events(&app, AuditEvent::TokenIssued).await;
+    let staff_officer = app.officer_of(&staff).await;
+    let central_officer = app.officer_of(&central).await;
+    let issued = app.audit_events(AuditEvent::TokenIssued).await;
     assert_eq!(issued.len(), 4);
     assert_eq!(issued[0].actor_officer_id, Some(staff_officer.id));
     assert_eq!(issued[0].target_name.as_deref(), Some("นายปกครอง ทดสอบระบบ"));
     assert!(issued[0].detail.as_deref().is_some_and(|detail| detail.contains("xxxxx")), "{:?}", issued[0].detail);
     assert_eq!(issued[1].actor_officer_id, Some(central_officer.id));
-    let redeemed = events(&app, AuditEvent::TokenRedeemed).await;
+    let redeemed = app.audit_events(AuditEvent::TokenRedeemed).await;
     assert_eq!(redeemed.len(), 2, "the central and the service-point officer");
-    let revoked = events(&app, AuditEvent::TokenRevoked).await;
+    let revoked = app.audit_events(AuditEvent::TokenRevoked).await;
     assert_eq!((revoked.len(), revoked[0].token_id), (1, Some(doomed_row.id)));
-    assert_eq!(events(&app, AuditEvent::SignedIn).await.len(), 3, "staff, and the two officers once activated");
-    let suspension = events(&app, AuditEvent::OfficerSuspended).await;
+    assert_eq!(app.audit_events(AuditEvent::SignedIn).await.len(), 3, "staff, and the two officers once activated");
+    let suspension = app.audit_events(AuditEvent::OfficerSuspended).await;
     assert_eq!(suspension.len(), 1);
     assert_eq!(
         (suspension[0].actor_officer_id, suspension[0].target_name.as_deref()),
         (Some(central_officer.id), Some("นางสาวทะเบียน ทดสอบระบบ"))
     );
-    assert_eq!(events(&app, AuditEvent::OfficerAssigned).await.len(), 1);
+    assert_eq!(app.audit_events(AuditEvent::OfficerAssigned).await.len(), 1);
     let every: Vec<audit_event::Model> = audit_event::Entity::find().all(&app.state.db).await.expect("all");
     for person in [&staff, &central, &service_point, &revoked_person] {
         assert!(
@@ -324,22 +272,8 @@ async fn delegated_administration(mut app: TestApp) {
             "no citizen ID is stored in the audit log"
         );
     }
-    let redemption = domain::activation::redeem(
-        &app.state.db,
-        &doomed,
-        &domain::officers::DigitalIdIdentity {
-            issuer: app.sim.issuer.clone(),
-            subject: revoked_person.subject.clone(),
-            name_th: String::new(),
-            phone_number: None,
-            email: None,
-            citizen_id_hash: None,
-            citizen_id_masked: None,
-            assurance: Default::default(),
-        },
-        Utc::now(),
-    )
-    .await;
+    let identity = app.digital_id_identity(&revoked_person.subject);
+    let redemption = domain::activation::redeem(&app.state.db, &doomed, &identity, Utc::now()).await;
     assert!(matches!(redemption, Err(RedeemError::Refused { reason: RedeemFailure::Revoked, .. })), "{redemption:?}");
     app.close().await;
 }
@@ -360,11 +294,9 @@ async fn issue_with(app: &mut TestApp, csrf: &str, role: &str, unit: &str) -> Re
 
 #[tokio::test]
 async fn f1_a_form_without_the_sessions_token_changes_nothing() {
-    let mut app = TestApp::start().await;
-    domain::sample_tree::load(&app.state.db, Utc::now()).await.expect("sample tree");
-    let staff = app.person("ศูนย์บริการ").await;
-    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
-    app.cookies = signed_in(&mut app, &staff).await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
+    let staff = app.contact_center_staff().await;
+    app.sign_in_afresh(&staff, HOME).await;
     let forged = issue_with(&mut app, "not-the-token", "central", "DOPA").await;
     assert_eq!(forged.refusal(), Some(AppError::field("role", FormProblem::FormExpired)));
     assert_eq!(forged.outcome(), StatusCode::FORBIDDEN);
@@ -374,15 +306,14 @@ async fn f1_a_form_without_the_sessions_token_changes_nothing() {
     assert_eq!(created.refusal(), Some(AppError::field("code", FormProblem::FormExpired)));
     assert_eq!(created.outcome(), StatusCode::FORBIDDEN);
     assert!(domain::units::find_by_code(&app.state.db, "NEW").await.expect("query").is_none());
-    assert!(events(&app, AuditEvent::TokenIssued).await.is_empty());
+    assert!(app.audit_events(AuditEvent::TokenIssued).await.is_empty());
 }
 
 #[tokio::test]
 async fn contact_center_staff_maintain_the_tree_and_each_change_is_audited() {
-    let mut app = started(TestDatabase::sqlite().await).await;
-    let staff = app.person("ศูนย์บริการ").await;
-    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
-    app.cookies = signed_in(&mut app, &staff).await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
+    let staff = app.contact_center_staff().await;
+    app.sign_in_afresh(&staff, HOME).await;
     let page = app.get("/backend/units").await;
     assert_eq!(page.status, StatusCode::OK);
     let csrf = page.field("csrf_token").expect("csrf");
@@ -440,7 +371,7 @@ async fn contact_center_staff_maintain_the_tree_and_each_change_is_audited() {
     let retired = send(&mut app, post(vec![("action", "retire"), ("code", "DOPA-UBN")])).await;
     assert_eq!(retired.location(), "/backend/units?done=unit-retired");
     for event in [AuditEvent::UnitCreated, AuditEvent::UnitRenamed, AuditEvent::UnitMoved, AuditEvent::UnitRetired] {
-        let entries = events(&app, event).await;
+        let entries = app.audit_events(event).await;
         assert_eq!(entries.len(), 1, "{event:?}");
         assert_eq!(entries[0].actor_name.as_deref(), Some("นางสาวศูนย์บริการ ทดสอบระบบ"));
     }
@@ -448,10 +379,9 @@ async fn contact_center_staff_maintain_the_tree_and_each_change_is_audited() {
 
 #[tokio::test]
 async fn a_refused_rename_keeps_what_was_typed_for_the_next_view_of_the_page_only_and_never_in_the_address() {
-    let mut app = started(TestDatabase::sqlite().await).await;
-    let staff = app.person("ศูนย์บริการ").await;
-    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
-    app.cookies = signed_in(&mut app, &staff).await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
+    let staff = app.contact_center_staff().await;
+    app.sign_in_afresh(&staff, HOME).await;
     let csrf = app.get("/backend/units").await.field("csrf_token").expect("csrf");
     let typed = "สำนัก\u{202e}ทะเบียนใหม่";
     let fields = [("csrf_token", csrf.as_str()), ("code", "DOPA"), ("name_th", typed), ("name_en", "New Registry")];
@@ -464,33 +394,27 @@ async fn a_refused_rename_keeps_what_was_typed_for_the_next_view_of_the_page_onl
     assert!(form.contains(&format!(r#"value="{typed}""#)) && form.contains(r#"value="New Registry""#), "{form}");
     let again = app.get(refused.location()).await;
     assert!(!again.body.contains("New Registry"), "what was typed is shown once");
-    assert!(events(&app, AuditEvent::UnitRenamed).await.is_empty(), "nothing was renamed");
+    assert!(app.audit_events(AuditEvent::UnitRenamed).await.is_empty(), "nothing was renamed");
 }
 
 #[tokio::test]
 async fn c6_sign_in_sign_out_and_declined_consent_are_audited() {
-    let mut app = started(TestDatabase::sqlite().await).await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
     let central = app.person("ปกครอง").await;
-    import(&app, &central, "นายปกครอง ทดสอบระบบ", "DOPA", "central").await;
-    app.cookies = signed_in(&mut app, &central).await;
+    app.import_officer(&central, "นายปกครอง ทดสอบระบบ", "DOPA", "central").await;
+    app.sign_in_afresh(&central, HOME).await;
     let csrf = app.get("/backend/home").await.field("csrf_token").expect("the logout form");
     app.post("/auth/logout", &[("csrf_token", &csrf)]).await;
-    let officer = officer_of(&app, &central).await;
-    let signed_in_entries = events(&app, AuditEvent::SignedIn).await;
+    let officer = app.officer_of(&central).await;
+    let signed_in_entries = app.audit_events(AuditEvent::SignedIn).await;
     assert_eq!((signed_in_entries.len(), signed_in_entries[0].actor_officer_id), (1, Some(officer.id)));
     assert_eq!(signed_in_entries[0].unit_id, Some(officer.unit_id), "the entry is in the officer's unit's scope");
-    assert_eq!(events(&app, AuditEvent::SignedOut).await.len(), 1);
+    assert_eq!(app.audit_events(AuditEvent::SignedOut).await.len(), 1);
 
     // Someone who has not consented before (Digital ID remembers a consent).
     let stranger = app.person("ไม่ยินยอม").await;
-    let authorize_url = app.start_sign_in().await;
-    let browser = digital_id::testing::TestBrowser::new(&app.sim.issuer);
-    let sign_in_page = browser.open_sign_in(&authorize_url).await;
-    let consent =
-        browser.follow(browser.sign_in(&sign_in_page, &stranger.username, digital_id::testing::PASSWORD).await).await;
-    let denied = browser.answer_consent(&consent, "deny").await;
-    app.callback(&url::Url::parse(&denied.location.expect("redirect")).expect("URL")).await;
-    let declined = events(&app, AuditEvent::ConsentDeclined).await;
+    app.decline_consent(&stranger).await;
+    let declined = app.audit_events(AuditEvent::ConsentDeclined).await;
     assert_eq!((declined.len(), declined[0].succeeded), (1, false));
 }
 
@@ -507,11 +431,10 @@ async fn age_sign_ins(app: &TestApp, minutes: i64) {
 
 #[tokio::test]
 async fn an_issued_or_reissued_token_is_shown_once_on_the_page_after_the_form_and_never_in_a_url() {
-    let mut app = started(TestDatabase::sqlite().await).await;
-    let staff = app.person("ศูนย์บริการ").await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
+    let staff = app.contact_center_staff().await;
     let central = app.person("ปกครอง").await;
-    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
-    app.cookies = signed_in(&mut app, &staff).await;
+    app.sign_in_afresh(&staff, HOME).await;
     let csrf = app.get("/backend/tokens").await.field("csrf_token").expect("the issue form");
     let fields = [
         ("csrf_token", csrf.as_str()),
@@ -564,11 +487,10 @@ async fn token_count(app: &TestApp) -> u64 {
 #[tokio::test]
 async fn e13_g15_issuing_a_token_needs_a_sign_in_of_the_last_fifteen_minutes_and_a_fresh_one_returns_to_the_tokens_page()
  {
-    let mut app = started(TestDatabase::sqlite().await).await;
-    let staff = app.person("ศูนย์บริการ").await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
+    let staff = app.contact_center_staff().await;
     let central = app.person("ปกครอง").await;
-    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
-    app.cookies = signed_in(&mut app, &staff).await;
+    app.sign_in_afresh(&staff, HOME).await;
 
     // Fourteen minutes after signing in, issuing works.
     age_sign_ins(&app, 14).await;

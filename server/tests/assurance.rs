@@ -2,6 +2,7 @@
 //! at Digital ID makes nobody an officer — not an imported one, not through a Token bound to that citizen ID — and an
 //! officer below their role's level is told what to do and let in only once Digital ID has proofed them.
 
+#[allow(dead_code, reason = "shared test support; this binary uses part of it")]
 mod support {
     pub mod test_app;
 }
@@ -13,19 +14,13 @@ use domain::entities::{activation_token, officer_session};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use support::test_app::{Reply, TestApp};
 
-/// An officer imported from CITIZENinfo by citizen ID alone, not yet bound to a Digital ID account.
-async fn import(app: &TestApp, citizen_id: &str, role: &str, unit: &str) {
-    let csv = format!("digital_id_sub,citizen_id,name_th,unit_code,role\n,{citizen_id},นางสาวสมศรี เดิม,{unit},{role}\n");
-    app.import_officers(&csv).await;
-}
+/// The name officers are imported with from CITIZENinfo here.
+const IMPORTED: &str = "นางสาวสมศรี เดิม";
 
+/// The audit log's entries of `event` that give `reason`.
 async fn refusals(app: &TestApp, event: AuditEvent, reason: &str) -> Vec<audit_event::Model> {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Event.eq(event))
-        .filter(audit_event::Column::Reason.eq(reason))
-        .all(&app.state.db)
-        .await
-        .expect("query")
+    let entries = app.audit_events(event).await;
+    entries.into_iter().filter(|entry| entry.reason.as_deref() == Some(reason)).collect()
 }
 
 async fn officer_sessions(app: &TestApp) -> u64 {
@@ -55,7 +50,7 @@ async fn j1_an_unproofed_account_with_an_imported_officers_citizen_id_gets_no_ac
     let mut app = TestApp::start().await;
     app.unit_tree("DEPT").await;
     let officers_citizen_id = digital_id::testing::random_citizen_id();
-    import(&app, &officers_citizen_id, "agency", "DEPT-DIV").await;
+    app.import_officer_by_citizen_id(&officers_citizen_id, IMPORTED, "DEPT-DIV", "agency").await;
 
     // Someone registers at Digital ID with the officer's citizen ID, as anyone can (IAL 1.1, not verified).
     let stranger = app.unproofed_person_with("แอบอ้าง", &officers_citizen_id).await;
@@ -82,7 +77,7 @@ async fn j1_j3_an_imported_central_officer_needs_the_thaid_level_and_gets_in_onc
     let mut app = TestApp::start().await;
     app.unit_tree("DEPT").await;
     let person = app.person_at("สมศรี", "1.3", true).await;
-    import(&app, &person.citizen_id, "central", "DEPT").await;
+    app.import_officer_by_citizen_id(&person.citizen_id, IMPORTED, "DEPT", "central").await;
     let reply = app.sign_in(&person).await;
     assert_sent_to_assurance_page(&mut app, &reply, "1.3", "2.3", "central").await;
     let imported = officer::Entity::find().one(&app.state.db).await.expect("query").expect("the officer");
@@ -98,7 +93,7 @@ async fn j3_a_bound_officer_below_their_roles_level_is_refused_at_every_sign_in_
     let mut app = TestApp::start().await;
     app.unit_tree("DEPT").await;
     let person = app.person("สมศรี").await;
-    import(&app, &person.citizen_id, "central", "DEPT").await;
+    app.import_officer_by_citizen_id(&person.citizen_id, IMPORTED, "DEPT", "central").await;
     assert_eq!(app.sign_in(&person).await.location(), "/backend/home", "bound at 2.3");
     app.cookies.clear();
 

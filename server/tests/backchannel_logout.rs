@@ -17,13 +17,12 @@ use digital_id::backchannel::EVENT;
 use digital_id::jws;
 use digital_id::keys::SigningKey;
 use digital_id::testing::{PASSWORD, TestBrowser};
-use domain::entities::audit_event::{self, AuditEvent};
+use domain::entities::audit_event::AuditEvent;
 use domain::entities::officer_session;
 use domain::entities::organisation_unit::UnitKind;
-use domain::units::NewUnit;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
-use support::test_app::{CITIZEN_ID_KEY, CLIENT_ID, Person, Reply, TestApp};
+use support::test_app::{CLIENT_ID, Person, Reply, TestApp};
 
 /// A signed-in browser's session as the database holds it.
 struct Signed {
@@ -53,10 +52,6 @@ async fn session_ids(app: &TestApp, person: &Person) -> Vec<Option<String>> {
         .into_iter()
         .map(|row| row.provider_session_id)
         .collect()
-}
-
-async fn sessions(app: &TestApp) -> u64 {
-    officer_session::Entity::find().count(&app.state.db).await.expect("count")
 }
 
 /// What a forged token is built from: the simulator's own signing key, so only the spoilt part is wrong.
@@ -145,24 +140,10 @@ async fn assert_refused(reason: &str, spoil: impl FnOnce(&Forge) -> String) {
 
 #[tokio::test]
 async fn rp_backchannel_rpinitlogout_e10_signing_out_at_digital_id_ends_the_officers_session_here() {
-    let mut app = TestApp::start().await;
-    for (code, kind, parent) in [("BC-MIN", UnitKind::Ministry, None), ("BC", UnitKind::Department, Some("BC-MIN"))] {
-        let unit = NewUnit {
-            code: code.into(),
-            name_th: format!("หน่วยทดสอบ {code}"),
-            name_en: None,
-            kind,
-            parent_code: parent.map(str::to_owned),
-        };
-        domain::units::create(&app.state.db, unit, Utc::now()).await.expect("unit");
-    }
+    let units = [("BC-MIN", UnitKind::Ministry, None), ("BC", UnitKind::Department, Some("BC-MIN"))];
+    let mut app = TestApp::start().await.with_units(&units).await;
     let person = app.person("สมศรี").await;
-    let csv =
-        format!("digital_id_sub,citizen_id,name_th,unit_code,role\n,{},นางสาวสมศรี เดิม,BC,central\n", person.citizen_id);
-    let key = domain::citizen_id::CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec());
-    domain::import::import_officers(&app.state.db, csv.as_bytes(), &app.sim.issuer, &key, Utc::now())
-        .await
-        .expect("imported");
+    app.import_officer_by_citizen_id(&person.citizen_id, "นางสาวสมศรี เดิม", "BC", "central").await;
 
     // The officer signs in; the Digital ID browser session stays open at the simulator.
     let digital_id_browser = TestBrowser::new(&app.sim.issuer);
@@ -175,15 +156,11 @@ async fn rp_backchannel_rpinitlogout_e10_signing_out_at_digital_id_ends_the_offi
     // They sign out at Digital ID itself (not through the back office): Digital ID's server tells ours.
     let signed_out = digital_id_browser.sign_out().await;
     assert_eq!(signed_out.status, StatusCode::OK);
-    assert_eq!(sessions(&app).await, 0, "the back office's session ended with Digital ID's");
+    assert_eq!(app.session_count().await, 0, "the back office's session ended with Digital ID's");
     let home = app.get("/backend/home").await;
     assert_eq!(home.status, StatusCode::SEE_OTHER, "signed out here too: {home:?}");
-    let audited = audit_event::Entity::find()
-        .filter(audit_event::Column::Event.eq(AuditEvent::SignedOut))
-        .one(&app.state.db)
-        .await
-        .expect("query")
-        .expect("the sign-out is in the audit log");
+    let sign_outs = app.audit_events(AuditEvent::SignedOut).await;
+    let audited = sign_outs.first().expect("the sign-out is in the audit log");
     assert!(audited.detail.as_deref().is_some_and(|detail| detail.contains("back-channel")), "{audited:?}");
 }
 
@@ -197,7 +174,7 @@ async fn e10_a_logout_token_naming_only_sub_ends_every_session_of_that_person_an
     let other = app.person("อื่น").await;
     app.cookies.clear();
     app.sign_in(&other).await;
-    assert_eq!(sessions(&app).await, 3);
+    assert_eq!(app.session_count().await, 3);
 
     let mut signed = Signed { app, person: signed.person, sid: signed.sid };
     let forge = Forge::for_session(&signed).await;

@@ -14,12 +14,11 @@ use app::administration::FormProblem;
 use app::app_error::AppError;
 use app::i18n::admin::ADMIN_TH;
 use axum::http::{StatusCode, header};
-use chrono::Utc;
 use domain::entities::{
     activation_attempt, activation_token, audit_event, login_transaction, officer, officer_session, organisation_unit,
 };
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use support::test_app::{Person, Reply, TestApp};
+use support::test_app::{Reply, TestApp};
 
 /// What a free-text field (a name, a letter number) makes of a value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -259,27 +258,11 @@ fn with<'a>(base: &'a [(&'static str, String)], field: &str, value: &'a str) -> 
     base.iter().map(|(key, valid)| (*key, if *key == field { value } else { valid.as_str() })).collect()
 }
 
-async fn started() -> TestApp {
-    let app = TestApp::start().await;
-    domain::sample_tree::load(&app.state.db, Utc::now()).await.expect("sample tree");
-    app
-}
-
-/// Imports `person` as an officer of `unit` with `role` (as if carried over from CITIZENinfo).
-async fn import(app: &TestApp, person: &Person, name: &str, unit: &str, role: &str) {
-    let csv = format!("digital_id_sub,citizen_id,name_th,unit_code,role\n{},,{name},{unit},{role}\n", person.subject);
-    let key = domain::citizen_id::CitizenIdKey::new(support::test_app::CITIZEN_ID_KEY.as_bytes().to_vec());
-    domain::import::import_officers(&app.state.db, csv.as_bytes(), &app.sim.issuer, &key, Utc::now())
-        .await
-        .expect("imported");
-}
-
 /// An app with DGA Contact Center staff signed in (they may use every administration route), and their
 /// synchroniser token.
 async fn staff_signed_in() -> (TestApp, String) {
-    let mut app = started().await;
-    let staff = app.person("ศูนย์บริการ").await;
-    import(&app, &staff, "นางสาวศูนย์บริการ ทดสอบระบบ", "DGA-CC", "contact_center").await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
+    let staff = app.contact_center_staff().await;
     assert_eq!(app.sign_in(&staff).await.location(), "/backend/home");
     let csrf = app.get("/backend/tokens").await.field("csrf_token").expect("the issue form");
     (app, csrf)
@@ -469,16 +452,8 @@ async fn every_accounts_form_field_refuses_hostile_input_without_a_500_and_chang
     let (mut app, csrf) = staff_signed_in().await;
     let mut sweep = Sweep::default();
     let target = app.person("ทะเบียน").await;
-    import(&app, &target, "นางทะเบียน ทดสอบระบบ", "DOPA-BORA", "agency").await;
-    let find = async |app: &TestApp| {
-        officer::Entity::find()
-            .filter(officer::Column::Subject.eq(target.subject.as_str()))
-            .one(&app.state.db)
-            .await
-            .expect("query")
-            .expect("the officer")
-    };
-    let officer = find(&app).await;
+    app.import_officer(&target, "นางทะเบียน ทดสอบระบบ", "DOPA-BORA", "agency").await;
+    let officer = app.officer_of(&target).await;
     let id = officer.id.to_string();
     let status_form =
         vec![("csrf_token", csrf.clone()), ("officer_id", id.clone()), ("status", "suspended".to_owned())];
@@ -504,7 +479,7 @@ async fn every_accounts_form_field_refuses_hostile_input_without_a_500_and_chang
             }
         }
     }
-    let now = find(&app).await;
+    let now = app.officer_of(&target).await;
     let unchanged = (now.status, now.role, now.unit_id) == (officer.status, officer.role, officer.unit_id);
     sweep.check(unchanged, "the target officer", || format!("changed by refused forms: {officer:?} → {now:?}"));
 
@@ -638,7 +613,7 @@ async fn every_audit_filter_refuses_hostile_input_with_a_thai_problem_and_the_cs
 
 #[tokio::test]
 async fn the_sign_in_routes_refuse_hostile_input_without_a_500_and_store_nothing_but_their_own_login() {
-    let mut app = started().await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
     let mut sweep = Sweep::default();
 
     // Login: a foreign provider goes back to the buttons; an odd intent or return path still signs in, to home.

@@ -18,8 +18,6 @@ mod support {
     pub mod test_app;
 }
 
-use std::collections::HashMap;
-
 use app::paths::{
     ACCOUNTS_PAGE, ACTIVATION_PAGE, AUDIT_CSV, AUDIT_PAGE, BACKCHANNEL_LOGOUT, CALLBACK, HOME_PAGE, LOGIN, LOGOUT,
     OFFICERS_PAGE, PROFILE_PAGE, SIGN_IN_PAGE, SIGNED_OUT_PAGE, TOKENS_PAGE, UNITS_PAGE,
@@ -35,14 +33,10 @@ use domain::entities::officer::Role;
 use domain::entities::{
     activation_attempt, activation_token, audit_event, login_transaction, officer, officer_session, organisation_unit,
 };
-use domain::testing::TestDatabase;
 use http_body_util::BodyExt;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use support::test_app::{ACTIVATE, BASE_URL, CITIZEN_ID_KEY, Person, Reply, TestApp};
+use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
+use support::test_app::{ACTIVATE, BASE_URL, CITIZEN_ID_KEY, Jar, Person, Reply, TestApp, router_without_digital_id};
 use tower::ServiceExt;
-
-/// One browser's cookies, kept while another person uses the app.
-type Jar = HashMap<String, String>;
 
 /// What the same-origin layer answers, before any handler runs.
 const CROSS_SITE_REFUSAL: &str = "cross-site request refused";
@@ -71,32 +65,8 @@ fn key() -> CitizenIdKey {
     CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec())
 }
 
-/// A back office with the sample organisation tree.
-async fn started() -> TestApp {
-    let app = TestApp::start().await;
-    domain::sample_tree::load(&app.state.db, Utc::now()).await.expect("sample tree");
-    app
-}
-
-/// Imports `person` as an officer of `unit` with `role` (as if carried over from CITIZENinfo).
-async fn import(app: &TestApp, person: &Person, unit: &str, role: &str) {
-    let csv = format!(
-        "digital_id_sub,citizen_id,name_th,unit_code,role\n{},,นายนำเข้า ทดสอบระบบ,{unit},{role}\n",
-        person.subject
-    );
-    domain::import::import_officers(&app.state.db, csv.as_bytes(), &app.sim.issuer, &key(), Utc::now())
-        .await
-        .expect("imported");
-}
-
-/// Signs `person` in with a fresh browser and returns its cookies; `lands_on` is where the callback leads.
-async fn signed_in(app: &mut TestApp, person: &Person, lands_on: &str) -> Jar {
-    app.cookies.clear();
-    let reply = app.sign_in(person).await;
-    assert_eq!(reply.location(), lands_on, "{reply:?}");
-    assert!(app.session_cookie().is_some());
-    std::mem::take(&mut app.cookies)
-}
+/// The name every officer of these tests is imported with.
+const IMPORTED: &str = "นายนำเข้า ทดสอบระบบ";
 
 /// A Token issued as on the server's command line (no officer issued it).
 async fn token(app: &TestApp, unit: &str, role: Role, name: &str) -> (ActivationToken, activation_token::Model) {
@@ -112,23 +82,6 @@ async fn token(app: &TestApp, unit: &str, role: Role, name: &str) -> (Activation
         .await
         .expect("issued");
     (issued.token, issued.row)
-}
-
-async fn officer_of(app: &TestApp, person: &Person) -> officer::Model {
-    officer::Entity::find()
-        .filter(officer::Column::Subject.eq(person.subject.as_str()))
-        .one(&app.state.db)
-        .await
-        .expect("query")
-        .expect("the officer exists")
-}
-
-async fn sessions(app: &TestApp) -> u64 {
-    officer_session::Entity::find().count(&app.state.db).await.expect("count")
-}
-
-async fn logins(app: &TestApp) -> u64 {
-    login_transaction::Entity::find().count(&app.state.db).await.expect("count")
 }
 
 /// Everything a state-changing request could change: whole rows where a change edits a column (a revoked Token, a
@@ -159,8 +112,8 @@ async fn tables(app: &TestApp) -> Tables {
             .await
             .expect("units"),
         audit: audit_event::Entity::find().count(db).await.expect("count"),
-        sessions: sessions(app).await,
-        logins: logins(app).await,
+        sessions: app.session_count().await,
+        logins: app.login_transaction_count().await,
         attempts: activation_attempt::Entity::find().count(db).await.expect("count"),
     }
 }
@@ -202,24 +155,24 @@ struct Scene {
 
 impl Scene {
     async fn set() -> Self {
-        let mut app = started().await;
+        let mut app = TestApp::start().await.with_sample_tree().await;
         let staff_person = app.person("ศูนย์บริการ").await;
         let target = app.person("ถูกจัดการ").await;
         let newcomer = app.person("มาใหม่").await;
-        import(&app, &staff_person, "DGA-CC", "contact_center").await;
-        import(&app, &target, "DOPA-CMI-MUANG", "service_point").await;
+        app.import_officer(&staff_person, IMPORTED, "DGA-CC", "contact_center").await;
+        app.import_officer(&target, IMPORTED, "DOPA-CMI-MUANG", "service_point").await;
         let (activation_token, _) = token(&app, "DOPA-BORA", Role::Agency, "นายมาใหม่ ทดสอบระบบ").await;
         let (_, to_revoke) = token(&app, "DOPA", Role::Central, "นายเพิกถอน ทดสอบระบบ").await;
         let (_, to_reissue) = token(&app, "DOPA", Role::Central, "นายออกใหม่ ทดสอบระบบ").await;
 
-        let staff = signed_in(&mut app, &staff_person, HOME_PAGE).await;
-        app.cookies = staff.clone();
+        app.sign_in_afresh(&staff_person, HOME_PAGE).await;
+        let staff = app.cookies.clone();
         let staff_csrf = app.get(TOKENS_PAGE).await.field("csrf_token").expect("the issue form");
-        let pending = signed_in(&mut app, &newcomer, ACTIVATION_PAGE).await;
-        app.cookies = pending.clone();
+        app.sign_in_afresh(&newcomer, ACTIVATION_PAGE).await;
+        let pending = app.cookies.clone();
         let pending_csrf = app.get(ACTIVATION_PAGE).await.field("csrf_token").expect("the Token form");
         assert_ne!(staff_csrf, pending_csrf, "each session has its own synchroniser token");
-        let target_officer_id = officer_of(&app, &target).await.id;
+        let target_officer_id = app.officer_of(&target).await.id;
         app.cookies.clear();
         Self {
             app,
@@ -428,23 +381,6 @@ async fn f1_the_back_channel_logout_takes_a_post_without_origin_and_neither_read
     scene.app.close().await;
 }
 
-/// A router configured for `https://admin.info.go.th`, with an unreachable Digital ID (pages need none).
-async fn https_router() -> (Router, TestDatabase) {
-    let database = TestDatabase::sqlite().await;
-    let env = [
-        ("DIGITAL_ID_ISSUER", "http://127.0.0.1:1"),
-        ("DIGITAL_ID_CLIENT_SECRET", "secret"),
-        ("APP_BASE_URL", HTTPS_ORIGIN),
-        ("CITIZEN_ID_KEY", CITIZEN_ID_KEY),
-    ];
-    let settings = server::config::Settings::from_sources(include_str!("../../Leptos.toml"), |name| {
-        env.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_owned())
-    })
-    .expect("settings");
-    let router = server::router::router(server::state::AppState::new(settings, database.db.clone()));
-    (router, database)
-}
-
 async fn call(router: &Router, request: Request<Body>) -> Reply {
     let response = router.clone().oneshot(request).await.expect("a response");
     let (parts, body) = response.into_parts();
@@ -454,7 +390,7 @@ async fn call(router: &Router, request: Request<Body>) -> Reply {
 
 #[tokio::test]
 async fn f2_a_post_from_a_sibling_subdomain_or_any_near_miss_of_our_origin_is_refused() {
-    let (router, database) = https_router().await;
+    let (router, database) = router_without_digital_id(HTTPS_ORIGIN).await;
     let near_misses = [
         "https://other.admin.info.go.th",
         "https://info.go.th",
@@ -539,9 +475,9 @@ fn hsts_max_age(headers: &HeaderMap) -> Option<u64> {
 #[tokio::test]
 async fn f4_every_response_carries_coop_and_nosniff_and_hsts_only_when_the_public_origin_is_https() {
     // Over http (loopback: development and these tests) browsers ignore HSTS, and the back office sends none.
-    let mut app = started().await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
     let person = app.person("หัวข้อ").await;
-    import(&app, &person, "DOPA", "central").await;
+    app.import_officer(&person, IMPORTED, "DOPA", "central").await;
     let mut replies = Vec::new();
     for path in
         ["/", OFFICERS_PAGE, SIGN_IN_PAGE, "/healthz", "/backend/no-such-page", "/pkg/none.js", LOGOUT, CALLBACK]
@@ -568,7 +504,7 @@ async fn f4_every_response_carries_coop_and_nosniff_and_hsts_only_when_the_publi
     }
     app.close().await;
 
-    let (router, database) = https_router().await;
+    let (router, database) = router_without_digital_id(HTTPS_ORIGIN).await;
     let requests = [
         ("GET /backend", Request::get(OFFICERS_PAGE).body(Body::empty()).expect("request")),
         ("GET /healthz", Request::get("/healthz").body(Body::empty()).expect("request")),
@@ -616,12 +552,12 @@ async fn person_named(app: &TestApp, given_name: &str) -> Person {
 
 #[tokio::test]
 async fn f6_a_digital_id_name_holding_markup_is_shown_escaped_on_home_and_profile() {
-    let mut app = started().await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
     let payload = "<img src=x onerror=alert(1)>";
     let person = person_named(&app, payload).await;
-    import(&app, &person, "DOPA", "central").await;
-    app.cookies = signed_in(&mut app, &person, HOME_PAGE).await;
-    assert!(officer_of(&app, &person).await.name_th.contains(payload), "the name is Digital ID's, kept as sent");
+    app.import_officer(&person, IMPORTED, "DOPA", "central").await;
+    app.sign_in_afresh(&person, HOME_PAGE).await;
+    assert!(app.officer_of(&person).await.name_th.contains(payload), "the name is Digital ID's, kept as sent");
     for path in [HOME_PAGE, PROFILE_PAGE] {
         let page = app.get(path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
@@ -650,9 +586,9 @@ async fn sign_in_returning_to(app: &mut TestApp, person: &Person, return_to: &st
 
 #[tokio::test]
 async fn c9_a_hostile_return_to_never_leads_off_our_origin_after_the_callback() {
-    let mut app = started().await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
     let person = app.person("ปลายทาง").await;
-    import(&app, &person, "DOPA", "central").await;
+    app.import_officer(&person, IMPORTED, "DOPA", "central").await;
     assert_eq!(sign_in_returning_to(&mut app, &person, PROFILE_PAGE).await, PROFILE_PAGE, "an allowed path is kept");
     let hostile = [
         "https://evil.example",
@@ -688,7 +624,7 @@ fn assert_no_silent_login(url: &str) {
 
 #[tokio::test]
 async fn h3_the_authorize_url_never_asks_for_a_silent_login_and_no_get_starts_a_login() {
-    let mut app = started().await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
     let authorize = app.start_sign_in().await;
     assert!(authorize.starts_with(&app.sim.issuer), "{authorize}");
     assert_no_silent_login(&authorize);
@@ -696,7 +632,7 @@ async fn h3_the_authorize_url_never_asks_for_a_silent_login_and_no_get_starts_a_
     assert!(register.location().starts_with(&app.sim.issuer), "{register:?}");
     assert_no_silent_login(register.location());
 
-    let started_logins = logins(&app).await;
+    let started_logins = app.login_transaction_count().await;
     assert_eq!(started_logins, 2, "each button press stored its login");
     let protected =
         [HOME_PAGE, PROFILE_PAGE, TOKENS_PAGE, ACCOUNTS_PAGE, AUDIT_PAGE, AUDIT_CSV, UNITS_PAGE, ACTIVATION_PAGE];
@@ -725,7 +661,7 @@ async fn h3_the_authorize_url_never_asks_for_a_silent_login_and_no_get_starts_a_
             }
         }
     }
-    assert_eq!(logins(&app).await, started_logins, "no GET stored a login transaction");
+    assert_eq!(app.login_transaction_count().await, started_logins, "no GET stored a login transaction");
     app.cookies.clear();
     assert_eq!(app.get(LOGIN).await.status, StatusCode::METHOD_NOT_ALLOWED);
     let sign_in = app.get(SIGN_IN_PAGE).await;
@@ -738,10 +674,10 @@ async fn h3_the_authorize_url_never_asks_for_a_silent_login_and_no_get_starts_a_
 
 #[tokio::test]
 async fn e6_the_logout_response_clears_the_cache_and_the_old_session_cookie_is_dead() {
-    let mut app = started().await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
     let person = app.person("ออกจากระบบ").await;
-    import(&app, &person, "DOPA", "central").await;
-    app.cookies = signed_in(&mut app, &person, HOME_PAGE).await;
+    app.import_officer(&person, IMPORTED, "DOPA", "central").await;
+    app.sign_in_afresh(&person, HOME_PAGE).await;
     let old_cookie = app.session_cookie().expect("session");
     let csrf = app.get(HOME_PAGE).await.field("csrf_token").expect("the logout form");
 
@@ -752,7 +688,7 @@ async fn e6_the_logout_response_clears_the_cache_and_the_old_session_cookie_is_d
     let cleared = logout.headers.get_all(header::SET_COOKIE).iter().filter_map(|value| value.to_str().ok());
     assert!(cleared.into_iter().any(|cookie| cookie.starts_with("info_session=") && cookie.contains("Max-Age=0")));
     assert_eq!(app.session_cookie(), None);
-    assert_eq!(sessions(&app).await, 0);
+    assert_eq!(app.session_count().await, 0);
 
     // The old cookie, replayed with the old form's token, opens and changes nothing.
     app.cookies.insert("info_session".into(), old_cookie.clone());
@@ -779,7 +715,7 @@ async fn e6_the_logout_response_clears_the_cache_and_the_old_session_cookie_is_d
 
 #[tokio::test]
 async fn e8_the_post_logout_return_without_state_is_a_plain_signed_out_page() {
-    let mut app = started().await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
     for path in [SIGNED_OUT_PAGE.to_owned(), format!("{SIGNED_OUT_PAGE}?state=")] {
         let page = app.get(&path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}: {page:?}");
@@ -787,10 +723,10 @@ async fn e8_the_post_logout_return_without_state_is_a_plain_signed_out_page() {
     }
     // A signed-in officer sent there (no state, so nobody's logout) stays signed in: the page does nothing.
     let person = app.person("ยังอยู่").await;
-    import(&app, &person, "DOPA", "central").await;
-    app.cookies = signed_in(&mut app, &person, HOME_PAGE).await;
+    app.import_officer(&person, IMPORTED, "DOPA", "central").await;
+    app.sign_in_afresh(&person, HOME_PAGE).await;
     assert_eq!(app.get(SIGNED_OUT_PAGE).await.status, StatusCode::OK);
-    assert_eq!(sessions(&app).await, 1);
+    assert_eq!(app.session_count().await, 1);
     assert_eq!(app.get(HOME_PAGE).await.status, StatusCode::OK);
     app.close().await;
 }
@@ -798,7 +734,7 @@ async fn e8_the_post_logout_return_without_state_is_a_plain_signed_out_page() {
 #[tokio::test]
 async fn c6_an_error_response_from_another_issuer_or_without_iss_is_not_declined_consent_and_its_description_is_never_shown()
  {
-    let mut app = started().await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
     let hostile = "<script>alert(1)</script>";
     let issuer = app.sim.issuer.clone();
     for iss in [Some("https://attacker.example"), None, Some(issuer.as_str())] {
@@ -821,7 +757,7 @@ async fn c6_an_error_response_from_another_issuer_or_without_iss_is_not_declined
         assert!(reply.location().starts_with(expected), "iss {iss:?}: {reply:?}");
         let page = app.get(reply.location()).await;
         assert!(!page.body.contains(hostile) && !page.body.contains("alert(1)"), "iss {iss:?}: reflected");
-        assert_eq!(sessions(&app).await, 0);
+        assert_eq!(app.session_count().await, 0);
     }
     app.close().await;
 }
@@ -858,10 +794,9 @@ async fn g2_an_account_without_an_officer_record_reaches_only_the_activation_pag
 #[tokio::test]
 async fn c8_a_callback_after_the_login_expired_ends_on_the_generic_page_and_redeems_nothing() {
     use sea_orm::sea_query::Expr;
-    let mut app = started().await;
+    let mut app = TestApp::start().await.with_sample_tree().await;
     let person = app.person("ช้า").await;
-    let authorize_url = app.start_sign_in().await;
-    let redirect = TestBrowser::new(&app.sim.issuer).authorize(&authorize_url, &person.username, PASSWORD).await;
+    let redirect = app.sign_in_at_digital_id(&person).await;
     // Eleven minutes pass at the sign-in page: the login's row has expired.
     login_transaction::Entity::update_many()
         .col_expr(login_transaction::Column::ExpiresAt, Expr::value(Utc::now() - chrono::Duration::minutes(1)))

@@ -1,6 +1,7 @@
 //! The officer's journey through the real router, against the Digital ID simulator: every callback outcome, the
 //! first-use activation with a Token, sessions, logout, and the headers that protect them.
 
+#[allow(dead_code, reason = "shared test support; this binary uses part of it")]
 mod support {
     pub mod test_app;
 }
@@ -11,25 +12,18 @@ use digital_id::faults::{AuthorizationResponseFault, Faults, IdTokenFault, Token
 use digital_id::testing::{PASSWORD, TestBrowser};
 use domain::activation::ActivationToken;
 use domain::citizen_id::CitizenId;
+use domain::entities::audit_event::AuditEvent;
 use domain::entities::officer::{self, Role};
 use domain::entities::officer_session;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
-use support::test_app::{BASE_URL, CITIZEN_ID_KEY, Person, TestApp};
-
-async fn sessions(app: &TestApp) -> u64 {
-    officer_session::Entity::find().count(&app.state.db).await.expect("count")
-}
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+use support::test_app::{BASE_URL, TestApp, router_without_digital_id};
 
 #[tokio::test]
 async fn a1_c2_c10_c11_an_officer_imported_from_citizeninfo_gets_in_at_once_and_sees_home_and_profile() {
     let mut app = TestApp::start().await;
     app.unit_tree("DEPT1").await;
     let person = app.person("สมศรี").await;
-    app.import_officers(&format!(
-        "digital_id_sub,citizen_id,name_th,unit_code,role\n,{},นางสาวสมศรี เดิม,DEPT1,central\n",
-        person.citizen_id
-    ))
-    .await;
+    app.import_officer_by_citizen_id(&person.citizen_id, "นางสาวสมศรี เดิม", "DEPT1", "central").await;
 
     let authorize_url = app.start_sign_in().await;
     let authorize = url::Url::parse(&authorize_url).expect("URL");
@@ -120,7 +114,8 @@ async fn new_officer_journey(mut app: TestApp) {
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.body.contains("จุดบริการเขตบางรัก"));
 
-    let used_twice = domain::activation::redeem(&app.state.db, &token, &identity_of(&person, &app), Utc::now()).await;
+    let identity = app.digital_id_identity(&format!("{}-other", person.subject));
+    let used_twice = domain::activation::redeem(&app.state.db, &token, &identity, Utc::now()).await;
     assert!(
         matches!(
             used_twice,
@@ -131,32 +126,14 @@ async fn new_officer_journey(mut app: TestApp) {
     app.close().await;
 }
 
-fn identity_of(person: &Person, app: &TestApp) -> domain::officers::DigitalIdIdentity {
-    domain::officers::DigitalIdIdentity {
-        issuer: app.sim.issuer.clone(),
-        subject: format!("{}-other", person.subject),
-        name_th: String::new(),
-        phone_number: None,
-        email: None,
-        citizen_id_hash: None,
-        citizen_id_masked: None,
-        assurance: Default::default(),
-    }
-}
-
 #[tokio::test]
 async fn c6_h1_declining_consent_shows_the_no_consent_page_and_starts_no_session() {
     let mut app = TestApp::start().await;
     let person = app.person("มาลี").await;
-    let authorize_url = app.start_sign_in().await;
-    let browser = TestBrowser::new(&app.sim.issuer);
-    let sign_in_page = browser.open_sign_in(&authorize_url).await;
-    let consent = browser.follow(browser.sign_in(&sign_in_page, &person.username, PASSWORD).await).await;
-    let denied = browser.answer_consent(&consent, "deny").await;
-    let callback = app.callback(&url::Url::parse(&denied.location.expect("redirect")).expect("URL")).await;
+    let callback = app.decline_consent(&person).await;
     assert_eq!(callback.location(), "/backend/consent-declined");
     assert_eq!(app.session_cookie(), None);
-    assert_eq!(sessions(&app).await, 0);
+    assert_eq!(app.session_count().await, 0);
 
     let page = app.get("/backend/consent-declined").await;
     assert!(page.body.contains("ท่านไม่ได้ให้ความยินยอม จึงไม่สามารถเข้าใช้งานระบบได้"), "{}", page.body);
@@ -167,8 +144,7 @@ async fn c6_h1_declining_consent_shows_the_no_consent_page_and_starts_no_session
 async fn c2_c3_c7_a_callback_without_the_login_cookie_or_replayed_or_for_another_login_fails_with_a_reference() {
     let mut app = TestApp::start().await;
     let person = app.person("สมชาย").await;
-    let authorize_url = app.start_sign_in().await;
-    let redirect = TestBrowser::new(&app.sim.issuer).authorize(&authorize_url, &person.username, PASSWORD).await;
+    let redirect = app.sign_in_at_digital_id(&person).await;
 
     let login_cookie = app.cookies.remove("info_login").expect("login cookie");
     let without = app.callback(&redirect).await;
@@ -224,19 +200,18 @@ async fn a6_a7_a8_a9_a11_a12_a13_a14_a17_a19_a21_c4_c5_d1_every_refused_token_or
         let reference = reference.unwrap_or_else(|| panic!("{fault:?}: {callback:?}"));
         assert_eq!(app.session_cookie(), None, "{fault:?}");
         // Exactly one audit row, with the reason's code and the reference the officer reads out (security.md I).
-        use domain::entities::audit_event::{self, AuditEvent};
-        let refused = audit_event::Entity::find()
-            .filter(audit_event::Column::Event.eq(AuditEvent::SignInRefused))
-            .filter(audit_event::Column::Detail.eq(reference))
-            .all(&app.state.db)
+        let refused: Vec<_> = app
+            .audit_events(AuditEvent::SignInRefused)
             .await
-            .expect("audit");
+            .into_iter()
+            .filter(|entry| entry.detail.as_deref() == Some(reference))
+            .collect();
         assert_eq!(refused.len(), 1, "{fault:?}");
         let reason = refused[0].reason.as_deref().unwrap_or_default();
         assert!(["issuer", "token_request", "id_token", "userinfo"].contains(&reason), "{fault:?}: {reason}");
         assert!(refused[0].occurred_at <= Utc::now());
     }
-    assert_eq!(sessions(&app).await, 0);
+    assert_eq!(app.session_count().await, 0);
     app.sim.simulator.state().faults.set(Faults::default());
     assert_eq!(app.sign_in(&person).await.location(), "/backend/activate", "a retry works once Digital ID behaves");
 }
@@ -252,7 +227,7 @@ async fn logins_started_in_two_tabs_of_one_browser_each_finish() {
     let first = url::Url::parse(&browser.get(&first_tab).await.location.expect("a redirect")).expect("URL");
     assert_eq!(app.callback(&second).await.location(), "/backend/activate");
     assert_eq!(app.callback(&first).await.location(), "/backend/activate");
-    assert_eq!(sessions(&app).await, 1, "the later sign-in replaced the earlier session");
+    assert_eq!(app.session_count().await, 1, "the later sign-in replaced the earlier session");
 }
 
 #[tokio::test]
@@ -264,7 +239,7 @@ async fn e2_signing_in_replaces_any_session_the_browser_had() {
     app.sign_in(&person).await;
     let second = app.session_cookie().expect("session");
     assert_ne!(first, second, "a new id at every sign-in");
-    assert_eq!(sessions(&app).await, 1, "the old one is gone server-side");
+    assert_eq!(app.session_count().await, 1, "the old one is gone server-side");
 
     app.cookies.insert("info_session".into(), "planted-by-an-attacker".into());
     app.sign_in(&person).await;
@@ -298,7 +273,7 @@ async fn e6_e7_e8_f1_f3_logout_needs_the_sessions_token_then_ends_the_session_he
         )
         .await;
     assert_eq!(cross_site.status, StatusCode::FORBIDDEN);
-    assert_eq!(sessions(&app).await, 1, "still signed in");
+    assert_eq!(app.session_count().await, 1, "still signed in");
     assert_eq!(app.get("/auth/logout").await.status, StatusCode::METHOD_NOT_ALLOWED);
 
     let old_cookie = app.session_cookie().expect("session");
@@ -311,7 +286,7 @@ async fn e6_e7_e8_f1_f3_logout_needs_the_sessions_token_then_ends_the_session_he
     assert_eq!(query["post_logout_redirect_uri"], format!("{BASE_URL}/backend/signed-out"));
     assert!(query["state"].len() >= 32);
     assert_eq!(app.session_cookie(), None);
-    assert_eq!(sessions(&app).await, 0);
+    assert_eq!(app.session_count().await, 0);
 
     let back = TestBrowser::new(&app.sim.issuer).get(end_session.as_str()).await;
     assert!(
@@ -335,7 +310,7 @@ async fn e4_e5_an_idle_session_and_one_past_its_absolute_end_are_over() {
     idle.last_seen_at = Set(Utc::now() - chrono::Duration::minutes(31));
     idle.update(&app.state.db).await.expect("update");
     assert_eq!(app.get("/backend/activate").await.location(), "/backend/sign-in");
-    assert_eq!(sessions(&app).await, 0, "the row is deleted");
+    assert_eq!(app.session_count().await, 0, "the row is deleted");
 
     app.sign_in(&person).await;
     let row = officer_session::Entity::find().one(&app.state.db).await.expect("query").expect("session");
@@ -350,11 +325,7 @@ async fn e9_a_suspended_officers_session_ends_at_their_next_request_and_they_can
     let mut app = TestApp::start().await;
     app.unit_tree("DEPT4").await;
     let person = app.person("ชาตรี").await;
-    app.import_officers(&format!(
-        "digital_id_sub,citizen_id,name_th,unit_code,role\n{},,นายชาตรี,DEPT4,central\n",
-        person.subject
-    ))
-    .await;
+    app.import_officer(&person, "นายชาตรี", "DEPT4", "central").await;
     app.sign_in(&person).await;
     let officer = officer::Entity::find().one(&app.state.db).await.expect("query").expect("officer");
     let mut suspended = officer.into_active_model();
@@ -379,13 +350,7 @@ async fn g10_g12_after_five_wrong_tokens_even_the_right_one_waits_but_another_ac
     }
     let limited = app.activate(&[("csrf_token", &csrf), ("token", &token.grouped())]).await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
-    let refused = domain::entities::audit_event::Entity::find()
-        .filter(
-            domain::entities::audit_event::Column::Event.eq(domain::entities::audit_event::AuditEvent::TokenRefused),
-        )
-        .all(&app.state.db)
-        .await
-        .expect("audit");
+    let refused = app.audit_events(AuditEvent::TokenRefused).await;
     let reasons: Vec<_> = refused.iter().filter_map(|row| row.reason.as_deref()).collect();
     assert_eq!(reasons.iter().filter(|reason| **reason == server::auth::RATE_LIMITED_REASON).count(), 1, "{reasons:?}");
     assert_eq!(reasons.len(), 6, "five unknown Tokens and the limited attempt: {reasons:?}");
@@ -413,7 +378,7 @@ async fn g4_a_malformed_token_is_shown_again_to_fix_and_a_stale_form_is_refused(
     assert_eq!(oversized.status, StatusCode::UNPROCESSABLE_ENTITY);
     let stale = app.activate(&[("csrf_token", "old"), ("token", "x")]).await;
     assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(sessions(&app).await, 1);
+    assert_eq!(app.session_count().await, 1);
 }
 
 #[tokio::test]
@@ -481,18 +446,7 @@ async fn f1_a_cross_site_post_is_refused_before_any_handler() {
 
 #[tokio::test]
 async fn d5_when_digital_id_cannot_be_reached_the_sign_in_button_leads_to_a_page_saying_so() {
-    let database = domain::testing::TestDatabase::sqlite().await;
-    let env = [
-        ("DIGITAL_ID_ISSUER", "http://127.0.0.1:1"),
-        ("DIGITAL_ID_CLIENT_SECRET", "secret"),
-        ("APP_BASE_URL", BASE_URL),
-        ("CITIZEN_ID_KEY", CITIZEN_ID_KEY),
-    ];
-    let settings = server::config::Settings::from_sources(include_str!("../../Leptos.toml"), |name| {
-        env.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_owned())
-    })
-    .expect("settings");
-    let router = server::router::router(server::state::AppState::new(settings, database.db.clone()));
+    let (router, _database) = router_without_digital_id(BASE_URL).await;
     let request = axum::http::Request::post("/auth/login")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ORIGIN, BASE_URL)

@@ -13,13 +13,10 @@ use app::paths::{HOME_PAGE, OFFICERS_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE};
 /// The language switch's server function (`app::api::language`).
 const LANGUAGE_SWITCH: &str = "/api/language";
 use axum::http::{StatusCode, header};
-use chrono::Utc;
-use domain::citizen_id::CitizenIdKey;
 use domain::entities::officer;
 use domain::entities::organisation_unit::UnitKind;
-use domain::units::NewUnit;
 use sea_orm::EntityTrait;
-use support::test_app::{CITIZEN_ID_KEY, Person, Reply, TestApp};
+use support::test_app::{Person, Reply, TestApp};
 
 fn switch_to(locale: Locale, return_to: &str) -> [(&'static str, String); 2] {
     [("lang", locale.tag().to_owned()), ("return_to", return_to.to_owned())]
@@ -40,21 +37,10 @@ fn is_in(reply: &Reply, locale: Locale) -> bool {
 
 /// A central officer imported from CITIZENinfo, who gets in at the first sign-in.
 async fn imported_officer(app: &TestApp) -> Person {
-    let db = &app.state.db;
-    for (code, name_th, kind, parent_code) in [
-        ("LANG-MIN", "กระทรวงทดสอบภาษา", UnitKind::Ministry, None),
-        ("LANG", "กรมทดสอบภาษา", UnitKind::Department, Some("LANG-MIN".to_owned())),
-    ] {
-        let unit = NewUnit { code: code.into(), name_th: name_th.into(), name_en: None, kind, parent_code };
-        domain::units::create(db, unit, Utc::now()).await.expect("unit created");
-    }
+    app.add_unit("LANG-MIN", "กระทรวงทดสอบภาษา", UnitKind::Ministry, None).await;
+    app.add_unit("LANG", "กรมทดสอบภาษา", UnitKind::Department, Some("LANG-MIN")).await;
     let person = app.person("ภาษา").await;
-    let csv = format!(
-        "digital_id_sub,citizen_id,name_th,unit_code,role\n,{},นางสาวภาษา ทดสอบระบบ,LANG,central\n",
-        person.citizen_id
-    );
-    let key = CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec());
-    domain::import::import_officers(db, csv.as_bytes(), &app.sim.issuer, &key, Utc::now()).await.expect("imported");
+    app.import_officer_by_citizen_id(&person.citizen_id, "นางสาวภาษา ทดสอบระบบ", "LANG", "central").await;
     person
 }
 

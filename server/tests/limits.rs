@@ -15,10 +15,9 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
 use domain::activation::{ActivationToken, AttemptLimits};
-use domain::entities::audit_event::{self, AuditEvent};
+use domain::entities::audit_event::AuditEvent;
 use domain::entities::officer::Role;
 use domain::testing::TestDatabase;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use server::client_address::TrustedProxies;
 use server::state::AppState;
 use support::test_app::{ACTIVATE, Person, TestApp};
@@ -94,15 +93,8 @@ fn wrong_token() -> String {
 
 /// The (reason, client address) of every refused Token in the audit log, oldest first.
 async fn refusals(app: &TestApp) -> Vec<(String, String)> {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Event.eq(AuditEvent::TokenRefused))
-        .order_by_asc(audit_event::Column::Id)
-        .all(&app.state.db)
-        .await
-        .expect("audit")
-        .into_iter()
-        .map(|row| (row.reason.unwrap_or_default(), row.client_ip.unwrap_or_default()))
-        .collect()
+    let refused = app.audit_events(AuditEvent::TokenRefused).await;
+    refused.into_iter().map(|row| (row.reason.unwrap_or_default(), row.client_ip.unwrap_or_default())).collect()
 }
 
 /// A unit tree and an Agency Token for its division, bound to `person`'s citizen ID.

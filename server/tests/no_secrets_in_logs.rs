@@ -19,7 +19,6 @@ use domain::citizen_id::{CitizenId, CitizenIdKey};
 use domain::entities::officer::Role;
 use domain::entities::officer_session;
 use domain::entities::organisation_unit::UnitKind;
-use domain::units::NewUnit;
 use sea_orm::EntityTrait;
 use support::captured_log::CapturedLog;
 use support::test_app::{CITIZEN_ID_KEY, TestApp};
@@ -64,53 +63,25 @@ fn issue_form<'a>(csrf: &'a str, citizen_id: &'a str, name: &'a str) -> [(&'stat
     ]
 }
 
-/// The grouped Token on a page (`XXXX-XXXX-…`, seven groups of four).
-fn grouped_token_on(body: &str) -> Option<String> {
-    let body = body.as_bytes();
-    let is_symbol = |b: &u8| b.is_ascii_digit() || b.is_ascii_uppercase();
-    (0..body.len().saturating_sub(34)).find_map(|start| {
-        let window = &body[start..start + 34];
-        let shaped = window.iter().enumerate().all(|(i, b)| if i % 5 == 4 { *b == b'-' } else { is_symbol(b) });
-        let bounded = start == 0 || !is_symbol(&body[start - 1]) && body[start - 1] != b'-';
-        (shaped && bounded).then(|| String::from_utf8_lossy(window).into_owned())
-    })
-}
-
 #[tokio::test]
 async fn i_a_whole_journey_with_its_failures_logs_no_secret_and_no_citizen_id() {
     let (log, _guard) = CapturedLog::start(",server=debug,domain=debug,digital_id=debug");
     let mut secrets = Secrets::default();
 
-    let mut app = TestApp::start().await;
-    secrets.add("the client secret", "journey client secret");
-    secrets.add("the DGA-hashed client secret", server::relying_party::dga_hash("journey client secret"));
     let units = [
         ("LG-MIN", UnitKind::Ministry, None),
         ("LG", UnitKind::Department, Some("LG-MIN")),
         ("LG-DIV", UnitKind::Division, Some("LG")),
     ];
-    for (code, kind, parent) in units {
-        let unit = NewUnit {
-            code: code.into(),
-            name_th: format!("หน่วยทดสอบ {code}"),
-            name_en: None,
-            kind,
-            parent_code: parent.map(str::to_owned),
-        };
-        domain::units::create(&app.state.db, unit, Utc::now()).await.expect("unit");
-    }
+    let mut app = TestApp::start().await.with_units(&units).await;
+    secrets.add("the client secret", "journey client secret");
+    secrets.add("the DGA-hashed client secret", server::relying_party::dga_hash("journey client secret"));
     let key = CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec());
 
     // An imported officer signs in; the callback is then replayed.
     let imported = app.person("ผู้นำเข้า").await;
     secrets.add("a citizen ID", imported.citizen_id.clone());
-    let csv = format!(
-        "digital_id_sub,citizen_id,name_th,unit_code,role\n,{},นางสาวทดสอบ เดิม,LG,central\n",
-        imported.citizen_id
-    );
-    domain::import::import_officers(&app.state.db, csv.as_bytes(), &app.sim.issuer, &key, Utc::now())
-        .await
-        .expect("imported");
+    app.import_officer_by_citizen_id(&imported.citizen_id, "นางสาวทดสอบ เดิม", "LG", "central").await;
     let digital_id_browser = TestBrowser::new(&app.sim.issuer);
     let authorize_url = url::Url::parse(&app.start_sign_in().await).expect("URL");
     secrets.add_from_url(&authorize_url, &["state", "nonce", "code_challenge"]);
@@ -177,7 +148,7 @@ async fn i_a_whole_journey_with_its_failures_logs_no_secret_and_no_citizen_id() 
     let issued = app.post("/api/tokens/issue", &issue_form(&tokens_csrf, &person, "นายออกบัตร ทดสอบ")).await;
     assert_eq!((issued.refusal(), issued.location()), (None, "/backend/tokens"), "{issued:?}");
     let shown = app.get("/backend/tokens").await;
-    let issued_token = grouped_token_on(&shown.body).expect("the Token, shown once");
+    let issued_token = shown.grouped_token().expect("the Token, shown once");
     secrets.add("the Token issued on the page", issued_token.clone());
     secrets.add("the Token issued on the page (ungrouped)", issued_token.replace('-', ""));
 

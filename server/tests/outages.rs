@@ -18,20 +18,8 @@ mod support {
 
 use app::paths::{DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE};
 use axum::http::{StatusCode, header};
-use chrono::Utc;
 use digital_id::faults::{Faults, KeysFault, UserinfoFault};
-use digital_id::testing::{PASSWORD, TestBrowser};
-use domain::entities::{login_transaction, officer_session};
-use sea_orm::{EntityTrait, PaginatorTrait};
 use support::test_app::{Reply, TestApp};
-
-async fn sessions(app: &TestApp) -> u64 {
-    officer_session::Entity::find().count(&app.state.db).await.expect("count sessions")
-}
-
-async fn login_transactions(app: &TestApp) -> u64 {
-    login_transaction::Entity::find().count(&app.state.db).await.expect("count login transactions")
-}
 
 /// The generic failure page's redirect, with a reference and no session cookie.
 fn assert_generic_failure(reply: &Reply, app: &TestApp) {
@@ -47,7 +35,7 @@ async fn b3_metadata_naming_another_issuer_makes_sign_in_unavailable_without_sen
     app.sim.simulator.state().faults.set(Faults { keys: Some(KeysFault::DiscoveryWrongIssuer), ..Faults::default() });
     let reply = app.post("/auth/login", &[("provider", "digital-id")]).await;
     assert_eq!(reply.location(), DIGITAL_ID_UNAVAILABLE_PAGE, "{reply:?}");
-    assert_eq!(login_transactions(&app).await, 0, "no login started");
+    assert_eq!(app.login_transaction_count().await, 0, "no login started");
 
     app.sim.simulator.state().faults.set(Faults::default());
     assert_eq!(app.sign_in(&person).await.location(), app::paths::ACTIVATION_PAGE, "signing in works again");
@@ -60,20 +48,19 @@ async fn d3_failing_userinfo_ends_on_the_generic_page_with_no_session() {
     app.sim.simulator.state().faults.set(Faults { userinfo: Some(UserinfoFault::ServerError), ..Faults::default() });
     let reply = app.sign_in(&person).await;
     assert_generic_failure(&reply, &app);
-    assert_eq!(sessions(&app).await, 0, "no session, not even one pending activation");
+    assert_eq!(app.session_count().await, 0, "no session, not even one pending activation");
 }
 
 #[tokio::test]
 async fn d4_a_slow_token_endpoint_is_given_up_on_and_the_logins_transaction_is_gone() {
     let mut app = TestApp::start().await;
     let person = app.person("ผู้ใช้").await;
-    let authorize_url = app.start_sign_in().await;
-    let redirect = TestBrowser::new(&app.sim.issuer).authorize(&authorize_url, &person.username, PASSWORD).await;
+    let redirect = app.sign_in_at_digital_id(&person).await;
     app.sim.simulator.state().faults.set(Faults { delay_ms: 6_000, ..Faults::default() });
     let reply = app.callback(&redirect).await;
     assert_generic_failure(&reply, &app);
-    assert_eq!(login_transactions(&app).await, 0, "the transaction was taken, not left to be replayed");
-    assert_eq!(sessions(&app).await, 0);
+    assert_eq!(app.login_transaction_count().await, 0, "the transaction was taken, not left to be replayed");
+    assert_eq!(app.session_count().await, 0);
 }
 
 #[tokio::test]
@@ -87,15 +74,9 @@ async fn d5_the_unavailable_page_says_when_to_retry() {
 
 #[tokio::test]
 async fn d5_a_signed_in_officer_keeps_working_while_digital_id_is_down_and_their_pages_never_ask_it() {
-    let mut app = TestApp::start().await;
-    domain::sample_tree::load(&app.state.db, Utc::now()).await.expect("sample tree");
+    let mut app = TestApp::start().await.with_sample_tree().await;
     let person = app.person("ปกครอง").await;
-    let csv =
-        format!("digital_id_sub,citizen_id,name_th,unit_code,role\n{},,นายปกครอง ทดสอบ,DOPA,central\n", person.subject);
-    let key = domain::citizen_id::CitizenIdKey::new(support::test_app::CITIZEN_ID_KEY.as_bytes().to_vec());
-    domain::import::import_officers(&app.state.db, csv.as_bytes(), &app.sim.issuer, &key, Utc::now())
-        .await
-        .expect("imported");
+    app.import_officer(&person, "นายปกครอง ทดสอบ", "DOPA", "central").await;
     assert_eq!(app.sign_in(&person).await.location(), HOME_PAGE);
 
     let counts = &app.sim.simulator.state().counts;
@@ -113,8 +94,7 @@ async fn d5_a_signed_in_officer_keeps_working_while_digital_id_is_down_and_their
 async fn d7_our_database_failing_during_the_callback_gives_the_generic_page_and_no_session_cookie() {
     let mut app = TestApp::start().await;
     let person = app.person("ผู้ใช้").await;
-    let authorize_url = app.start_sign_in().await;
-    let redirect = TestBrowser::new(&app.sim.issuer).authorize(&authorize_url, &person.username, PASSWORD).await;
+    let redirect = app.sign_in_at_digital_id(&person).await;
     // Every clone of the connection shares its pool: closing one closes the database for the router too.
     app.state.db.clone().close().await.expect("the database closes");
     let reply = app.callback(&redirect).await;

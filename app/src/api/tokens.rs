@@ -45,8 +45,8 @@ pub async fn issue_token(
     #[server(default)]
     lifetime_days: String,
 ) -> Result<(), AppError> {
-    let form = on_server::IssueForm { csrf_token, role, unit, citizen_id, name, reference, lifetime_days };
-    let result = on_server::issue(form).await;
+    let form = crate::administration::IssueFormValues { role, unit, citizen_id, name, reference, lifetime_days };
+    let result = on_server::issue(&csrf_token, form).await;
     crate::host::answer::<IssueToken, _>(crate::paths::TOKENS_PAGE, result)
 }
 
@@ -81,7 +81,7 @@ pub async fn reissue_token(
 #[cfg(feature = "ssr")]
 mod on_server {
     use chrono::{Duration, Utc};
-    use domain::activation::{self, IssueError, Issued, Issuer};
+    use domain::activation::{self, IssueError, Issued, Issuer, TextField};
     use domain::administration::{AdminError, tokens};
     use domain::citizen_id::{CitizenId, CitizenIdError};
     use domain::entities::officer::Role;
@@ -116,18 +116,6 @@ mod on_server {
         Issued(IssuedToken),
         /// The issue form as typed, and every problem found with it.
         Refused { form: IssueFormValues, problems: Vec<FieldProblem> },
-    }
-
-    /// The issue form as posted.
-    #[derive(Default)]
-    pub struct IssueForm {
-        pub csrf_token: String,
-        pub role: String,
-        pub unit: String,
-        pub citizen_id: String,
-        pub name: String,
-        pub reference: String,
-        pub lifetime_days: String,
     }
 
     pub async fn page() -> Result<TokensPageData, AppError> {
@@ -175,7 +163,7 @@ mod on_server {
         }
     }
 
-    pub async fn issue(form: IssueForm) -> Result<(), AppError> {
+    pub async fn issue(csrf_token: &str, form: IssueFormValues) -> Result<(), AppError> {
         let actor = actor()?;
         let typed = IssueFormValues {
             role: form.role.chars().take(32).collect(),
@@ -186,7 +174,7 @@ mod on_server {
             reference: form.reference.chars().take(MAX_REFERENCE).collect(),
             lifetime_days: form.lifetime_days.chars().take(8).collect(),
         };
-        if !actor.csrf_matches(&form.csrf_token) {
+        if !actor.csrf_matches(csrf_token) {
             return refuse_form(typed, vec![problem(fields::ROLE, FormProblem::FormExpired)]).await;
         }
         if !actor.authenticated_within(ISSUE_NEEDS_SIGN_IN_WITHIN, Utc::now()) {
@@ -246,13 +234,17 @@ mod on_server {
             IssueError::RoleDoesNotFitUnit { .. } => problem(fields::UNIT, FormProblem::RoleDoesNotFitUnit),
             IssueError::PersonMissing => problem(fields::CITIZEN_ID, FormProblem::CitizenIdMissing),
             IssueError::Lifetime => problem(fields::LIFETIME_DAYS, FormProblem::LifetimeInvalid),
-            IssueError::Text { field: "reference", problem: text } => problem(fields::REFERENCE, text_problem(text)),
-            IssueError::Text { problem: text, .. } => problem(fields::NAME, text_problem(text)),
+            IssueError::Text { field: TextField::Reference, problem: text } => {
+                problem(fields::REFERENCE, text_problem(text))
+            }
+            IssueError::Text { field: TextField::IntendedName, problem: text } => {
+                problem(fields::NAME, text_problem(text))
+            }
         })
     }
 
     /// The form's fields checked; every problem at once, so the officer fixes them in one go.
-    fn checked_request(form: &IssueForm) -> Result<activation::IssueToken, Vec<FieldProblem>> {
+    fn checked_request(form: &IssueFormValues) -> Result<activation::IssueToken, Vec<FieldProblem>> {
         let mut problems = Vec::new();
         let role = Role::from_code(form.role.trim());
         if role.is_none() {
@@ -384,9 +376,8 @@ mod on_server {
     mod tests {
         use super::*;
 
-        fn form(citizen_id: &str, name: &str, lifetime_days: &str) -> IssueForm {
-            IssueForm {
-                csrf_token: "x".to_owned(),
+        fn form(citizen_id: &str, name: &str, lifetime_days: &str) -> IssueFormValues {
+            IssueFormValues {
                 role: "agency".to_owned(),
                 unit: "DOPA-BORA".to_owned(),
                 citizen_id: citizen_id.to_owned(),

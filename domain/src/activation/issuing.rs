@@ -71,6 +71,24 @@ pub struct Issued {
     pub parents: Vec<organisation_unit::Model>,
 }
 
+/// A Token's free text: who it is for, and the letter or request it answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    /// The intended officer's name.
+    IntendedName,
+    /// The letter's or request's number.
+    Reference,
+}
+
+impl std::fmt::Display for TextField {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(match self {
+            Self::IntendedName => "intended name",
+            Self::Reference => "reference",
+        })
+    }
+}
+
 /// Why a Token was not issued. Nothing refused is stored or audited.
 #[derive(Debug, thiserror::Error)]
 pub enum IssueError {
@@ -111,8 +129,8 @@ pub enum IssueError {
     /// The intended name or the reference holds a character that could disguise it ([`crate::free_text`]).
     #[error("the {field}: {problem}")]
     Text {
-        /// `intended name` or `reference`.
-        field: &'static str,
+        /// Which text.
+        field: TextField,
         /// What is wrong with it.
         problem: crate::free_text::FreeTextProblem,
     },
@@ -175,7 +193,8 @@ fn check_request(request: &IssueToken, by_officer: bool) -> Result<(), IssueErro
     if !(MIN_LIFETIME..=MAX_LIFETIME).contains(&request.lifetime) {
         return Err(IssueError::Lifetime);
     }
-    for (field, text) in [("intended name", &request.intended_name), ("reference", &request.reference)] {
+    for (field, text) in [(TextField::IntendedName, &request.intended_name), (TextField::Reference, &request.reference)]
+    {
         if let Some(text) = text {
             crate::free_text::check(text.trim()).map_err(|problem| IssueError::Text { field, problem })?;
         }

@@ -1,7 +1,11 @@
 //! `TestApp`: the real router and a migrated database beside a running Digital ID simulator, and a browser for each
 //! side — the back office's cookies are kept here, the simulator's by its scripted browser. Browser requests go to
 //! the router directly; the router is also served on a loopback port registered as the back-channel logout URI, so
-//! the simulator's server can reach it as Digital ID's would.
+//! the simulator's server can reach it as Digital ID's would. What a test finds already in place is made in
+//! [`scene`]; what it reads back from the database, in [`records`].
+
+mod records;
+mod scene;
 
 use std::collections::HashMap;
 
@@ -32,6 +36,9 @@ const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(60);
 /// The citizen-ID hash key of these tests.
 pub const CITIZEN_ID_KEY: &str = "a test key of at least thirty-two characters";
 
+/// One browser's cookies, kept while another person uses the app.
+pub type Jar = HashMap<String, String>;
+
 /// A response as the officer's browser sees it.
 #[derive(Debug)]
 pub struct Reply {
@@ -51,10 +58,6 @@ impl Reply {
 
     /// The refusal a server function sent back to a form posted without JavaScript: the error in the `__err` of the
     /// page it redirected to (`None` when it did not refuse).
-    #[allow(
-        dead_code,
-        reason = "used by the binaries that post server functions' forms; every binary includes this file"
-    )]
     pub fn refusal(&self) -> Option<app::app_error::AppError> {
         use base64::Engine as _;
         use leptos::server_fn::error::FromServerFnError as _;
@@ -65,10 +68,6 @@ impl Reply {
     }
 
     /// The status the answer stands for: its own, or that of the refusal it carries to the form's page.
-    #[allow(
-        dead_code,
-        reason = "used by the binaries that post server functions' forms; every binary includes this file"
-    )]
     pub fn outcome(&self) -> StatusCode {
         self.refusal().map_or(self.status, |error| StatusCode::from_u16(error.status()).expect("a status"))
     }
@@ -76,6 +75,18 @@ impl Reply {
     /// The value of the hidden or visible input `name`.
     pub fn field(&self, name: &str) -> Option<String> {
         digital_id::testing::Page { status: self.status, location: None, body: self.body.clone() }.field(name)
+    }
+
+    /// The grouped activation Token shown in the body (`XXXX-XXXX-…`, seven groups of Crockford base32), if any.
+    pub fn grouped_token(&self) -> Option<String> {
+        let body = self.body.as_bytes();
+        let is_symbol = |b: &u8| b.is_ascii_digit() || b.is_ascii_uppercase();
+        (0..body.len().saturating_sub(34)).find_map(|start| {
+            let window = &body[start..start + 34];
+            let shaped = window.iter().enumerate().all(|(i, b)| if i % 5 == 4 { *b == b'-' } else { is_symbol(b) });
+            let bounded = start == 0 || !is_symbol(&body[start - 1]) && body[start - 1] != b'-';
+            (shaped && bounded).then(|| String::from_utf8_lossy(window).into_owned())
+        })
     }
 }
 
@@ -99,7 +110,7 @@ pub struct TestApp {
     pub state: AppState,
     router: Router,
     /// The back office's cookies in this browser.
-    pub cookies: HashMap<String, String>,
+    pub cookies: Jar,
     /// Where the back office pretends to live ([`BASE_URL`] unless started with [`TestApp::start_at`]).
     pub base_url: &'static str,
     _served: Served,
@@ -127,7 +138,6 @@ impl TestApp {
 
     /// A back office on SQLite in memory that believes it is served at `base_url` (say, an https origin, so its
     /// cookies are `__Host-` and `Secure` and it sends HSTS), requests still going to the router directly.
-    #[allow(dead_code, reason = "only the https tests (forgery.rs) start here; other binaries include this file too")]
     pub async fn start_at(base_url: &'static str) -> Self {
         Self::start_on_at(TestDatabase::sqlite().await, base_url).await
     }
@@ -162,7 +172,7 @@ impl TestApp {
         let served = Served(tokio::spawn(async move {
             let _ = axum::serve(listener, service).await;
         }));
-        Self { router, state, sim, database, cookies: HashMap::new(), base_url, _served: served }
+        Self { router, state, sim, database, cookies: Jar::new(), base_url, _served: served }
     }
 
     /// Registers a person at Digital ID with a fresh username and citizen ID, proofed through the ThaID app (IAL 2.3,
@@ -283,63 +293,35 @@ impl TestApp {
         self.get(path).await
     }
 
+    /// "Digital ID", the password and "ยินยอม": Digital ID's redirect to our callback, not yet brought back.
+    pub async fn sign_in_at_digital_id(&mut self, person: &Person) -> url::Url {
+        let authorize_url = self.start_sign_in().await;
+        TestBrowser::new(&self.sim.issuer).authorize(&authorize_url, &person.username, PASSWORD).await
+    }
+
     /// A whole sign-in: "Digital ID", the password, "ยินยอม", and the callback.
     pub async fn sign_in(&mut self, person: &Person) -> Reply {
-        let authorize_url = self.start_sign_in().await;
-        let redirect = TestBrowser::new(&self.sim.issuer).authorize(&authorize_url, &person.username, PASSWORD).await;
+        let redirect = self.sign_in_at_digital_id(person).await;
         self.callback(&redirect).await
     }
 
-    /// Ministry `{department}-MIN` → department `{department}` → division `{department}-DIV` → service point
-    /// `{department}-SP`, created directly in the database.
-    #[allow(dead_code, reason = "used by the journey, assurance and limits binaries; every binary includes this file")]
-    pub async fn unit_tree(&self, department: &str) {
-        use domain::entities::organisation_unit::UnitKind;
-        let units = [
-            (format!("{department}-MIN"), "กระทรวงทดสอบ", UnitKind::Ministry, None),
-            (department.to_owned(), "กรมทดสอบการบริการ", UnitKind::Department, Some(format!("{department}-MIN"))),
-            (format!("{department}-DIV"), "กองบริการประชาชน", UnitKind::Division, Some(department.to_owned())),
-            (format!("{department}-SP"), "จุดบริการเขตบางรัก", UnitKind::ServicePoint, Some(format!("{department}-DIV"))),
-        ];
-        for (code, name_th, kind, parent_code) in units {
-            let unit = domain::units::NewUnit { code, name_th: name_th.into(), name_en: None, kind, parent_code };
-            domain::units::create(&self.state.db, unit, chrono::Utc::now()).await.expect("unit created");
-        }
+    /// Signs `person` in with a fresh browser, asserting the callback leads to `lands_on` with a session cookie; the
+    /// browser keeps its cookies.
+    pub async fn sign_in_afresh(&mut self, person: &Person, lands_on: &str) {
+        self.cookies.clear();
+        let reply = self.sign_in(person).await;
+        assert_eq!(reply.location(), lands_on, "{reply:?}");
+        assert!(self.session_cookie().is_some());
     }
 
-    /// Imports officers from a CITIZENinfo CSV (with its header line), as `server import-officers` would.
-    #[allow(dead_code, reason = "used by the journey, assurance and limits binaries; every binary includes this file")]
-    pub async fn import_officers(&self, csv: &str) {
-        let key = domain::citizen_id::CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec());
-        let count =
-            domain::import::import_officers(&self.state.db, csv.as_bytes(), &self.sim.issuer, &key, chrono::Utc::now())
-                .await
-                .expect("imported");
-        assert!(count > 0, "the CSV holds officers");
-    }
-
-    /// Issues a Token for `role` in `unit`, bound to `citizen_id` when given, as the command line would.
-    #[allow(dead_code, reason = "used by the journey, assurance and limits binaries; every binary includes this file")]
-    pub async fn issue_token(
-        &self,
-        unit: &str,
-        role: domain::entities::officer::Role,
-        citizen_id: Option<&str>,
-    ) -> domain::activation::ActivationToken {
-        let request = domain::activation::IssueToken {
-            unit_code: unit.into(),
-            role,
-            citizen_id: citizen_id.map(|id| domain::citizen_id::CitizenId::parse(id).expect("valid")),
-            intended_name: None,
-            reference: Some("สพร 0001/2569".into()),
-            lifetime: domain::activation::DEFAULT_LIFETIME,
-        };
-        let key = domain::citizen_id::CitizenIdKey::new(CITIZEN_ID_KEY.as_bytes().to_vec());
-        let issuer = domain::activation::Issuer::CommandLine;
-        domain::activation::issue(&self.state.db, issuer, request, &key, chrono::Utc::now())
-            .await
-            .expect("issued")
-            .token
+    /// A sign-in whose consent `person` declines ("ไม่ยินยอม" at Digital ID), brought back to our callback.
+    pub async fn decline_consent(&mut self, person: &Person) -> Reply {
+        let authorize_url = self.start_sign_in().await;
+        let browser = TestBrowser::new(&self.sim.issuer);
+        let sign_in_page = browser.open_sign_in(&authorize_url).await;
+        let consent = browser.follow(browser.sign_in(&sign_in_page, &person.username, PASSWORD).await).await;
+        let denied = browser.answer_consent(&consent, "deny").await;
+        self.callback(&url::Url::parse(&denied.location.expect("redirect")).expect("URL")).await
     }
 
     /// Ends the test: drops a PostgreSQL test database.
@@ -351,4 +333,21 @@ impl TestApp {
     pub fn session_cookie(&self) -> Option<String> {
         self.cookies.get("info_session").or_else(|| self.cookies.get("__Host-info_session")).cloned()
     }
+}
+
+/// A router that believes it is served at `base_url`, on SQLite in memory (returned too, to be kept open), whose
+/// Digital ID is unreachable: for what answers without one (pages, the same-origin check, the unavailable page).
+pub async fn router_without_digital_id(base_url: &str) -> (Router, TestDatabase) {
+    let database = TestDatabase::sqlite().await;
+    let env = [
+        ("DIGITAL_ID_ISSUER", "http://127.0.0.1:1"),
+        ("DIGITAL_ID_CLIENT_SECRET", "secret"),
+        ("APP_BASE_URL", base_url),
+        ("CITIZEN_ID_KEY", CITIZEN_ID_KEY),
+    ];
+    let settings = Settings::from_sources(include_str!("../../../Leptos.toml"), |name| {
+        env.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_owned())
+    })
+    .expect("settings");
+    (router(AppState::new(settings, database.db.clone())), database)
 }

@@ -18,6 +18,9 @@ pub struct RequestContext {
     pub locale: Locale,
     /// The address being shown (path only), where the language switch comes back to.
     pub path: String,
+    /// A failure of ours while answering this request, by its logged reference: the app then shows the service-error
+    /// content in place of the page at this address (a route's failure; a server function's is its `AppError`).
+    pub failure: Option<String>,
     /// Where a person raises their identity assurance at Digital ID, when it has such a page we know of (the
     /// built-in simulator's; the real Digital ID's is reached through its own site and the ThaID app).
     pub digital_id_assurance_url: Option<String>,

@@ -18,7 +18,7 @@ use crate::pages::home_page::HomePage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::officers_page::{OfficersNotice, OfficersPage};
 use crate::pages::profile_page::ProfilePage;
-use crate::pages::service_error_page::ServiceErrorPage;
+use crate::pages::service_error_page::{ServiceError, ServiceErrorPage};
 use crate::pages::sign_in_failed_page::SignInFailedPage;
 use crate::pages::sign_in_page::SignInPage;
 use crate::pages::tokens_page::TokensPage;
@@ -67,8 +67,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(use_request_context().locale);
+    let context = use_request_context();
+    provide_context(context.locale);
     let text = use_text();
+    let failure = context.failure;
     view! {
         <Stylesheet id="leptos" href="/pkg/info-backoffice.css" />
         <Title formatter=move |page: String| format_title(&page, text.product_name) />
@@ -77,32 +79,42 @@ pub fn App() -> impl IntoView {
         </a>
         <SiteHeader />
         <main id="main-content" class="page-width" tabindex="-1">
-            <Router>
-                <Routes fallback=NotFoundPage>
-                    <Route path=top_page(OFFICERS_PAGE) view=|| view! { <OfficersPage /> } />
-                    <Route
-                        path=sub_page(SIGNED_OUT_PAGE)
-                        view=|| view! { <OfficersPage notice=OfficersNotice::SignedOut /> }
-                    />
-                    <Route
-                        path=sub_page(ACTIVATED_PAGE)
-                        view=|| view! { <OfficersPage notice=OfficersNotice::Activated /> }
-                    />
-                    <Route path=sub_page(SIGN_IN_PAGE) view=SignInPage />
-                    <Route path=sub_page(CONSENT_DECLINED_PAGE) view=ConsentDeclinedPage />
-                    <Route path=sub_page(SIGN_IN_FAILED_PAGE) view=SignInFailedPage />
-                    <Route path=sub_page(ASSURANCE_REQUIRED_PAGE) view=AssuranceRequiredPage />
-                    <Route path=sub_page(DIGITAL_ID_UNAVAILABLE_PAGE) view=DigitalIdUnavailablePage />
-                    <Route path=sub_page(SERVICE_ERROR_PAGE) view=ServiceErrorPage />
-                    <Route path=sub_page(ACTIVATION_PAGE) view=ActivationPage ssr=SsrMode::Async />
-                    <Route path=sub_page(HOME_PAGE) view=HomePage ssr=SsrMode::Async />
-                    <Route path=sub_page(PROFILE_PAGE) view=ProfilePage ssr=SsrMode::Async />
-                    <Route path=sub_page(TOKENS_PAGE) view=TokensPage ssr=SsrMode::Async />
-                    <Route path=sub_page(ACCOUNTS_PAGE) view=AccountsPage ssr=SsrMode::Async />
-                    <Route path=sub_page(AUDIT_PAGE) view=AuditPage ssr=SsrMode::Async />
-                    <Route path=sub_page(UNITS_PAGE) view=UnitsPage ssr=SsrMode::Async />
-                </Routes>
-            </Router>
+            // A failure of ours answering this request: the service-error content in place of the page (HTTP 500
+            // or 503), at the page's own address.
+            {match failure {
+                Some(reference) => view! { <ServiceError reference=Some(reference) /> }.into_any(),
+                None => {
+                    view! {
+                    <Router>
+                        <Routes fallback=NotFoundPage>
+                            <Route path=top_page(OFFICERS_PAGE) view=|| view! { <OfficersPage /> } />
+                            <Route
+                                path=sub_page(SIGNED_OUT_PAGE)
+                                view=|| view! { <OfficersPage notice=OfficersNotice::SignedOut /> }
+                            />
+                            <Route
+                                path=sub_page(ACTIVATED_PAGE)
+                                view=|| view! { <OfficersPage notice=OfficersNotice::Activated /> }
+                            />
+                            <Route path=sub_page(SIGN_IN_PAGE) view=SignInPage />
+                            <Route path=sub_page(CONSENT_DECLINED_PAGE) view=ConsentDeclinedPage />
+                            <Route path=sub_page(SIGN_IN_FAILED_PAGE) view=SignInFailedPage />
+                            <Route path=sub_page(ASSURANCE_REQUIRED_PAGE) view=AssuranceRequiredPage />
+                            <Route path=sub_page(DIGITAL_ID_UNAVAILABLE_PAGE) view=DigitalIdUnavailablePage />
+                            <Route path=sub_page(SERVICE_ERROR_PAGE) view=ServiceErrorPage />
+                            <Route path=sub_page(ACTIVATION_PAGE) view=ActivationPage ssr=SsrMode::Async />
+                            <Route path=sub_page(HOME_PAGE) view=HomePage ssr=SsrMode::Async />
+                            <Route path=sub_page(PROFILE_PAGE) view=ProfilePage ssr=SsrMode::Async />
+                            <Route path=sub_page(TOKENS_PAGE) view=TokensPage ssr=SsrMode::Async />
+                            <Route path=sub_page(ACCOUNTS_PAGE) view=AccountsPage ssr=SsrMode::Async />
+                            <Route path=sub_page(AUDIT_PAGE) view=AuditPage ssr=SsrMode::Async />
+                            <Route path=sub_page(UNITS_PAGE) view=UnitsPage ssr=SsrMode::Async />
+                        </Routes>
+                    </Router>
+                    }
+                        .into_any()
+                }
+            }}
         </main>
         <SiteFooter />
     }

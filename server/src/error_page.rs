@@ -2,7 +2,7 @@
 //! language, showing only a reference that is logged with the cause. (Server functions answer with
 //! `app::app_error::AppError`, whose reference comes from the same `app::host::new_reference`.)
 
-use app::paths::SERVICE_ERROR_PAGE;
+use app::request_context::RequestContext;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::header::{CACHE_CONTROL, REFERRER_POLICY};
@@ -20,12 +20,14 @@ pub async fn internal(state: &AppState, parts: &Parts, error: &(dyn std::fmt::Di
     service_error(state, parts, &reference, StatusCode::INTERNAL_SERVER_ERROR).await
 }
 
-/// The service-error page showing `reference` (already logged with its cause), answered with `status` and never
-/// cached. The page is the app's, rendered for this request (its session and language) at the page's address.
+/// The service-error content showing `reference` (already logged with its cause), answered with `status` and never
+/// cached: the app rendered for this request (its session, language and address) with the failure in its
+/// [`RequestContext`], which shows it in place of the page.
 pub async fn service_error(state: &AppState, parts: &Parts, reference: &str, status: StatusCode) -> Response {
     let mut parts = parts.clone();
     parts.method = Method::GET;
-    parts.uri = format!("{SERVICE_ERROR_PAGE}?reference={reference}").parse().expect("references are URI-safe");
+    let context = parts.extensions.get::<RequestContext>().cloned().unwrap_or_default();
+    parts.extensions.insert(RequestContext { failure: Some(reference.to_owned()), ..context });
     let mut response = crate::router::render_page(state, Request::from_parts(parts, Body::empty())).await;
     *response.status_mut() = status;
     let headers = response.headers_mut();

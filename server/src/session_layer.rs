@@ -80,7 +80,7 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
     let locale = crate::language::of_request(&state, &headers, current.as_ref().and_then(|c| c.officer.as_ref()));
     let path = crate::language::return_address(request.uri());
     let digital_id_assurance_url = state.settings.assurance_url();
-    request.extensions_mut().insert(RequestContext { visitor, locale, path, digital_id_assurance_url });
+    request.extensions_mut().insert(RequestContext { visitor, locale, path, failure: None, digital_id_assurance_url });
     if let Some(current) = current {
         request.extensions_mut().insert(current);
     }

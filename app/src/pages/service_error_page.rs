@@ -60,6 +60,15 @@ mod tests {
     }
 
     #[test]
+    fn a_failure_answering_any_address_shows_the_service_error_there_instead_of_that_page() {
+        let context = RequestContext { failure: Some("3FA9C01B7E".to_owned()), ..RequestContext::default() };
+        let Rendered { html, status, .. } = render(crate::paths::SIGN_IN_PAGE, context);
+        assert_eq!(status, Some(http::StatusCode::INTERNAL_SERVER_ERROR));
+        assert!(html.contains("ขออภัย ระบบขัดข้อง") && html.contains("3FA9C01B7E"), "{html}");
+        assert!(!html.contains(crate::i18n::Locale::Th.text().sign_in_choose), "not the sign-in page: {html}");
+    }
+
+    #[test]
     fn it_speaks_the_officers_language() {
         let context = RequestContext { locale: Locale::En, ..Default::default() };
         let Rendered { html, .. } = render(&format!("{SERVICE_ERROR_PAGE}?reference=3FA9C01B7E"), context);

@@ -15,7 +15,7 @@ use axum::http::Uri;
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::router::render_page;
+use crate::rendering::render_page;
 use crate::state::AppState;
 
 /// The longest path segment kept: the usual file-name limit (`NAME_MAX`).

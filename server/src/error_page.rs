@@ -28,7 +28,7 @@ pub async fn service_error(state: &AppState, parts: &Parts, reference: &str, sta
     parts.method = Method::GET;
     let context = parts.extensions.get::<RequestContext>().cloned().unwrap_or_default();
     parts.extensions.insert(RequestContext { failure: Some(reference.to_owned()), ..context });
-    let mut response = crate::router::render_page(state, Request::from_parts(parts, Body::empty())).await;
+    let mut response = crate::rendering::render_page(state, Request::from_parts(parts, Body::empty())).await;
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));

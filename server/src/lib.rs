@@ -13,6 +13,7 @@ pub mod error_page;
 pub mod failure_references;
 pub mod language;
 pub mod relying_party;
+pub mod rendering;
 pub mod router;
 pub mod session_layer;
 pub mod simulator;

@@ -17,19 +17,16 @@
 //! who may open which page.
 
 use axum::Router;
-use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use leptos::prelude::{provide_context, use_context};
-use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list, render_app_to_stream_with_context};
-use tower::ServiceExt;
+use leptos::prelude::provide_context;
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
-use app::host::Backend;
 use app::paths::{AUDIT_CSV, BACKCHANNEL_LOGOUT, CALLBACK, LOGIN, LOGOUT, OFFICERS_PAGE};
 use app::{App, shell};
 
@@ -38,9 +35,10 @@ use crate::auth;
 use crate::client_address;
 use crate::edge_paths::{self, refuse_unfit_paths};
 use crate::failure_references::only_issued_references;
+use crate::rendering::{backend, page_context, render_page};
 use crate::session_layer::session_layer;
 use crate::state::AppState;
-use crate::web_security::{CspNonce, same_origin_only, security_headers};
+use crate::web_security::{same_origin_only, security_headers};
 
 /// The app's routes, walked once per process. Walking them runs the app with resources suppressed through a
 /// process-wide flag (leptos_router 0.8's `SuppressResourceLoad`): a page whose data starts loading while another
@@ -101,51 +99,11 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// What the server functions need from us, for each request.
-fn backend(state: &AppState) -> Backend {
-    Backend {
-        db: state.db.clone(),
-        cookies: state.cookies,
-        citizen_id_key: state.citizen_id_key.clone(),
-        assurance: state.settings.assurance,
-        attempt_limits: state.attempt_limits,
-    }
-}
-
 /// `/api/*`: the server functions, each with the [`Backend`] as context (the request's head, with what our layers
 /// put into its extensions, is provided by `leptos_axum`).
 async fn server_functions(State(state): State<AppState>, request: Request) -> Response {
     let backend = backend(&state);
     leptos_axum::handle_server_fns_with_context(move || provide_context(backend.clone()), request).await.into_response()
-}
-
-/// What the page renderer provides to every page: the [`Backend`] (a page's loader runs its server function in
-/// place), and this response's CSP nonce (set by the security-headers layer), so Leptos's inline hydration scripts
-/// carry it. (`RequestContext` reaches pages through the request's extensions.)
-fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
-    let backend = backend(state);
-    move || {
-        provide_context(backend.clone());
-        let nonce = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
-        if let Some(CspNonce(nonce)) = nonce {
-            provide_context(leptos::nonce::Nonce::from_value(nonce));
-        }
-    }
-}
-
-/// Renders the app for `request` (its path picks the page), as the Leptos routes do: for the 404 fallback, and for
-/// handlers that answer a form by showing its page again.
-pub async fn render_page(state: &AppState, request: Request) -> Response {
-    let options = state.leptos_options.clone();
-    let render = render_app_to_stream_with_context(page_context(state), move || shell(options.clone()));
-    let service = tower::service_fn(move |request: Request<Body>| {
-        let render = render.clone();
-        async move { Ok::<_, std::convert::Infallible>(render(request).await) }
-    });
-    match service.oneshot(request).await {
-        Ok(response) => response.into_response(),
-        Err(infallible) => match infallible {},
-    }
 }
 
 /// `200 ok` when the database answers, `503` otherwise (details only in the log).

@@ -5,12 +5,12 @@ import { LANGUAGE_COOKIE } from './pages/language';
 
 const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
-/** Set by scripts/design-screenshots.sh: only the accessibility walk runs, hydrated, and saves what it checks. */
+/** Set by scripts/design-screenshots.sh: only the accessibility walks run, hydrated, and save what they check. */
 const designScreenshots = !!process.env.DESIGN_SCREENSHOTS;
 
 export default defineConfig({
   testDir: './tests',
-  testMatch: designScreenshots ? 'accessibility.spec.ts' : undefined,
+  testMatch: designScreenshots ? ['accessibility.spec.ts', 'session-timeout.spec.ts'] : undefined,
   globalSetup: './global-setup.ts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,

@@ -11,5 +11,5 @@ work=target/design-screenshots
 rm -rf "$out" "$work" && mkdir -p "$out" "$work"
 DESIGN_SCREENSHOTS="$out" \
   DATABASE_URL="sqlite://$work/info-backoffice.db?mode=rwc" SIMULATOR_DATABASE_URL="sqlite://$work/digital-id.db?mode=rwc" \
-  cargo leptos end-to-end --release --precompress
+  cargo leptos end-to-end --release --precompress --split
 find "$out" -name '*.jpg' | sort

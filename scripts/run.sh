@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh
 export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-exec cargo leptos serve "$@"
+# `--split`: the lazy islands (`#[island(lazy)]`) load from their own WASM chunks, which only a split build has.
+exec cargo leptos serve --split "$@"

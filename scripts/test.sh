@@ -21,7 +21,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then echo "TEST_DATABASE_URL is unset: datab
 cargo test -p app -p digital-id -p domain -p server -p vocabulary
 
 step "release build (WASM, JS, CSS precompressed; server)"
-cargo leptos build --release --precompress
+cargo leptos build --release --precompress --split
 
 step "size budget"
 node scripts/size-budget.mjs
@@ -30,6 +30,6 @@ step "end-to-end (Playwright: hydrated and without JavaScript in Thai, hydrated 
 e2e_dir=target/e2e
 rm -rf "$e2e_dir" && mkdir -p "$e2e_dir"
 DATABASE_URL="sqlite://$e2e_dir/info-backoffice.db?mode=rwc" SIMULATOR_DATABASE_URL="sqlite://$e2e_dir/digital-id.db?mode=rwc" \
-  cargo leptos end-to-end --release --precompress
+  cargo leptos end-to-end --release --precompress --split
 
 step "all checks passed in $((SECONDS - started)) s"

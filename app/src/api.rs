@@ -28,12 +28,15 @@
 //! | `POST /api/units/retire` | [`units::retire_unit`] | units |
 //! | `GET /api/audit` | [`audit::audit_page`] (the filter is its argument) | audit log |
 //! | `POST /api/language` | [`language::switch_language`] | every page's header |
+//! | `POST /api/session/extend` | [`session::stay_signed_in`] | the session-timeout dialog (JavaScript only) |
+//! | `POST /api/session/end` | [`session::end_idle_session`] | the session-timeout dialog (JavaScript only) |
 
 pub mod accounts;
 pub mod activation;
 pub mod audit;
 pub mod language;
 pub mod officer;
+pub mod session;
 pub mod tokens;
 pub mod units;
 

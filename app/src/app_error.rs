@@ -40,6 +40,8 @@ pub enum AppError {
     },
     /// The request could not be read or answered (a server function's own transport error).
     BadRequest,
+    /// The browser could not reach the back office (the network, or the server is down): nothing was decided.
+    Unreachable,
 }
 
 impl AppError {
@@ -74,6 +76,7 @@ impl AppError {
             Self::Field { .. } => 422,
             Self::Internal { .. } => 500,
             Self::BadRequest => 400,
+            Self::Unreachable => 503,
         }
     }
 
@@ -135,6 +138,7 @@ impl std::fmt::Display for AppError {
             Self::Activation(refusal) => write!(formatter, "activation refused: {refusal:?}"),
             Self::Internal { reference } => write!(formatter, "internal failure {reference}"),
             Self::BadRequest => formatter.write_str("bad request"),
+            Self::Unreachable => formatter.write_str("the server could not be reached"),
         }
     }
 }
@@ -145,8 +149,12 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(error: ServerFnErrorErr) -> Self {
-        // Arguments that do not deserialise, a missing server function, a network failure in the browser: none is
-        // the officer's doing in a form we rendered, and none carries anything worth showing.
+        // A browser that could not send the request, or got no answer: the officer may try again.
+        if matches!(error, ServerFnErrorErr::Request(_)) {
+            return Self::Unreachable;
+        }
+        // Arguments that do not deserialise, a missing server function: none is the officer's doing in a form we
+        // rendered, and none carries anything worth showing.
         #[cfg(feature = "ssr")]
         tracing::warn!(%error, "server function request refused");
         #[cfg(not(feature = "ssr"))]

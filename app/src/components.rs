@@ -15,6 +15,8 @@ pub mod name_menu;
 pub mod notification_banner;
 pub mod print_button;
 pub mod role_name;
+pub mod server_call;
+pub mod session_timeout;
 pub mod site_footer;
 pub mod site_header;
 pub mod text_size_control;

@@ -38,6 +38,8 @@ pub struct Backend {
     pub assurance: domain::assurance::AssurancePolicy,
     /// How many wrong Tokens are allowed, and over what window.
     pub attempt_limits: domain::activation::AttemptLimits,
+    /// How long sessions live (the session-timeout dialog).
+    pub session_policy: domain::sessions::SessionPolicy,
 }
 
 /// The signed-in session of this request (put into the request's extensions by the host's session layer).
@@ -102,6 +104,11 @@ pub fn origin(parts: &Parts) -> Origin {
     parts.extensions.get::<Origin>().cloned().unwrap_or_default()
 }
 
+/// The signed-in session of a request's head: [`AppError::SignInNeeded`] without one.
+pub fn current_session(parts: &Parts) -> Result<CurrentSession, AppError> {
+    parts.extensions.get::<CurrentSession>().cloned().ok_or(AppError::SignInNeeded)
+}
+
 /// The officer asking, with their scope: [`AppError::SignInNeeded`] without a session, `ActivationNeeded` before
 /// activation, `Forbidden` for an officer who administers nothing.
 pub fn actor() -> Result<Actor, AppError> {
@@ -110,7 +117,7 @@ pub fn actor() -> Result<Actor, AppError> {
 
 /// [`actor`] for a request's head.
 pub fn actor_of(parts: &Parts) -> Result<Actor, AppError> {
-    let current = parts.extensions.get::<CurrentSession>().cloned().ok_or(AppError::SignInNeeded)?;
+    let current = current_session(parts)?;
     let officer = current.officer.clone().ok_or(AppError::ActivationNeeded)?;
     let Some(scope) = Scope::of(&officer) else {
         tracing::warn!(officer_id = officer.id, path = %parts.uri.path(), "administration refused: the officer has no scope");
@@ -191,6 +198,17 @@ pub fn answer<F: leptos::server_fn::ServerFn, T: Outcome>(
     result
 }
 
+/// How a function that only scripts call (no form posts it) answers: a refusal with its error's HTTP status.
+pub fn scripted<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result
+        && let (Some(response), Ok(status)) =
+            (use_context::<ResponseOptions>(), http::StatusCode::from_u16(error.status()))
+    {
+        response.set_status(status);
+    }
+    result
+}
+
 /// Sends the browser on to `location` after a form's function: `303 See Other`, never cached, for a form posted
 /// without JavaScript; Leptos's redirect header, which its client follows, for a caller with JavaScript.
 pub fn send_to(location: &str) {
@@ -235,8 +253,7 @@ fn url_escape(value: &str) -> String {
 /// or what is shown once (a just-issued Token). Server-side, sealed with the session's cookie secret, read once,
 /// gone after a few minutes ([`domain::flash`]); never in a URL or a log.
 pub async fn put_flash<T: serde::Serialize>(kind: &str, value: &T) -> Result<(), AppError> {
-    let parts = request()?;
-    let current = parts.extensions.get::<CurrentSession>().ok_or(AppError::SignInNeeded)?;
+    let current = current_session(&request()?)?;
     let payload = serde_json::to_string(value).map_err(|error| internal("sealing a flash failed", &error))?;
     domain::flash::put(&backend()?.db, &current.secret, kind, &payload, Utc::now())
         .await
@@ -246,8 +263,7 @@ pub async fn put_flash<T: serde::Serialize>(kind: &str, value: &T) -> Result<(),
 /// Takes this session's flash for the page `kind` (once); `None` when there is none, or it cannot be read (a
 /// failure is logged: the page then shows without what was kept, which is safe).
 pub async fn take_flash<T: serde::de::DeserializeOwned>(kind: &str) -> Option<T> {
-    let parts = request().ok()?;
-    let current = parts.extensions.get::<CurrentSession>()?;
+    let current = current_session(&request().ok()?).ok()?;
     let db = backend().ok()?.db;
     match domain::flash::take(&db, &current.secret, kind, Utc::now()).await {
         Ok(payload) => payload.and_then(|payload| serde_json::from_str(&payload).ok()),

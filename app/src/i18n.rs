@@ -68,7 +68,10 @@ pub enum Locale {
 }
 
 impl Locale {
-    /// The catalogue of this language.
+    /// The catalogue of this language. Always inlined: where the language is known only at run time, a field read
+    /// from it still folds to a choice between two strings, and the browser bundle keeps only the strings it reads
+    /// (a `&Text` stored or passed on at run time keeps the whole catalogue, both languages, in the WASM).
+    #[inline(always)]
     pub const fn text(self) -> &'static Text {
         match self {
             Self::Th => &TH,
@@ -129,11 +132,13 @@ impl Locale {
 }
 
 /// The language of the current render, provided by [`crate::App`]; Thai when none is provided.
+#[inline(always)]
 pub fn use_locale() -> Locale {
     leptos::prelude::use_context::<Locale>().unwrap_or_default()
 }
 
-/// The catalogue of the current render's language.
+/// The catalogue of the current render's language (see [`Locale::text`]).
+#[inline(always)]
 pub fn use_text() -> &'static Text {
     use_locale().text()
 }
@@ -232,6 +237,61 @@ catalogue! {
         continue_activation: &'static str = ("ยืนยันตัวตนต่อ", "Continue confirming your identity"),
         /// Banner heading after signing out.
         signed_out_heading: &'static str = ("ท่านได้ออกจากระบบเรียบร้อยแล้ว", "You have signed out"),
+        /// Banner heading after the session ended for want of activity.
+        signed_out_idle_heading: &'static str = (
+            "ระบบได้ออกจากระบบให้ท่านแล้ว เนื่องจากไม่มีการใช้งาน",
+            "You were signed out because you were inactive",
+        ),
+        /// Banner text after the session ended for want of activity.
+        signed_out_idle_body: &'static str = (
+            "เพื่อความปลอดภัยของข้อมูล ระบบจะออกจากระบบเมื่อไม่มีการใช้งานเป็นเวลานาน ข้อมูลที่ยังไม่ได้ส่งจะไม่ถูกบันทึก \
+                หากต้องการใช้งานต่อ กรุณากด “เข้าสู่ระบบ”",
+            "To keep information safe, you are signed out after a while without activity; anything not yet sent \
+                was not saved. To go on, press “Sign in”.",
+        ),
+        /// Banner heading after the session reached its longest life.
+        signed_out_limit_heading: &'static str = (
+            "ระบบได้ออกจากระบบให้ท่านแล้ว เนื่องจากครบเวลาใช้งานสูงสุด",
+            "You were signed out because your session reached its time limit",
+        ),
+        /// Banner text after the session reached its longest life.
+        signed_out_limit_body: &'static str = (
+            "เพื่อความปลอดภัยของข้อมูล การเข้าสู่ระบบแต่ละครั้งใช้งานได้ไม่เกินระยะเวลาที่กำหนด หากต้องการใช้งานต่อ \
+                กรุณากด “เข้าสู่ระบบ”",
+            "To keep information safe, each sign-in lasts at most a fixed time. To go on, press “Sign in”.",
+        ),
+        /// The session-timeout dialog's heading.
+        timeout_heading: &'static str = ("ใกล้หมดเวลาการใช้งาน", "You will be signed out soon"),
+        /// The session-timeout dialog's text, with the time left.
+        timeout_body: fn(&str) -> String = (
+            |left| format!("ท่านไม่ได้ใช้งานระบบมาระยะหนึ่ง ระบบจะออกจากระบบให้อัตโนมัติในอีก {left} \
+                เพื่อความปลอดภัยของข้อมูล หากยังใช้งานอยู่ กรุณากด “อยู่ในระบบต่อ”"),
+            |left| format!("You have been inactive for a while. To keep information safe, you will be signed out in \
+                {left}. If you are still working, press “Stay signed in”."),
+        ),
+        /// The dialog's heading when the session's longest life is near.
+        timeout_limit_heading: &'static str = ("ใกล้ครบเวลาใช้งานสูงสุด", "Your session is about to reach its time limit"),
+        /// The dialog's text when the session's longest life is near, with the time left.
+        timeout_limit_body: fn(&str) -> String = (
+            |left| format!("การเข้าสู่ระบบครั้งนี้ใกล้ครบเวลาใช้งานสูงสุด ระบบจะออกจากระบบในอีก {left} \
+                กรุณาส่งงานที่ค้างอยู่ แล้วเข้าสู่ระบบใหม่"),
+            |left| format!("This sign-in is about to reach its time limit: you will be signed out in {left}. Send \
+                any unfinished work, then sign in again."),
+        ),
+        /// "Stay signed in".
+        timeout_stay: &'static str = ("อยู่ในระบบต่อ", "Stay signed in"),
+        /// Closes the time-limit warning.
+        timeout_understood: &'static str = ("รับทราบ", "I understand"),
+        /// A number of minutes.
+        minutes: fn(i64) -> String = (
+            |minutes| format!("{minutes} นาที"),
+            |minutes| format!("{minutes} minute{}", if minutes == 1 { "" } else { "s" }),
+        ),
+        /// A number of seconds.
+        seconds: fn(i64) -> String = (
+            |seconds| format!("{seconds} วินาที"),
+            |seconds| format!("{seconds} second{}", if seconds == 1 { "" } else { "s" }),
+        ),
         /// Banner text after signing out.
         signed_out_body: &'static str = (
             "หากต้องการใช้งานอีกครั้ง กรุณากด “เข้าสู่ระบบ”",
@@ -354,6 +414,12 @@ catalogue! {
             "Something went wrong on our side, and what you sent may not have been saved. Please try \
                 again.",
         ),
+        /// The browser could not reach the back office (a form sent with JavaScript); what was typed is still there.
+        unreachable_body: &'static str = (
+            "ติดต่อระบบไม่ได้ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ต แล้วกดส่งอีกครั้ง ข้อมูลที่ท่านกรอกไว้ยังอยู่ครบ",
+            "The service could not be reached. Check your internet connection and send again; what you typed is \
+                still here.",
+        ),
         /// Whom to call if it keeps happening.
         service_error_contact: &'static str = (
             "หากยังพบปัญหาอยู่ กรุณาติดต่อ DGA Contact Center และแจ้งรหัสอ้างอิง",
@@ -399,6 +465,21 @@ catalogue! {
         error_summary_heading: &'static str = ("ไม่สามารถดำเนินการได้", "There is a problem"),
         /// Before an inline error message, for screen readers.
         error_prefix: &'static str = ("ข้อผิดพลาด:", "Error:"),
+        /// How many of a Token's symbols have been typed (beside the field, once JavaScript runs).
+        token_count: fn(usize, usize) -> String = (
+            |count, of| format!("{count} / {of} ตัว"),
+            |count, of| format!("{count} / {of} characters"),
+        ),
+        /// A character typed into the Token field that no Token has (it is left out).
+        token_foreign: fn(char) -> String = (
+            |c| format!("“{c}” ไม่ใช่ตัวอักษรของ Token จึงไม่ได้ใส่ไว้ Token มีเฉพาะตัวอักษรภาษาอังกฤษและตัวเลข"),
+            |c| format!("“{c}” is not part of a Token and was left out. A Token has only English letters and digits."),
+        ),
+        /// A Thai character typed into the Token field: the keyboard is set to Thai.
+        token_thai_keyboard: fn(char) -> String = (
+            |c| format!("“{c}” เป็นอักษรไทย จึงไม่ได้ใส่ไว้ กรุณาเปลี่ยนแป้นพิมพ์เป็นภาษาอังกฤษ แล้วพิมพ์ต่อ"),
+            |c| format!("“{c}” is a Thai letter and was left out. Please switch your keyboard to English and go on typing."),
+        ),
         /// Nothing was typed.
         token_empty: &'static str = ("กรุณากรอก Token", "Enter your Token"),
         /// Not the shape of a Token.

@@ -118,6 +118,8 @@ pub fn is_page(path: &str) -> bool {
 
 /// Form fields of the administration pages.
 pub mod fields {
+    /// Why the signed-out page is shown (`idle`, `limit`: the session timed out).
+    pub const WHY: &str = "why";
     /// A Token's id in the list (never the Token itself).
     pub const TOKEN_ID: &str = "token_id";
     /// An officer's id in the list.

@@ -21,9 +21,22 @@ pub struct RequestContext {
     /// A failure of ours while answering this request, by its logged reference: the app then shows the service-error
     /// content in place of the page at this address (a route's failure; a server function's is its `AppError`).
     pub failure: Option<String>,
+    /// When the signed-in session ends unless the officer does something (the session-timeout dialog's start).
+    pub session_clock: Option<SessionClock>,
     /// Where a person raises their identity assurance at Digital ID, when it has such a page we know of (the
     /// built-in simulator's; the real Digital ID's is reached through its own site and the ThaID app).
     pub digital_id_assurance_url: Option<String>,
+}
+
+/// When a signed-in session ends unless the officer does something, as the server saw it when it answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionClock {
+    /// Seconds from the answer to the end.
+    pub seconds_left: i64,
+    /// Whether that end is the session's absolute end, which staying signed in cannot move.
+    pub absolute: bool,
+    /// How long before the end the officer is warned.
+    pub warning_seconds: i64,
 }
 
 /// Who is looking at the page.

@@ -60,6 +60,20 @@ fn render_inside(
     })
 }
 
+/// `html` without the islands' serialized props (`data-props="…"`), which repeat the page's data for the browser:
+/// what a person sees and hears.
+pub fn without_island_props(html: &str) -> String {
+    let mut shown = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(" data-props=\"") {
+        shown.push_str(&rest[..at]);
+        let after = &rest[at + " data-props=\"".len()..];
+        rest = after.find('"').map_or("", |end| &after[end + 1..]);
+    }
+    shown.push_str(rest);
+    shown
+}
+
 /// Whether `html` has a link to `href` whose whole text is `text` (attributes after `href` are allowed).
 pub fn has_link(html: &str, href: &str, text: &str) -> bool {
     let start = format!(r#"<a href="{href}""#);

@@ -19,6 +19,7 @@ use crate::entities::audit_event::AuditEvent;
 use crate::entities::officer::{self, OfficerSource};
 use crate::officers::{DigitalIdIdentity, NewOfficer};
 use crate::secrets::{random_bytes, sha256_hex};
+use vocabulary::token_text;
 
 mod attempts;
 mod issuing;
@@ -26,16 +27,10 @@ pub use attempts::{AttemptLimits, Caller, Limit, Reservation, ReservedAttempt, r
 pub(crate) use issuing::{Grant, insert, issued_entry};
 pub use issuing::{IssueError, IssueToken, Issued, Issuer, TextField, check_role_fits_unit, issue};
 
-/// Crockford's base32 alphabet: no I, L, O or U, so nothing is mistaken for another symbol when read aloud.
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Symbols in a token (28 × 5 = 140 bits).
-pub const TOKEN_LENGTH: usize = 28;
+pub const TOKEN_LENGTH: usize = token_text::LENGTH;
 // ASVS 11.5.1: at least 128 bits.
 const _: () = assert!(TOKEN_LENGTH * 5 >= 128, "a token must carry at least 128 bits");
-/// Symbols per group as shown.
-const GROUP: usize = 4;
-/// Typed input longer than this is refused before any other work.
-const MAX_INPUT: usize = 128;
 /// How long a token lives unless the issuer says otherwise.
 pub const DEFAULT_LIFETIME: Duration = Duration::days(7);
 /// The shortest lifetime a token may have.
@@ -51,51 +46,24 @@ const MAX_IDENTITY_FAILURES: i32 = 3;
 pub struct ActivationToken(String);
 
 /// Why typed text is not a token (checked before any database lookup).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum TokenFormatError {
-    /// Nothing was typed.
-    #[error("no token was given")]
-    Empty,
-    /// Wrong length or a character outside the alphabet.
-    #[error("a token has 28 letters and digits")]
-    Malformed,
-}
+pub use vocabulary::token_text::TokenFormatError;
 
 impl ActivationToken {
     /// A new random token.
     pub fn generate() -> Self {
         let bytes = random_bytes::<TOKEN_LENGTH>();
         // 256 is a multiple of 32, so `byte % 32` is uniform.
-        Self(bytes.iter().map(|byte| char::from(ALPHABET[usize::from(byte % 32)])).collect())
+        Self(bytes.iter().map(|byte| char::from(token_text::ALPHABET[usize::from(byte % 32)])).collect())
     }
 
     /// Reads a typed token: case, whitespace and dashes are ignored; `O`→`0`, `I`/`L`→`1`.
     pub fn parse(input: &str) -> Result<Self, TokenFormatError> {
-        if input.len() > MAX_INPUT {
-            return Err(TokenFormatError::Malformed);
-        }
-        let mut symbols = String::with_capacity(TOKEN_LENGTH);
-        for c in input.chars() {
-            let c = match c.to_ascii_uppercase() {
-                c if c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}') => continue,
-                'O' => '0',
-                'I' | 'L' => '1',
-                c if c.is_ascii() && ALPHABET.contains(&(c as u8)) => c,
-                _ => return Err(TokenFormatError::Malformed),
-            };
-            symbols.push(c);
-        }
-        match symbols.len() {
-            0 => Err(TokenFormatError::Empty),
-            TOKEN_LENGTH => Ok(Self(symbols)),
-            _ => Err(TokenFormatError::Malformed),
-        }
+        token_text::normalize(input).map(Self)
     }
 
     /// The token in groups of four, as printed and read aloud: `7K3M-Q9XA-…`.
     pub fn grouped(&self) -> String {
-        let chars: Vec<char> = self.0.chars().collect();
-        chars.chunks(GROUP).map(|group| group.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+        token_text::grouped(&self.0)
     }
 
     fn hash(&self) -> String {

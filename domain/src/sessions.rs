@@ -21,8 +21,37 @@ pub struct SessionPolicy {
     pub absolute_timeout: Duration,
 }
 
-/// The last-seen time is written at most this often, so reading pages does not mean a write per request.
+/// The last-seen time is written at most this often, so reading pages does not mean a write per request…
 const TOUCH_INTERVAL: Duration = Duration::seconds(60);
+/// …and at least this often within one idle timeout, so the idle timer is never coarser than a tenth of it (with a
+/// one-minute timeout a busy session is touched every six seconds, not ended).
+const TOUCHES_PER_IDLE_TIMEOUT: i32 = 10;
+
+impl SessionPolicy {
+    /// How long after the last-seen time is written it may be written again.
+    fn touch_interval(self) -> Duration {
+        TOUCH_INTERVAL.min(self.idle_timeout / TOUCHES_PER_IDLE_TIMEOUT)
+    }
+
+    /// When `row` ends, as of its last-seen time: after the idle timeout, or at its absolute end if that is sooner.
+    pub fn ends_at(self, row: &officer_session::Model) -> SessionEnd {
+        let idle = row.last_seen_at + self.idle_timeout;
+        if row.expires_at <= idle {
+            SessionEnd { at: row.expires_at, absolute: true }
+        } else {
+            SessionEnd { at: idle, absolute: false }
+        }
+    }
+}
+
+/// When a session ends unless the officer does something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionEnd {
+    /// The moment.
+    pub at: DateTime<Utc>,
+    /// Whether it is the absolute end, which no activity moves.
+    pub absolute: bool,
+}
 
 /// The secret a session cookie carries. Its `Debug` never shows it.
 #[derive(Clone, PartialEq, Eq)]
@@ -103,7 +132,7 @@ pub async fn create(
 }
 
 /// The live session for a cookie's secret. An idle or expired one is deleted and `None` returned; a live one has
-/// its last-seen time moved on (at most once a minute).
+/// its last-seen time moved on (at most once a minute, and at least ten times per idle timeout).
 pub async fn find(
     db: &impl ConnectionTrait,
     secret: &SessionSecret,
@@ -120,7 +149,7 @@ pub async fn find(
         officer_session::Entity::delete_by_id(row.id).exec(db).await?;
         return Ok(None);
     };
-    let row = if now - row.last_seen_at >= TOUCH_INTERVAL {
+    let row = if now - row.last_seen_at >= policy.touch_interval() {
         let mut active: officer_session::ActiveModel = row.into();
         active.last_seen_at = Set(now);
         active.update(db).await?
@@ -128,6 +157,23 @@ pub async fn find(
         row
     };
     Ok(Some(Session { row, identity }))
+}
+
+/// Moves a live session's last-seen time to `now` at once (the officer asked to stay signed in), so its idle
+/// timeout counts from now; the absolute end does not move. `None` when the session has ended.
+pub async fn extend(
+    db: &impl ConnectionTrait,
+    secret: &SessionSecret,
+    policy: SessionPolicy,
+    now: DateTime<Utc>,
+) -> Result<Option<officer_session::Model>, DbErr> {
+    let Some(session) = find(db, secret, policy, now).await? else { return Ok(None) };
+    if session.row.last_seen_at == now {
+        return Ok(Some(session.row));
+    }
+    let mut active: officer_session::ActiveModel = session.row.into();
+    active.last_seen_at = Set(now);
+    Ok(Some(active.update(db).await?))
 }
 
 /// Ends the session with this cookie secret (if it exists). Returns whether one was ended.

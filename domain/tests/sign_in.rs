@@ -364,6 +364,53 @@ async fn e4_a_session_idle_for_the_idle_timeout_is_ended_and_deleted() {
 }
 
 #[tokio::test]
+async fn e4_with_a_one_minute_idle_timeout_a_busy_session_lives_on_and_its_timer_is_never_a_minute_coarse() {
+    let short = SessionPolicy { idle_timeout: Duration::minutes(1), absolute_timeout: Duration::hours(8) };
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let (secret, _) = start_session(&test.db, None, &identity("s", None), t0()).await;
+        // A request every 20 seconds for five minutes: each must find the session alive.
+        for step in 1..=15 {
+            let now = t0() + Duration::seconds(20 * step);
+            let found = sessions::find(&test.db, &secret, short, now).await.expect("query");
+            let row = found.unwrap_or_else(|| panic!("{backend}: busy, yet ended at second {}", 20 * step)).row;
+            assert!(now - row.last_seen_at <= Duration::seconds(6), "{backend}: last seen {}", row.last_seen_at);
+        }
+        let quiet = t0() + Duration::seconds(300 + 61);
+        assert!(sessions::find(&test.db, &secret, short, quiet).await.expect("query").is_none(), "{backend}");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn e4_staying_signed_in_restarts_the_idle_timeout_but_never_moves_the_absolute_end() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let (secret, session) = start_session(&test.db, None, &identity("s", None), t0()).await;
+        let end = policy().ends_at(&session.row);
+        assert_eq!((end.at, end.absolute), (t0() + Duration::minutes(30), false), "{backend}");
+        // 28 minutes later, the officer presses "stay signed in" (nothing was touched meanwhile).
+        let now = t0() + Duration::minutes(28);
+        let row = sessions::extend(&test.db, &secret, policy(), now).await.expect("query").expect("alive");
+        assert_eq!(row.last_seen_at, now, "{backend}");
+        let end = policy().ends_at(&row);
+        assert_eq!((end.at, end.absolute), (now + Duration::minutes(30), false), "{backend}");
+        // Near the end of the 8 hours, staying signed in reaches only the absolute end.
+        let late = t0() + Duration::hours(8) - Duration::minutes(10);
+        for step in 0..=17 {
+            sessions::extend(&test.db, &secret, policy(), now + Duration::minutes(25 * step)).await.expect("query");
+        }
+        let row = sessions::extend(&test.db, &secret, policy(), late).await.expect("query").expect("alive");
+        let end = policy().ends_at(&row);
+        assert_eq!((end.at, end.absolute), (t0() + Duration::hours(8), true), "{backend}");
+        // An ended session is not brought back.
+        sessions::end(&test.db, &secret).await.expect("ended");
+        assert!(sessions::extend(&test.db, &secret, policy(), late).await.expect("query").is_none(), "{backend}");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
 async fn e5_a_session_past_its_absolute_timeout_is_ended_even_when_used_recently() {
     for test in TestDatabase::all().await {
         let backend = test.backend();

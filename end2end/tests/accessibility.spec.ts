@@ -114,6 +114,15 @@ test('the identity-confirmation page of a first sign-in, before and after a refu
   await activation.enterToken('ABCD-EFGH');
   await expect(activation.errorSummary).toBeVisible();
   await checkPage(page, 'activation-error');
+
+  if (test.info().project.use.javaScriptEnabled) {
+    // The Token entry as it reads what is typed: grouped, counted, a Thai letter left out and said why.
+    await expect(activation.count).toBeVisible();
+    await activation.token.fill('');
+    await activation.token.pressSequentially('7k3m q9xa 00ก');
+    await expect(activation.notice).not.toBeEmpty();
+    await checkPage(page, 'activation-typing');
+  }
 });
 
 test("an officer's home and profile pages, the open name menu and the 403 page", async ({ page, browser }) => {

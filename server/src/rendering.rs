@@ -22,6 +22,7 @@ pub fn backend(state: &AppState) -> Backend {
         citizen_id_key: state.citizen_id_key.clone(),
         assurance: state.settings.assurance,
         attempt_limits: state.attempt_limits,
+        session_policy: state.session_policy,
     }
 }
 

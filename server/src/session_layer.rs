@@ -80,7 +80,17 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
     let locale = crate::language::of_request(&state, &headers, current.as_ref().and_then(|c| c.officer.as_ref()));
     let path = crate::language::return_address(request.uri());
     let digital_id_assurance_url = state.settings.assurance_url();
-    request.extensions_mut().insert(RequestContext { visitor, locale, path, failure: None, digital_id_assurance_url });
+    let session_clock = current
+        .as_ref()
+        .map(|current| app::api::session::on_server::clock(state.session_policy, &current.session.row, Utc::now()));
+    request.extensions_mut().insert(RequestContext {
+        visitor,
+        locale,
+        path,
+        failure: None,
+        session_clock,
+        digital_id_assurance_url,
+    });
     if let Some(current) = current {
         request.extensions_mut().insert(current);
     }

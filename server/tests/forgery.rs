@@ -54,6 +54,8 @@ const MOVE_UNIT: &str = "/api/units/move";
 const RETIRE_UNIT: &str = "/api/units/retire";
 /// The language switch's server function (`app::api::language`).
 const SWITCH_LANGUAGE: &str = "/api/language";
+const STAY_SIGNED_IN: &str = "/api/session/extend";
+const END_IDLE_SESSION: &str = "/api/session/end";
 
 /// The back office's public origin in the https configuration of these tests.
 const HTTPS_ORIGIN: &str = "https://admin.info.go.th";
@@ -93,6 +95,9 @@ struct Tables {
     units: Vec<organisation_unit::Model>,
     audit: u64,
     sessions: u64,
+    /// When each session was last seen ("stay signed in" moves it on; an ordinary request within a minute of the
+    /// last does not).
+    sessions_seen: Vec<chrono::DateTime<chrono::Utc>>,
     logins: u64,
     attempts: u64,
 }
@@ -113,6 +118,14 @@ async fn tables(app: &TestApp) -> Tables {
             .expect("units"),
         audit: audit_event::Entity::find().count(db).await.expect("count"),
         sessions: app.session_count().await,
+        sessions_seen: officer_session::Entity::find()
+            .order_by_asc(officer_session::Column::Id)
+            .all(db)
+            .await
+            .expect("sessions")
+            .into_iter()
+            .map(|session| session.last_seen_at)
+            .collect(),
         logins: app.login_transaction_count().await,
         attempts: activation_attempt::Entity::find().count(db).await.expect("count"),
     }
@@ -127,6 +140,8 @@ enum Browser {
     Staff,
     /// A Digital ID account that has not activated yet: only the Token form.
     Pending,
+    /// The staff's other browser, signed in on its own: its session is the one the session-timeout dialog ends.
+    StaffElsewhere,
 }
 
 /// A genuine form of one POST route, as the browser that may send it would.
@@ -147,6 +162,8 @@ struct Scene {
     staff_csrf: String,
     pending: Jar,
     pending_csrf: String,
+    staff_elsewhere: Jar,
+    staff_elsewhere_csrf: String,
     activation_token: ActivationToken,
     revoke_id: i32,
     reissue_id: i32,
@@ -168,6 +185,9 @@ impl Scene {
         app.sign_in_afresh(&staff_person, HOME_PAGE).await;
         let staff = app.cookies.clone();
         let staff_csrf = app.get(TOKENS_PAGE).await.field("csrf_token").expect("the issue form");
+        app.sign_in_afresh(&staff_person, HOME_PAGE).await;
+        let staff_elsewhere = app.cookies.clone();
+        let staff_elsewhere_csrf = app.get(HOME_PAGE).await.field("csrf_token").expect("the logout form");
         app.sign_in_afresh(&newcomer, ACTIVATION_PAGE).await;
         let pending = app.cookies.clone();
         let pending_csrf = app.get(ACTIVATION_PAGE).await.field("csrf_token").expect("the Token form");
@@ -180,6 +200,8 @@ impl Scene {
             staff_csrf,
             pending,
             pending_csrf,
+            staff_elsewhere,
+            staff_elsewhere_csrf,
             activation_token,
             revoke_id: to_revoke.id,
             reissue_id: to_reissue.id,
@@ -253,8 +275,17 @@ impl Scene {
                 fields: vec![("lang", "en".into()), ("return_to", HOME_PAGE.into())],
                 token_refusal: None,
             },
+            // The session-timeout dialog's "stay signed in" (its genuine call moves the last-seen time on).
+            staff(STAY_SIGNED_IN, &[], StatusCode::FORBIDDEN),
             // Last: it ends the staff's session.
             staff(LOGOUT, &[], StatusCode::FORBIDDEN),
+            // The dialog's timer ran out in the staff's other browser: it ends that session.
+            Form {
+                path: END_IDLE_SESSION,
+                browser: Browser::StaffElsewhere,
+                fields: vec![("csrf_token", self.staff_elsewhere_csrf.clone())],
+                token_refusal: Some(StatusCode::FORBIDDEN),
+            },
         ]
     }
 
@@ -264,6 +295,7 @@ impl Scene {
             Browser::Anonymous => Jar::new(),
             Browser::Staff => self.staff.clone(),
             Browser::Pending => self.pending.clone(),
+            Browser::StaffElsewhere => self.staff_elsewhere.clone(),
         };
     }
 
@@ -271,7 +303,7 @@ impl Scene {
     fn other_sessions_token(&self, browser: Browser) -> &str {
         match browser {
             Browser::Pending => &self.staff_csrf,
-            Browser::Staff | Browser::Anonymous => &self.pending_csrf,
+            Browser::Staff | Browser::StaffElsewhere | Browser::Anonymous => &self.pending_csrf,
         }
     }
 }
@@ -413,6 +445,8 @@ async fn f2_a_post_from_a_sibling_subdomain_or_any_near_miss_of_our_origin_is_re
         RENAME_UNIT,
         MOVE_UNIT,
         RETIRE_UNIT,
+        STAY_SIGNED_IN,
+        END_IDLE_SESSION,
     ];
     for path in paths {
         for origin in near_misses {
@@ -774,7 +808,8 @@ async fn g2_an_account_without_an_officer_record_reaches_only_the_activation_pag
     }
     let before = tables(&scene.app).await;
     let staff_forms = scene.forms().into_iter().filter(|form| matches!(form.browser, Browser::Staff));
-    for form in staff_forms.filter(|form| ![LOGOUT, SWITCH_LANGUAGE].contains(&form.path)) {
+    // Not the officer's own session's: signing out, the language, and staying signed in are a pending account's too.
+    for form in staff_forms.filter(|form| ![LOGOUT, SWITCH_LANGUAGE, STAY_SIGNED_IN].contains(&form.path)) {
         // The pending account's own, valid synchroniser token: only the missing officer record stands in the way.
         let fields: Vec<(&str, String)> = form
             .fields

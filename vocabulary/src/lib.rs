@@ -1,5 +1,5 @@
 //! The words the server and the browser share: an officer's [`Role`] and [`OfficerStatus`], an organisation unit's
-//! [`UnitKind`], a Token's [`TokenState`] and the [`AuditEvent`]s. Each is written once, here: `domain` stores them
+//! [`UnitKind`], a Token's [`TokenState`] and the [`AuditEvent`]s; and how a typed Token is read ([`token_text`]). Each is written once, here: `domain` stores them
 //! (with the `sea-orm` feature, which derives their column mapping) and `app` shows them, so no mapping between two
 //! copies can drift. Their codes are the values stored in the database and used in forms, files and the command line.
 
@@ -7,6 +7,7 @@ mod audit_event;
 mod officer_status;
 mod role;
 mod token_state;
+pub mod token_text;
 mod unit_kind;
 
 pub use audit_event::AuditEvent;

@@ -64,7 +64,7 @@ pub mod on_server {
 
     use super::{ActivationPageData, RATE_LIMITED_REASON};
     use crate::app_error::{ActivationRefusal, AppError};
-    use crate::host::{CurrentSession, backend, internal, origin, put_flash, request, take_flash};
+    use crate::host::{CurrentSession, backend, current_session, internal, origin, put_flash, request, take_flash};
     use crate::paths::{ACTIVATED_PAGE, ASSURANCE_REQUIRED_PAGE};
     use crate::request_context::{ActivationFormState, ActivationProblem};
 
@@ -77,7 +77,7 @@ pub mod on_server {
     /// The session of a Digital ID account not yet activated: [`AppError::SignInNeeded`] without one, `Forbidden`
     /// for an officer (who has nothing to activate).
     fn pending() -> Result<CurrentSession, AppError> {
-        let current = request()?.extensions.get::<CurrentSession>().cloned().ok_or(AppError::SignInNeeded)?;
+        let current = current_session(&request()?)?;
         if current.officer.is_some() {
             return Err(AppError::Forbidden);
         }

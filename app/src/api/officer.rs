@@ -17,11 +17,11 @@ pub async fn officer_record() -> Result<OfficerView, AppError> {
 mod on_server {
     use crate::app_error::AppError;
     use crate::host::views::officer_view;
-    use crate::host::{CurrentSession, backend, internal, request};
+    use crate::host::{backend, current_session, internal, request};
     use crate::request_context::OfficerView;
 
     pub async fn record() -> Result<OfficerView, AppError> {
-        let current = request()?.extensions.get::<CurrentSession>().cloned().ok_or(AppError::SignInNeeded)?;
+        let current = current_session(&request()?)?;
         let officer = current.officer.as_ref().ok_or(AppError::ActivationNeeded)?;
         officer_view(&backend()?.db, officer, &current.session.row.csrf_token)
             .await

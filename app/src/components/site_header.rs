@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::logout_form::LogoutForm;
 use crate::components::name_menu::NameMenu;
+use crate::components::session_timeout::SessionTimeout;
 use crate::components::text_size_control::TextSizeControl;
 use crate::i18n::use_text;
 use crate::paths::{HOME_PAGE, OFFICERS_PAGE};
@@ -14,8 +16,16 @@ use crate::request_context::{RequestContext, Visitor, use_request_context};
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let text = use_text();
-    let RequestContext { visitor, locale, path, .. } = use_request_context();
+    let RequestContext { visitor, locale, path, session_clock, .. } = use_request_context();
     let brand_href = if matches!(visitor, Visitor::Officer(_)) { HOME_PAGE } else { OFFICERS_PAGE };
+    // Every signed-in page warns before the session ends.
+    let timeout = session_clock.zip(visitor.csrf_token().map(str::to_owned)).map(|(clock, csrf_token)| {
+        view! {
+            <SessionTimeout clock csrf_token=csrf_token.clone() locale>
+                <LogoutForm csrf_token label=text.sign_out button_class="button button--secondary" />
+            </SessionTimeout>
+        }
+    });
     view! {
         <header class="site-header">
             <div class="page-width site-header__inner">
@@ -33,6 +43,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <TextSizeControl locale />
                     <NameMenu visitor />
                 </div>
+                {timeout}
             </div>
         </header>
     }

@@ -17,7 +17,7 @@ use crate::components::admin_form::{
     DataTable, DoneBanner, FieldState, FormField, ProblemSummary, moment, unit_options,
 };
 use crate::components::admin_nav::AdminNav;
-use crate::components::app_failure::{ActionFailure, LoadFailure};
+use crate::components::app_failure::{ActionFailure, loaded};
 use crate::components::role_name::role_name;
 use crate::i18n::admin::{AdminText, use_admin_text};
 use crate::i18n::{Locale, use_locale, use_text};
@@ -37,21 +37,14 @@ pub fn AccountsPage() -> impl IntoView {
     let assign = ServerAction::<AssignOfficer>::new();
     let data = Resource::new_blocking(|| (), |()| accounts_page());
     let done = use_query_map().with_untracked(|query| query.get(fields::DONE)).and_then(|code| Done::from_code(&code));
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let refusal = set_status
-                    .value()
-                    .get_untracked()
-                    .and_then(Result::err)
-                    .or_else(|| assign.value().get_untracked().and_then(Result::err));
-                match data.await {
-                    Ok(data) => view! { <AccountsView data done refusal set_status assign /> }.into_any(),
-                    Err(error) => view! { <LoadFailure error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, move |data| {
+        let refusal = set_status
+            .value()
+            .get_untracked()
+            .and_then(Result::err)
+            .or_else(|| assign.value().get_untracked().and_then(Result::err));
+        view! { <AccountsView data done refusal set_status assign /> }
+    })
 }
 
 /// The officers in the visitor's scope, with the forms that change them.

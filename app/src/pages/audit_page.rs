@@ -15,7 +15,7 @@ use crate::components::admin_form::{
     DataTable, FieldState, FormField, ProblemSummary, moment, problem_of, unit_option_text,
 };
 use crate::components::admin_nav::AdminNav;
-use crate::components::app_failure::LoadFailure;
+use crate::components::app_failure::loaded;
 use crate::i18n::admin::{AdminText, use_admin_text};
 use crate::i18n::{Locale, use_locale};
 use crate::paths::{AUDIT_PAGE, fields};
@@ -30,16 +30,7 @@ pub fn AuditPage() -> impl IntoView {
     let filter = use_query_map()
         .with_untracked(|query| filter_of(query.clone().into_iter().map(|(key, value)| (key.to_string(), value))));
     let data = Resource::new_blocking(move || filter.clone(), audit_page);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <AuditView data /> }.into_any(),
-                    Err(error) => view! { <LoadFailure error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, |data| view! { <AuditView data /> })
 }
 
 /// The filter, the CSV link and the matching entries; a filter with problems is answered with HTTP 422.

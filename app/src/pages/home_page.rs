@@ -7,7 +7,7 @@ use vocabulary::Role;
 
 use crate::api::officer::officer_record;
 use crate::components::admin_nav::AdminNav;
-use crate::components::app_failure::LoadFailure;
+use crate::components::app_failure::loaded;
 use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::components::contact_list::ContactList;
 use crate::components::role_name::role_name;
@@ -21,16 +21,7 @@ use crate::request_context::OfficerView;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let data = Resource::new_blocking(|| (), |()| officer_record());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(officer) => view! { <HomeView officer /> }.into_any(),
-                    Err(error) => view! { <LoadFailure error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, |officer| view! { <HomeView officer /> })
 }
 
 /// Greets the officer, names their unit and role, says what the role is responsible for, links to the profile,

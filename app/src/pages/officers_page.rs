@@ -8,9 +8,11 @@ use leptos_meta::Title;
 use crate::components::contact_center_phone::ContactCenterPhone;
 use crate::components::login_forms::RegisterDigitalIdForm;
 use crate::components::notification_banner::NotificationBanner;
+use crate::components::session_timeout::{WHY_IDLE, WHY_LIMIT};
 use crate::i18n::use_text;
-use crate::paths::{ACTIVATION_PAGE, HOME_PAGE, SIGN_IN_PAGE};
+use crate::paths::{ACTIVATION_PAGE, HOME_PAGE, SIGN_IN_PAGE, fields};
 use crate::request_context::{Visitor, use_request_context};
+use leptos_router::hooks::use_query_map;
 
 /// What the officers' page tells the officer about what just happened.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,11 +36,20 @@ pub fn OfficersPage(
     let text = use_text();
     let banner = match notice {
         OfficersNotice::None => None,
-        OfficersNotice::SignedOut => Some(view! {
-            <NotificationBanner heading_id="notice-heading" heading=text.signed_out_heading>
-                <p>{text.signed_out_body}</p>
-            </NotificationBanner>
-        }),
+        OfficersNotice::SignedOut => {
+            // Signed out by the session-timeout dialog: say why (only these codes are read from the address).
+            let why = use_query_map().with_untracked(|query| query.get(fields::WHY));
+            let (heading, body) = match why.as_deref() {
+                Some(WHY_IDLE) => (text.signed_out_idle_heading, text.signed_out_idle_body),
+                Some(WHY_LIMIT) => (text.signed_out_limit_heading, text.signed_out_limit_body),
+                _ => (text.signed_out_heading, text.signed_out_body),
+            };
+            Some(view! {
+                <NotificationBanner heading_id="notice-heading" heading=heading>
+                    <p>{body}</p>
+                </NotificationBanner>
+            })
+        }
         OfficersNotice::Activated => Some(view! {
             <NotificationBanner heading_id="notice-heading" heading=text.activated_heading>
                 <p>{text.activated_body}</p>

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use vocabulary::Role;
 
 use crate::api::officer::officer_record;
-use crate::components::app_failure::LoadFailure;
+use crate::components::app_failure::loaded;
 use crate::components::role_name::role_name;
 use crate::components::unit_chain::UnitChain;
 use crate::i18n::{Locale, use_locale, use_text};
@@ -19,16 +19,7 @@ use crate::thai_date::{datetime_attribute, format_date_time};
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let data = Resource::new_blocking(|| (), |()| officer_record());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(officer) => view! { <ProfileView officer /> }.into_any(),
-                    Err(error) => view! { <LoadFailure error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, |officer| view! { <ProfileView officer /> })
 }
 
 /// The officer's details; a muted "ไม่มีข้อมูล" stands for anything not on record.

@@ -19,7 +19,7 @@ use crate::components::admin_form::{
     DataTable, DoneBanner, FieldState, FormField, ProblemSummary, TextField, TextKind, moment, problem_of, unit_options,
 };
 use crate::components::admin_nav::AdminNav;
-use crate::components::app_failure::{ActionFailure, LoadFailure};
+use crate::components::app_failure::{ActionFailure, loaded};
 use crate::components::login_forms::FreshSignInForm;
 use crate::components::role_name::role_name;
 use crate::i18n::admin::{AdminText, use_admin_text};
@@ -44,20 +44,17 @@ pub fn TokensPage() -> impl IntoView {
     let reissue = ServerAction::<ReissueToken>::new();
     let data = Resource::new_blocking(|| (), |()| tokens_page());
     let done = use_query_map().with_untracked(|query| query.get(fields::DONE)).and_then(|code| Done::from_code(&code));
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let refusal = [issue.value().get_untracked().and_then(Result::err), revoke.value().get_untracked().and_then(Result::err), reissue.value().get_untracked().and_then(Result::err)]
-                    .into_iter()
-                    .flatten()
-                    .next();
-                match data.await {
-                    Ok(data) => view! { <TokensView data done refusal issue revoke reissue /> }.into_any(),
-                    Err(error) => view! { <LoadFailure error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, move |data| {
+        let refusal = [
+            issue.value().get_untracked().and_then(Result::err),
+            revoke.value().get_untracked().and_then(Result::err),
+            reissue.value().get_untracked().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next();
+        view! { <TokensView data done refusal issue revoke reissue /> }
+    })
 }
 
 /// The issue form and the list of Tokens, or the Token just issued.

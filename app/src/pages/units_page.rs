@@ -17,7 +17,7 @@ use crate::components::admin_form::{
     DoneBanner, FieldState, FormField, ProblemSummary, TextField, TextKind, unit_options,
 };
 use crate::components::admin_nav::AdminNav;
-use crate::components::app_failure::{ActionFailure, LoadFailure};
+use crate::components::app_failure::{ActionFailure, loaded};
 use crate::i18n::admin::{AdminText, use_admin_text};
 use crate::paths::{CSRF_FIELD, UNITS_PAGE, fields};
 
@@ -85,17 +85,7 @@ pub fn UnitsPage() -> impl IntoView {
     let actions = UnitActions::new();
     let data = Resource::new_blocking(|| (), |()| units_page());
     let done = use_query_map().with_untracked(|query| query.get(fields::DONE)).and_then(|code| Done::from_code(&code));
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let refusal = actions.refusal();
-                match data.await {
-                    Ok(data) => view! { <UnitsView data done refusal actions /> }.into_any(),
-                    Err(error) => view! { <LoadFailure error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, move |data| view! { <UnitsView data done refusal=actions.refusal() actions /> })
 }
 
 /// The tree, the create form and each unit's forms.

@@ -133,16 +133,21 @@ impl TestApp {
 
     /// The same on the given database.
     pub async fn start_on(database: TestDatabase) -> Self {
-        Self::start_on_at(database, BASE_URL).await
+        Self::start_on_at(database, BASE_URL, &[]).await
+    }
+
+    /// A back office on SQLite in memory with more of its configuration set (environment variables: name, value).
+    pub async fn start_configured(settings: &[(&'static str, &str)]) -> Self {
+        Self::start_on_at(TestDatabase::sqlite().await, BASE_URL, settings).await
     }
 
     /// A back office on SQLite in memory that believes it is served at `base_url` (say, an https origin, so its
     /// cookies are `__Host-` and `Secure` and it sends HSTS), requests still going to the router directly.
     pub async fn start_at(base_url: &'static str) -> Self {
-        Self::start_on_at(TestDatabase::sqlite().await, base_url).await
+        Self::start_on_at(TestDatabase::sqlite().await, base_url, &[]).await
     }
 
-    async fn start_on_at(database: TestDatabase, base_url: &'static str) -> Self {
+    async fn start_on_at(database: TestDatabase, base_url: &'static str, more: &[(&'static str, &str)]) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind an ephemeral port");
         let served_at = listener.local_addr().expect("local address");
         let client = digital_id::Client {
@@ -155,13 +160,14 @@ impl TestApp {
             backchannel_logout_uri: Some(format!("http://{served_at}/auth/backchannel-logout")),
         };
         let sim = TestSimulator::start(vec![client]).await;
-        let env = [
+        let mut env = vec![
             ("DIGITAL_ID_ISSUER", sim.issuer.clone()),
             ("DIGITAL_ID_CLIENT_ID", CLIENT_ID.to_owned()),
             ("DIGITAL_ID_CLIENT_SECRET", CLIENT_SECRET.to_owned()),
             ("APP_BASE_URL", base_url.to_owned()),
             ("CITIZEN_ID_KEY", CITIZEN_ID_KEY.to_owned()),
         ];
+        env.extend(more.iter().map(|(name, value)| (*name, (*value).to_owned())));
         let settings = Settings::from_sources(include_str!("../../../Leptos.toml"), |name| {
             env.iter().find(|(key, _)| *key == name).map(|(_, value)| value.clone())
         })
@@ -261,6 +267,19 @@ impl TestApp {
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             // As a browser posts a form: server functions answer it with a redirect, not with data.
             .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::ORIGIN, self.base_url)
+            .body(Body::from(body))
+            .expect("request");
+        self.send(request).await
+    }
+
+    /// Calls a server function as the page's script does (Leptos's client: a form-encoded POST that accepts JSON), from
+    /// our own origin: the reply is the function's result, not a redirect.
+    pub async fn post_as_script(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        let body = serde_urlencoded::to_string(fields).expect("form");
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
             .header(header::ORIGIN, self.base_url)
             .body(Body::from(body))
             .expect("request");

@@ -40,7 +40,8 @@ fn render_inside(
     extend: impl FnOnce(&mut http::Extensions),
     view: impl FnOnce() -> AnyView,
 ) -> Rendered {
-    let owner = Owner::new();
+    // As leptos_axum renders a request: a root owner with the server's shared context.
+    let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new())));
     let locale = context.locale;
     owner.with(|| {
         let (mut parts, ()) = http::Request::builder().uri(path).body(()).expect("a valid request").into_parts();

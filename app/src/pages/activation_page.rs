@@ -150,7 +150,18 @@ pub fn ActivationScreen(
     let hydrated = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
     let screen = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| hydrated.set(true));
+    // Once the island runs, read what the field holds: the officer may have typed or pasted before the WASM arrived.
+    Effect::new(move |_| {
+        if let Some(field) = input.get_untracked() {
+            let typed = field.value();
+            let (shown, _) = token_text::reformat(&typed, typed.len());
+            if shown != typed && Reading::of(&typed).foreign.is_none() {
+                field.set_value(&shown);
+            }
+            reading.set(Reading::of(&typed));
+        }
+        hydrated.set(true);
+    });
 
     let on_input = move |_| {
         let Some(field) = input.get_untracked() else { return };
@@ -172,7 +183,9 @@ pub fn ActivationScreen(
         if pending.get_untracked() {
             return;
         }
-        let now = reading.get_untracked();
+        let Some(field) = input.get_untracked() else { return };
+        // What the field holds now (not only what was typed since the island ran).
+        let now = Reading::of(&field.value());
         let problem = match now.count() {
             0 if now.foreign.is_none() => Some(ActivationProblem::Empty),
             _ if !now.complete() => Some(ActivationProblem::Malformed),
@@ -184,7 +197,6 @@ pub fn ActivationScreen(
             focus_summary(screen);
             return;
         }
-        let Some(field) = input.get_untracked() else { return };
         let token = field.value();
         pending.set(true);
         leptos::task::spawn_local(async move {
@@ -565,6 +577,10 @@ mod tests {
             assert!(html.contains(">ยืนยัน</button>"));
             assert!(html.contains(&format!(r#"action="{LOGOUT}""#)));
             assert!(!html.contains("aria-invalid") && !html.contains(r#"role="alert""#));
+            // The form is the Token entry island; its count shows only once the island runs.
+            assert!(html.contains(r#"<leptos-island data-component="ActivationScreen"#), "{html}");
+            let count = html.split(r#"id="token-count""#).nth(1).and_then(|tag| tag.split('>').next());
+            assert!(count.is_some_and(|tag| tag.contains(" hidden")), "{html}");
         }
 
         #[test]

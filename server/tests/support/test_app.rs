@@ -260,26 +260,23 @@ impl TestApp {
         self.send(Request::get(path).body(Body::empty()).expect("request")).await
     }
 
-    /// Posts a form to `path` from our own origin.
+    /// Posts a form to `path` from our own origin, as a browser posts a form: server functions answer it with a
+    /// redirect, not with data.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
-        let body = serde_urlencoded::to_string(fields).expect("form");
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            // As a browser posts a form: server functions answer it with a redirect, not with data.
-            .header(header::ACCEPT, "text/html,application/xhtml+xml")
-            .header(header::ORIGIN, self.base_url)
-            .body(Body::from(body))
-            .expect("request");
-        self.send(request).await
+        self.post_accepting(path, fields, "text/html,application/xhtml+xml").await
     }
 
-    /// Calls a server function as the page's script does (Leptos's client: a form-encoded POST that accepts JSON), from
-    /// our own origin: the reply is the function's result, not a redirect.
+    /// Calls a server function as an island does (`app::components::server_call`: a form-encoded POST that accepts
+    /// JSON), from our own origin: the reply is the function's result, not a redirect.
     pub async fn post_as_script(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        self.post_accepting(path, fields, "application/json").await
+    }
+
+    async fn post_accepting(&mut self, path: &str, fields: &[(&str, &str)], accept: &'static str) -> Reply {
         let body = serde_urlencoded::to_string(fields).expect("form");
         let request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
+            .header(header::ACCEPT, accept)
             .header(header::ORIGIN, self.base_url)
             .body(Body::from(body))
             .expect("request");

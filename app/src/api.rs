@@ -1,6 +1,7 @@
 //! The back office's server functions: the one interface between the officer's pages and the host. Each page's data
 //! is a loader (`GetUrl`: reads only), each in-app action a function posted by an `<ActionForm>` (`PostUrl`, so
-//! without JavaScript it is a plain form POST answered by a redirect: [`crate::host::answer`]).
+//! without JavaScript it is a plain form POST answered by a redirect: [`crate::host::answer`]) or, from an island, by
+//! [`crate::components::server_call`] (the same request Leptos's client makes, without its weight in the WASM).
 //!
 //! Every function lives under [`PREFIX`] with an explicit endpoint, so a form's address never changes between
 //! builds. The host mounts `PREFIX/*` behind its same-origin check and session layer; each function authorises

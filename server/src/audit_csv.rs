@@ -24,7 +24,7 @@ pub async fn csv(State(state): State<AppState>, request: Request) -> Response {
     let values = filter_of(pairs);
     let Ok(actor) = app::host::actor_of(&parts) else {
         // The page says why (no permission, or not signed in).
-        return crate::auth::see_other(AUDIT_PAGE);
+        return crate::responses::see_other(AUDIT_PAGE);
     };
     let now = Utc::now();
     let tree = match Tree::load(&state.db).await {
@@ -34,7 +34,7 @@ pub async fn csv(State(state): State<AppState>, request: Request) -> Response {
     let (query, problems) = query_of(&values, &tree, &actor.scope, now);
     if !problems.is_empty() {
         // The page explains what is wrong with the filter.
-        return crate::auth::see_other(&format!("{AUDIT_PAGE}?{}", query_string(&values)));
+        return crate::responses::see_other(&format!("{AUDIT_PAGE}?{}", query_string(&values)));
     }
     let rows = match audit::list(&state.db, &query, CSV_LIMIT).await {
         Ok((rows, _)) => rows,

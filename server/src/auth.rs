@@ -15,7 +15,7 @@ use app::paths::{
 use app::request_context::RequestContext;
 use axum::Form;
 use axum::extract::{FromRequest, Query, Request, State};
-use axum::http::header::{CACHE_CONTROL, LOCATION, REFERRER_POLICY, SET_COOKIE};
+use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -30,6 +30,7 @@ use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
 
 use crate::relying_party::{CallbackParams, LOGIN_TRANSACTION_LIFETIME, LoginError, LoginTransaction, SignedIn};
+use crate::responses::see_other;
 use crate::session_layer::CurrentSession;
 use crate::state::AppState;
 
@@ -68,17 +69,6 @@ pub struct SessionForm {
 /// [`app::host::new_reference`]: 10 uppercase hexadecimal digits).
 fn reference() -> String {
     app::host::new_reference()
-}
-
-/// `303 See Other` to `location`, never cached, and never telling the next site where the browser came from (the
-/// callback's URL holds a code: RFC 9700 §4.2).
-pub(crate) fn see_other(location: &str) -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    let headers = response.headers_mut();
-    headers.insert(LOCATION, HeaderValue::from_str(location).expect("locations are ASCII"));
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    response
 }
 
 /// To the sign-in-failed page with `reference`; the router's [`crate::failure_references`] layer adds the check that

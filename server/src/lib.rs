@@ -14,6 +14,7 @@ pub mod failure_references;
 pub mod language;
 pub mod relying_party;
 pub mod rendering;
+pub mod responses;
 pub mod router;
 pub mod session_layer;
 pub mod simulator;

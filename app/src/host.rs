@@ -187,15 +187,20 @@ pub fn answer<F: leptos::server_fn::ServerFn, T: Outcome>(
         (Err(AppError::SignInNeeded), _) if posted_by_a_form => crate::paths::SIGN_IN_PAGE.to_owned(),
         (Err(AppError::ActivationNeeded), _) if posted_by_a_form => crate::paths::ACTIVATION_PAGE.to_owned(),
         (Err(error), _) if posted_by_a_form => error_location(page, function_path, error),
-        (Err(error), _) => {
-            if let Ok(status) = http::StatusCode::from_u16(error.status()) {
-                expect_context::<ResponseOptions>().set_status(status);
-            }
-            return result;
-        }
+        (Err(_), _) => return scripted(result),
     };
     send_to(&location);
     result
+}
+
+/// Ends `current` here and clears its cookie in the answer (`what` names the occasion in the log of a failure).
+pub async fn end_session(current: &CurrentSession, what: &str) -> Result<(), AppError> {
+    let backend = backend()?;
+    domain::sessions::end(&backend.db, &current.secret).await.map_err(|error| internal(what, &error))?;
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.append_header(http::header::SET_COOKIE, backend.cookies.clear_session());
+    }
+    Ok(())
 }
 
 /// How a function that only scripts call (no form posts it) answers: a refusal with its error's HTTP status.

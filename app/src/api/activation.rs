@@ -60,11 +60,12 @@ pub mod on_server {
     use domain::assurance::Shortfall;
     use domain::audit::{self, Entry};
     use domain::entities::audit_event::AuditEvent;
-    use domain::sessions;
 
     use super::{ActivationPageData, RATE_LIMITED_REASON};
     use crate::app_error::{ActivationRefusal, AppError};
-    use crate::host::{CurrentSession, backend, current_session, internal, origin, put_flash, request, take_flash};
+    use crate::host::{
+        CurrentSession, backend, current_session, end_session, internal, origin, put_flash, request, take_flash,
+    };
     use crate::paths::{ACTIVATED_PAGE, ASSURANCE_REQUIRED_PAGE};
     use crate::request_context::{ActivationFormState, ActivationProblem};
 
@@ -103,7 +104,7 @@ pub mod on_server {
         }
         match redeem(&current, typed).await {
             Ok(()) => {
-                end_session(&current).await?;
+                end_session(&current, "ending the session after activation failed").await?;
                 Ok(ACTIVATED_PAGE.to_owned())
             }
             Err(Refusal::Problem(problem)) => {
@@ -117,7 +118,7 @@ pub mod on_server {
             Err(Refusal::Assurance(shortfall)) => {
                 // The claims in this session are Digital ID's of this sign-in: after raising the level the person
                 // signs in again (and enters the same Token, which is left as it was).
-                end_session(&current).await?;
+                end_session(&current, "ending the session after activation failed").await?;
                 Ok(assurance_required(&shortfall))
             }
             Err(Refusal::Failed(error)) => Err(error),
@@ -129,18 +130,6 @@ pub mod on_server {
         let code = ActivationRefusal::of(&problem);
         put_flash(FLASH, &ActivationFormState { problem, typed_token }).await?;
         Err(AppError::Activation(code))
-    }
-
-    /// Ends the session here and clears its cookie.
-    async fn end_session(current: &CurrentSession) -> Result<(), AppError> {
-        let backend = backend()?;
-        sessions::end(&backend.db, &current.secret)
-            .await
-            .map_err(|error| internal("ending the session after activation failed", &error))?;
-        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            response.append_header(http::header::SET_COOKIE, backend.cookies.clear_session());
-        }
-        Ok(())
     }
 
     /// The page telling a person their Digital ID level, the level their role needs and how to raise it (codes only

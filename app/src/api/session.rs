@@ -36,10 +36,9 @@ pub mod on_server {
     use domain::audit::{self, Entry};
     use domain::entities::audit_event::AuditEvent;
     use domain::sessions::{self, SessionPolicy};
-    use leptos::prelude::use_context;
 
     use crate::app_error::AppError;
-    use crate::host::{CurrentSession, backend, current_session, internal, origin, request};
+    use crate::host::{CurrentSession, backend, current_session, end_session, internal, origin, request};
     use crate::request_context::SessionClock;
 
     /// What the audit log says of a session the browser ended.
@@ -87,20 +86,14 @@ pub mod on_server {
     /// Ends the request's session after its idle timeout (audited as a sign-out).
     pub async fn end(csrf_token: &str) -> Result<(), AppError> {
         let current = session_with(csrf_token)?;
-        let backend = backend()?;
-        sessions::end(&backend.db, &current.secret)
-            .await
-            .map_err(|error| internal("ending an idle session failed", &error))?;
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.append_header(http::header::SET_COOKIE, backend.cookies.clear_session());
-        }
+        end_session(&current, "ending an idle session failed").await?;
         tracing::info!(event = "logout_idle", officer_id = ?current.officer.as_ref().map(|officer| officer.id), "signed out after the idle timeout");
         if let Some(officer) = &current.officer {
             let entry = Entry::new(AuditEvent::SignedOut, &origin(&request()?))
                 .actor(officer)
                 .unit(officer.unit_id)
                 .detail(IDLE_DETAIL);
-            audit::record(&backend.db, entry, Utc::now())
+            audit::record(&backend()?.db, entry, Utc::now())
                 .await
                 .map_err(|error| internal("recording a sign-out failed", &error))?;
         }

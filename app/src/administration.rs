@@ -267,6 +267,8 @@ pub struct AccountsPageData {
     pub units: Vec<UnitOption>,
     /// The session's synchroniser token for the forms.
     pub csrf_token: String,
+    /// The search the officers were found with (empty: everyone in scope), as cleaned.
+    pub search: String,
 }
 
 /// One entry of the audit log.
@@ -297,9 +299,9 @@ pub struct AuditRow {
 /// The audit filter as typed (and echoed back).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditFilterValues {
-    /// First day, `YYYY-MM-DD`.
+    /// First day, as typed (`thai_date::parse_day`).
     pub from: String,
-    /// Last day, `YYYY-MM-DD`.
+    /// Last day, as typed.
     pub to: String,
     /// Event code, or empty for all.
     pub event: String,
@@ -307,6 +309,8 @@ pub struct AuditFilterValues {
     pub actor: String,
     /// Unit code, or empty for all (the unit and everything under it).
     pub unit: String,
+    /// How many entries to show (the page only: "show more"), or empty for the first page.
+    pub shown: String,
 }
 
 /// The audit page.
@@ -326,6 +330,8 @@ pub struct AuditPageData {
     pub units: Vec<UnitOption>,
     /// The CSV download of the same filter (`/backend/audit.csv?…`).
     pub csv_href: String,
+    /// The same filter with more entries shown, when more match (up to the page's limit).
+    pub more_href: Option<String>,
 }
 
 /// The organisation tree page (Contact Center staff).

@@ -8,6 +8,7 @@ pub mod contact_center_phone;
 pub mod contact_list;
 pub mod error_summary;
 pub mod failure_reference;
+pub mod in_place;
 pub mod language_switch;
 pub mod login_forms;
 pub mod logout_form;

@@ -158,6 +158,10 @@ pub mod fields {
     pub const EVENT: &str = "event";
     /// Audit filter: acting officer's id.
     pub const ACTOR: &str = "actor";
+    /// The officers page's search: part of a name, a unit's name or code.
+    pub const SEARCH: &str = "q";
+    /// The audit log: how many entries to show.
+    pub const SHOWN: &str = "shown";
     /// After a redirect: which action just succeeded (`revoked`, `suspended`, …), for the banner.
     pub const DONE: &str = "done";
 }

@@ -116,6 +116,8 @@ pub fn App() -> impl IntoView {
                 }
             }}
         </main>
+        // The live region where in-place answers are said (outside <main>, which they replace).
+        <p id=crate::components::in_place::ANNOUNCER_ID class="visually-hidden" role="status" aria-live="polite"></p>
         <SiteFooter />
     }
 }

@@ -1,7 +1,7 @@
 //! Dates and times as officers read them: Bangkok time (UTC+7, no daylight saving), and in Thai with the Buddhist
 //! Era year ("3 ธันวาคม 2569 เวลา 13:45 น."); in English "3 December 2026, 13:45".
 
-use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc};
 
 use crate::i18n::Locale;
 
@@ -83,6 +83,48 @@ pub fn datetime_attribute(at: DateTime<Utc>) -> String {
     in_bangkok(at).format("%Y-%m-%dT%H:%M%:z").to_string()
 }
 
+/// The first Buddhist-Era year [`parse_day`] reads as one (2400 BE is 1857 CE): a four-digit year from here on is
+/// Buddhist Era, below it Gregorian — no date of this service falls near either side, so both read unambiguously.
+const FIRST_BUDDHIST_ERA_YEAR: i32 = 2400;
+
+/// A day as officers type it: day/month/year in either era (`7/12/2569`, `7/12/2026`; `/`, `-`, `.` or spaces
+/// between; Thai digits too), or `YYYY-MM-DD` (links and the CSV address). `None` for anything else, a day that does
+/// not exist, or a two-digit year (which century, which era?).
+pub fn parse_day(typed: &str) -> Option<NaiveDate> {
+    let ascii: String = typed
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '๐'..='๙' => char::from(b'0' + (c as u32 - '๐' as u32) as u8),
+            other => other,
+        })
+        .collect();
+    let parts: Vec<&str> = ascii.split(['/', '-', '.', ' ']).filter(|part| !part.is_empty()).collect();
+    let [first, second, third] = parts.as_slice() else { return None };
+    if ![first, second, third].iter().all(|part| part.bytes().all(|b| b.is_ascii_digit()) && part.len() <= 4) {
+        return None;
+    }
+    let (year, month, day) =
+        if first.len() == 4 { (first, second, third) } else if third.len() == 4 { (third, second, first) } else {
+            return None;
+        };
+    let year: i32 = year.parse().ok()?;
+    let year = if year >= FIRST_BUDDHIST_ERA_YEAR { year - BUDDHIST_ERA_OFFSET } else { year };
+    if year < 1900 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// A day as the date field shows it for `locale`: `7/12/2569` in Thai (Buddhist Era), `7/12/2026` in English.
+pub fn day_input(date: NaiveDate, locale: Locale) -> String {
+    let year = match locale {
+        Locale::Th => date.year() + BUDDHIST_ERA_OFFSET,
+        Locale::En => date.year(),
+    };
+    format!("{}/{}/{year}", date.day(), date.month())
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
@@ -145,5 +187,24 @@ mod tests {
             assert_eq!(format_date_time(at, Locale::Th), format!("10 {thai} 2569 เวลา 12:00 น."));
             assert_eq!(format_date_time(at, Locale::En), format!("10 {english} 2026, 12:00"));
         }
+    }
+
+    #[test]
+    fn a_typed_day_reads_in_the_buddhist_era_or_the_gregorian_one_by_its_year() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 7);
+        for typed in ["7/12/2569", "07/12/2569", " 7-12-2569 ", "7.12.2569", "7 12 2569", "๗/๑๒/๒๕๖๙", "7/12/2026", "2026-12-07"] {
+            assert_eq!(parse_day(typed), day, "{typed}");
+        }
+        for typed in ["", "7/12/69", "31/2/2569", "12/2569", "7/12/2569/1", "x/12/2569", "7/13/2569", "7/12/1800"] {
+            assert_eq!(parse_day(typed), None, "{typed}");
+        }
+    }
+
+    #[test]
+    fn the_date_field_shows_the_day_in_the_officers_era() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 7).expect("a date");
+        assert_eq!(day_input(day, Locale::Th), "7/12/2569");
+        assert_eq!(day_input(day, Locale::En), "7/12/2026");
+        assert_eq!(parse_day(&day_input(day, Locale::Th)), Some(day));
     }
 }

@@ -2,44 +2,8 @@
 //! masked form that pages may show, and the keyed hash the back office stores instead of the number (PDPA: a citizen
 //! ID is never shown, logged or put in a URL in full, and is stored only as a keyed hash and a masked copy).
 
-/// The number of digits in a citizen ID.
-pub const LENGTH: usize = 13;
-
-/// The digits of `input` once spaces and dashes are removed, if they are exactly 13 ASCII digits.
-///
-/// People type citizen IDs as printed on the card (`1 1017 00207 03 0`) or with dashes (`1-1017-00207-03-0`); both
-/// normalize to `1101700207030`. Anything else (letters, Thai digits, too few or too many digits) gives `None`.
-/// This does not check the check digit: see [`is_valid`].
-pub fn normalize(input: &str) -> Option<String> {
-    let digits: String = input.chars().filter(|c| !is_separator(*c)).collect();
-    (digits.len() == LENGTH && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
-}
-
-/// Whether `digits` is a well-formed citizen ID: exactly 13 ASCII digits, a first digit (the person type) from 1 to
-/// 8, and a correct check digit.
-///
-/// The check digit d13 is `(11 − S mod 11) mod 10` where `S = Σ dᵢ × (14 − i)` over the first twelve digits.
-pub fn is_valid(digits: &str) -> bool {
-    let bytes = digits.as_bytes();
-    if bytes.len() != LENGTH || !bytes.iter().all(u8::is_ascii_digit) {
-        return false;
-    }
-    if !(b'1'..=b'8').contains(&bytes[0]) {
-        return false;
-    }
-    check_digit(&bytes[..12]) == Some(bytes[12])
-}
-
-/// The check digit (an ASCII digit) of the first twelve digits of a citizen ID, or `None` unless `first_twelve` is
-/// exactly twelve ASCII digits.
-pub fn check_digit(first_twelve: &[u8]) -> Option<u8> {
-    if first_twelve.len() != LENGTH - 1 || !first_twelve.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let sum: u32 = first_twelve.iter().zip((2..=13).rev()).map(|(&b, weight)| u32::from(b - b'0') * weight).sum();
-    // (11 − S mod 11) mod 10 is always below 10.
-    Some(b'0' + ((11 - sum % 11) % 10) as u8)
-}
+pub use vocabulary::citizen_id::{LENGTH, check_digit, is_valid, normalize};
+use vocabulary::citizen_id::is_separator;
 
 /// The citizen ID as pages may show it, grouped as on the card with the middle five digits hidden:
 /// `1101700207030` → `1-1017-xxxxx-03-0`.
@@ -93,11 +57,6 @@ fn digit_run(text: &str) -> (usize, String) {
         }
     }
     (length, digits)
-}
-
-/// Whether `c` is something people put between the groups of digits: whitespace or a dash.
-fn is_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
 }
 
 /// A citizen ID that passed [`normalize`] and [`is_valid`]. Its `Debug` shows only the masked form, so it can sit in

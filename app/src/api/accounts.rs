@@ -8,10 +8,31 @@ use leptos::server_fn::codec::{GetUrl, PostUrl};
 use crate::administration::{AccountsPageData, Done};
 use crate::app_error::AppError;
 
-/// The officers page's data, for the signed-in officer's scope.
+/// The officers page's data, for the signed-in officer's scope: everyone, or those whose name, unit name or unit code
+/// holds `search` (case aside; cut to 64 characters).
 #[server(prefix = "/api", endpoint = "accounts", input = GetUrl)]
-pub async fn accounts_page() -> Result<AccountsPageData, AppError> {
-    on_server::page().await
+pub async fn accounts_page(
+    /// Part of a name, a unit's name or a unit's code; empty for everyone.
+    #[server(default)]
+    search: String,
+) -> Result<AccountsPageData, AppError> {
+    on_server::page(&search).await
+}
+
+/// A search as typed, cleaned: trimmed, inner runs of spaces made one, at most 64 characters.
+pub fn clean_search(typed: &str) -> String {
+    typed.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(64).collect()
+}
+
+/// Whether `officer` is found by `search` (already cleaned; empty finds everyone).
+pub fn found_by(officer: &crate::administration::OfficerRow, search: &str) -> bool {
+    if search.is_empty() {
+        return true;
+    }
+    let wanted = search.to_lowercase();
+    [&officer.name_th, &officer.unit_name_th, &officer.unit_code]
+        .into_iter()
+        .any(|text| text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().contains(&wanted))
 }
 
 /// "ระงับการใช้งาน" (`status=suspended`) or "เปิดใช้งานอีกครั้ง" (`status=active`) for one officer.
@@ -64,17 +85,19 @@ mod on_server {
     use crate::host::{actor, backend, refused};
     use crate::paths::fields;
 
-    pub async fn page() -> Result<AccountsPageData, AppError> {
+    pub async fn page(search: &str) -> Result<AccountsPageData, AppError> {
         let actor = actor()?;
+        let search = super::clean_search(search);
         let db = backend()?.db;
         let load = async {
             let tree = Tree::load(&db).await?;
             let listed = officers::list(&db, &actor.officer).await?;
             Ok::<_, AdminError>(AccountsPageData {
-                officers: listed.into_iter().map(officer_row).collect(),
+                officers: listed.into_iter().map(officer_row).filter(|row| super::found_by(row, &search)).collect(),
                 assignable_roles: actor.scope.roles().to_vec(),
                 units: unit_options(&tree, &actor.scope, actor.scope.roles()),
                 csrf_token: actor.csrf_token.clone(),
+                search: search.clone(),
             })
         };
         load.await.map_err(|error| refused("officers page request failed", &error))

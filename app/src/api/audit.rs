@@ -31,6 +31,7 @@ pub fn filter_of(pairs: impl IntoIterator<Item = (String, String)>) -> AuditFilt
             fields::EVENT => values.event = value,
             fields::ACTOR => values.actor = value,
             fields::UNIT => values.unit = value,
+            fields::SHOWN => values.shown = value,
             _ => {}
         }
     }
@@ -51,16 +52,19 @@ pub mod on_server {
     use crate::app_error::AppError;
     use crate::host::views::unit_option;
     use crate::host::{actor, backend, internal};
-    use crate::paths::{AUDIT_CSV, fields};
+    use crate::paths::{AUDIT_CSV, AUDIT_PAGE, fields};
 
-    /// Entries shown on the page (the CSV has every match, up to [`CSV_LIMIT`]).
-    const PAGE_LIMIT: u64 = 200;
+    /// Entries the page shows at first, and how many more each "show more" adds.
+    pub const PAGE_SIZE: u64 = 50;
+    /// The most entries the page shows (the CSV has every match, up to [`CSV_LIMIT`]).
+    const PAGE_LIMIT: u64 = 1000;
     /// The most entries one CSV holds; a wider range is split by dates.
     pub const CSV_LIMIT: u64 = 100_000;
 
     pub(super) async fn page(values: AuditFilterValues) -> Result<AuditPageData, AppError> {
         let actor = actor()?;
         let db = backend()?.db;
+        let shown = shown_of(&values.shown);
         // The same cleaning as a page's query gets, whoever calls.
         let values = super::filter_of(pairs(&values));
         let data = async {
@@ -68,7 +72,7 @@ pub mod on_server {
             let (query, problems) = query_of(&values, &tree, &actor.scope, Utc::now());
             let scope_ids = sorted(tree.scope_ids(&actor.scope));
             let (rows, truncated) =
-                if problems.is_empty() { audit::list(&db, &query, PAGE_LIMIT).await? } else { (Vec::new(), false) };
+                if problems.is_empty() { audit::list(&db, &query, shown).await? } else { (Vec::new(), false) };
             let actors = audit::actors(&db, scope_ids.as_deref()).await?;
             Ok::<_, sea_orm::DbErr>(AuditPageData {
                 entries: rows.into_iter().map(|row| audit_row(row, &tree)).collect(),
@@ -80,6 +84,7 @@ pub mod on_server {
                     .map(|(unit, depth)| unit_option(&tree, unit, *depth))
                     .collect(),
                 csv_href: csv_href(&values),
+                more_href: (truncated && shown < PAGE_LIMIT).then(|| more_href(&values, shown + PAGE_SIZE)),
                 filter: values,
                 problems,
             })
@@ -103,13 +108,10 @@ pub mod on_server {
         let problem = |field: &str, problem| FieldProblem { field: field.to_owned(), problem };
         let mut day = |field: &str, typed: &str| match typed {
             "" => None,
-            typed => match NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
-                Ok(date) => Some(date),
-                Err(_) => {
-                    problems.push(problem(field, FormProblem::DateInvalid));
-                    None
-                }
-            },
+            typed => crate::thai_date::parse_day(typed).or_else(|| {
+                problems.push(problem(field, FormProblem::DateInvalid));
+                None
+            }),
         };
         let from_day = day(fields::FROM, &values.from);
         let to_day = day(fields::TO, &values.to);
@@ -206,6 +208,21 @@ pub mod on_server {
         serde_urlencoded::to_string(present).unwrap_or_default()
     }
 
+    /// How many entries the page shows for `typed` (`shown` of the query): a multiple of [`PAGE_SIZE`] up to
+    /// [`PAGE_LIMIT`]; [`PAGE_SIZE`] for anything else.
+    pub fn shown_of(typed: &str) -> u64 {
+        let asked = typed.trim().parse::<u64>().unwrap_or(PAGE_SIZE).clamp(PAGE_SIZE, PAGE_LIMIT);
+        asked.div_ceil(PAGE_SIZE) * PAGE_SIZE
+    }
+
+    /// The page with the same filter and `shown` entries.
+    fn more_href(values: &AuditFilterValues, shown: u64) -> String {
+        match query_string(values) {
+            query if query.is_empty() => format!("{AUDIT_PAGE}?{}={shown}", fields::SHOWN),
+            query => format!("{AUDIT_PAGE}?{query}&{}={shown}", fields::SHOWN),
+        }
+    }
+
     fn csv_href(values: &AuditFilterValues) -> String {
         match query_string(values) {
             query if query.is_empty() => AUDIT_CSV.to_owned(),
@@ -227,6 +244,16 @@ pub mod on_server {
             };
             assert_eq!(csv_href(&values), "/backend/audit.csv?from=2026-12-01&event=token_issued&unit=DOPA");
             assert_eq!(csv_href(&AuditFilterValues::default()), "/backend/audit.csv");
+        }
+
+        #[test]
+        fn show_more_keeps_the_filter_and_asks_for_whole_pages_up_to_the_limit() {
+            let values = AuditFilterValues { from: "1/12/2569".to_owned(), ..Default::default() };
+            assert_eq!(more_href(&values, 100), "/backend/audit?from=1%2F12%2F2569&shown=100");
+            assert_eq!(shown_of(""), 50);
+            assert_eq!(shown_of("51"), 100);
+            assert_eq!(shown_of("999999"), 1000);
+            assert_eq!(shown_of("-1"), 50);
         }
 
         #[test]

@@ -188,8 +188,10 @@ pub enum TextKind {
     English,
     /// A code read out or copied (a Token, a unit's code): no spell check, letters shown as capitals.
     Code,
-    /// Digits (a citizen ID): the numeric keypad, no spell check.
+    /// Digits: the numeric keypad, no spell check.
     Digits,
+    /// A citizen ID: digits, checked as typed once the page's script runs (`in_place`).
+    CitizenId,
 }
 
 /// A labelled one-line text field ([`FormField`] with its `<input>`): the label, the hint, the inline error, and the
@@ -234,8 +236,9 @@ where
         TextKind::Words => (None, None, false, None),
         TextKind::English => (Some("en"), None, false, None),
         TextKind::Code => (None, None, true, Some("characters")),
-        TextKind::Digits => (None, Some("numeric"), true, None),
+        TextKind::Digits | TextKind::CitizenId => (None, Some("numeric"), true, None),
     };
+    let checked_as_typed = (kind == TextKind::CitizenId).then_some("");
     view! {
         <FormField id=id.clone() label hint error>
             <input
@@ -252,8 +255,41 @@ where
                 value=value.clone()
                 aria-describedby=described_by.clone()
                 aria-invalid=invalid
+                data-citizen-id=checked_as_typed
             />
         </FormField>
+    }
+}
+
+/// A field that narrows what the page already shows, as the officer types: the rows of the table in the region
+/// `rows_of`, or (without it) the organisation tree. Hidden until the page's script runs (`in_place`): without it there
+/// is nothing it could do.
+#[component]
+pub fn FilterField(
+    /// The control's `id`.
+    id: &'static str,
+    /// The label.
+    label: &'static str,
+    /// What it looks in.
+    hint: &'static str,
+    /// The `id` of the region whose table it filters; `None`: the organisation tree.
+    rows_of: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <div class="filter-field" data-needs-script="" hidden>
+            <FormField id=id.to_owned() label hint=Some(hint) error={None::<&str>}>
+                <input
+                    id=id
+                    type="search"
+                    class="field__input"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby=format!("{id}-hint")
+                    data-filter-rows=rows_of
+                    data-tree-find=rows_of.is_none().then_some("")
+                />
+            </FormField>
+        </div>
     }
 }
 

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use vocabulary::Role;
 
+use crate::components::in_place::{InPlace, InPlaceWords};
 use crate::i18n::admin::{AdminText, use_admin_text};
 use crate::paths::{ACCOUNTS_PAGE, AUDIT_PAGE, TOKENS_PAGE, UNITS_PAGE};
 use crate::request_context::{Visitor, use_request_context};
@@ -59,6 +60,7 @@ pub fn AdminNav(
         <nav class="admin-nav" aria-label=text.nav_label>
             <ul class="admin-nav__list">{items}</ul>
         </nav>
+        <InPlace words=InPlaceWords::prop(text) />
     })
 }
 

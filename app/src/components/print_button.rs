@@ -23,6 +23,8 @@ pub fn PrintButton(
             type="button"
             class="button button--secondary print-button"
             hidden=move || !hydrated.get()
+            // A page moved in by `in_place` is not hydrated: it prints the marked button itself.
+            data-print=""
             on:click=move |_| browser::print()
         >
             {text.print_button}

@@ -25,6 +25,10 @@ pub const WHY_IDLE: &str = "idle";
 /// …after the session's longest life.
 pub const WHY_LIMIT: &str = "limit";
 
+/// The `localStorage` key holding the latest session end (milliseconds since the epoch) any tab knows of; a page
+/// answered in place writes it too (`in_place`).
+pub const SESSION_ENDS_AT_KEY: &str = "info.session-ends-at";
+
 /// The timer and its dialog.
 #[island]
 pub fn SessionTimeout(
@@ -235,9 +239,8 @@ fn countdown(seconds: i64, words: Words) -> String {
 mod browser {
     use leptos::prelude::NodeRef;
 
-    /// The `localStorage` key holding the latest session end any tab knows of.
     #[cfg(feature = "hydrate")]
-    const STORAGE_KEY: &str = "info.session-ends-at";
+    use super::SESSION_ENDS_AT_KEY as STORAGE_KEY;
 
     /// Milliseconds since the epoch, by the wall clock every tab shares (whole: formatting and parsing floats would
     /// cost the bundle ~20 kB).

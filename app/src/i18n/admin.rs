@@ -309,7 +309,10 @@ catalogue! {
         /// Label: last day.
         field_to: &'static str = ("ถึงวันที่", "To"),
         /// Hint under the dates.
-        date_hint: &'static str = ("เว้นว่างได้หากไม่ต้องการกำหนดช่วงวันที่", "Leave empty for no limit"),
+        date_hint: &'static str = (
+            "วัน/เดือน/ปี พ.ศ. เช่น 7/12/2569 เว้นว่างได้หากไม่ต้องการกำหนดช่วงวันที่",
+            "Day/month/year, e.g. 7/12/2026. Leave empty for no limit",
+        ),
         /// Label: event.
         field_event: &'static str = ("เหตุการณ์", "Event"),
         /// Label: acting officer.
@@ -399,6 +402,68 @@ catalogue! {
         code_prefix: &'static str = ("รหัส", "Code"),
         /// The summary of a unit's forms.
         manage_unit: fn(&str) -> String = (|name| format!("แก้ไข {name}"), |name| format!("Change {name}")),
+        /// In place: no answer came (what was typed stays).
+        in_place_unreachable: &'static str = (
+            "ติดต่อระบบไม่ได้ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง ข้อมูลที่กรอกไว้ยังอยู่ครบ",
+            "The service could not be reached. Check your connection and try again; what you entered is still here.",
+        ),
+        /// In place: a list answered (`{n}`: its entries).
+        in_place_results: &'static str = ("แสดง {n} รายการ", "{n} shown"),
+        /// In place: "show more" answered (`{n}`: the new entries).
+        in_place_more: &'static str = ("แสดงเพิ่มอีก {n} รายการ", "{n} more shown"),
+        /// In place: a list filtered as typed.
+        in_place_shown_of: &'static str = ("แสดง {shown} จาก {all} รายการ", "{shown} of {all} shown"),
+        /// In place: units found.
+        in_place_units_found: &'static str = ("พบ {n} หน่วยงาน", "{n} units found"),
+        /// In place: a unit's toggle (`{name}`: the unit).
+        in_place_subunits: &'static str = ("หน่วยงานภายใต้ {name}", "Units under {name}"),
+        /// In place: copied.
+        in_place_copied: &'static str = ("คัดลอก Token แล้ว", "Token copied"),
+        /// In place: the confirmation dialog's heading.
+        in_place_confirm_heading: &'static str = ("โปรดยืนยัน", "Please confirm"),
+        /// In place: the confirmation dialog's way back.
+        in_place_go_back: &'static str = ("ไม่ใช่ กลับไป", "No, go back"),
+        /// In place: a citizen ID's digits so far.
+        in_place_digits: &'static str = ("{n} / 13 หลัก", "{n} / 13 digits"),
+        /// The question before a Token is revoked (`{name}`: whom it is for).
+        revoke_question: fn(&str) -> String = (
+            |name| format!("ยกเลิก Token ของ {name} หรือไม่ Token นี้จะใช้ยืนยันตัวตนไม่ได้อีก"),
+            |name| format!("Revoke the Token for {name}? It can no longer be used to confirm an identity."),
+        ),
+        /// The question before a Token is issued again (`{name}`: whom it is for).
+        reissue_question: fn(&str) -> String = (
+            |name| format!("ออก Token ใหม่ให้ {name} หรือไม่ Token เดิมจะใช้ไม่ได้อีก"),
+            |name| format!("Issue a new Token for {name}? The current one can no longer be used."),
+        ),
+        /// The copy button beside a Token just issued.
+        copy_token_button: &'static str = ("คัดลอก Token", "Copy the Token"),
+        /// Label: the officers' search.
+        accounts_search_label: &'static str = ("ค้นหาเจ้าหน้าที่", "Find an officer"),
+        /// Hint: what the officers' search looks in.
+        accounts_search_hint: &'static str = (
+            "ชื่อ ชื่อหน่วยงาน หรือรหัสหน่วยงาน",
+            "Name, unit name or unit code",
+        ),
+        /// The officers' search button.
+        search_button: &'static str = ("ค้นหา", "Search"),
+        /// The officers' search found nobody.
+        accounts_none_found: &'static str = (
+            "ไม่พบเจ้าหน้าที่ที่ตรงกับคำค้น",
+            "No officer matches your search.",
+        ),
+        /// Label: the Tokens list's filter.
+        tokens_filter_label: &'static str = ("กรองรายการ Token", "Filter the Tokens"),
+        /// Hint: what the Tokens list's filter looks in.
+        tokens_filter_hint: &'static str = ("ชื่อ สถานะ หรือหน่วยงาน", "Name, state or unit"),
+        /// Label: find a unit in the tree.
+        units_find_label: &'static str = ("ค้นหาหน่วยงาน", "Find a unit"),
+        /// Hint: what finding a unit looks in.
+        units_find_hint: &'static str = (
+            "ส่วนหนึ่งของชื่อภาษาไทยหรืออังกฤษ หรือรหัสหน่วยงาน",
+            "Part of its Thai or English name, or its code",
+        ),
+        /// The audit log's "show more" link.
+        audit_more: &'static str = ("แสดงรายการเพิ่มเติม", "Show more entries"),
         /// Heading: rename.
         rename_heading: &'static str = ("เปลี่ยนชื่อหน่วยงาน", "Rename"),
         /// The rename button.

@@ -35,8 +35,10 @@ fn control_id(field: &str, officer_id: i32) -> String {
 pub fn AccountsPage() -> impl IntoView {
     let set_status = ServerAction::<SetOfficerStatus>::new();
     let assign = ServerAction::<AssignOfficer>::new();
-    let data = Resource::new_blocking(|| (), |()| accounts_page());
-    let done = use_query_map().with_untracked(|query| query.get(fields::DONE)).and_then(|code| Done::from_code(&code));
+    let (done, search) = use_query_map().with_untracked(|query| {
+        (query.get(fields::DONE).and_then(|code| Done::from_code(&code)), query.get(fields::SEARCH).unwrap_or_default())
+    });
+    let data = Resource::new_blocking(move || search.clone(), accounts_page);
     loaded(data, move |data| {
         let refusal = set_status
             .value()
@@ -73,7 +75,8 @@ pub fn AccountsView(
         .collect::<Vec<_>>();
     let forms = Forms { data: &data, problem: problem.as_ref(), set_status, assign };
     let list = if data.officers.is_empty() {
-        view! { <p class="empty-state">{text.accounts_empty}</p> }.into_any()
+        let empty = if data.search.is_empty() { text.accounts_empty } else { text.accounts_none_found };
+        view! { <p class="empty-state">{empty}</p> }.into_any()
     } else {
         let rows = data.officers.iter().map(|officer| officer_row(officer, &forms, text, locale)).collect_view();
         view! {
@@ -101,7 +104,55 @@ pub fn AccountsView(
         <DoneBanner done />
         <h1>{text.accounts_title}</h1>
         <p class="lead">{text.accounts_intro}</p>
-        {list}
+        <SearchForm search=data.search.clone() />
+        <div id=RESULTS_ID>{list}</div>
+    }
+}
+
+/// The `id` of the region holding the officers found (what the search replaces as the officer types).
+const RESULTS_ID: &str = "accounts-results";
+
+/// The search: a `GET` form (a search is a link); with JavaScript it answers as the officer types, replacing only
+/// the officers found (the field keeps its focus and what is typed).
+#[component]
+fn SearchForm(
+    /// The search shown.
+    search: String,
+) -> impl IntoView {
+    let text = use_admin_text();
+    view! {
+        <form
+            class="form search-form"
+            method="get"
+            action=ACCOUNTS_PAGE
+            role="search"
+            aria-label=text.accounts_search_label
+            data-in-place-target=RESULTS_ID
+        >
+            <FormField
+                id=fields::SEARCH.to_owned()
+                label=text.accounts_search_label
+                hint=Some(text.accounts_search_hint)
+                error={None::<&str>}
+            >
+                <input
+                    id=fields::SEARCH
+                    name=fields::SEARCH
+                    type="search"
+                    class="field__input"
+                    value=search
+                    maxlength="64"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby=format!("{}-hint", fields::SEARCH)
+                    aria-controls=RESULTS_ID
+                    data-live-search=""
+                />
+            </FormField>
+            <button type="submit" class="button button--secondary">
+                {text.search_button}
+            </button>
+        </form>
     }
 }
 
@@ -350,6 +401,7 @@ mod tests {
                 retired: false,
             }],
             csrf_token: "csrf-789".to_owned(),
+            search: String::new(),
         }
     }
 

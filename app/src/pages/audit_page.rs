@@ -20,6 +20,11 @@ use crate::i18n::admin::{AdminText, use_admin_text};
 use crate::i18n::{Locale, use_locale};
 use crate::paths::{AUDIT_PAGE, fields};
 
+/// The `id` of the region holding the entries (what "show more" replaces).
+const RESULTS_ID: &str = "audit-results";
+/// The `id` of the entries' heading (where the focus goes once a filter is answered in place).
+const ENTRIES_HEADING_ID: &str = "audit-entries-heading";
+
 /// The filter's fields, in the order they appear (their `name` is also their `id`).
 const FILTER_FIELDS: [&str; 5] = [fields::FROM, fields::TO, fields::EVENT, fields::ACTOR, fields::UNIT];
 
@@ -56,7 +61,21 @@ pub fn AuditView(
             (id.to_owned(), text.problem(problem.problem))
         })
         .collect::<Vec<_>>();
-    let truncated = data.truncated.then(|| view! { <p class="warning-text">{text.audit_truncated}</p> });
+    // More entries match: the next ones in place (a link without JavaScript), or, at the page's limit, the CSV.
+    let more = match (&data.more_href, data.truncated) {
+        (Some(href), _) => Some(
+            view! {
+                <p class="actions">
+                    <a class="button button--secondary" href=href.clone() data-in-place-more=RESULTS_ID>
+                        {text.audit_more}
+                    </a>
+                </p>
+            }
+                .into_any(),
+        ),
+        (None, true) => Some(view! { <p class="warning-text">{text.audit_truncated}</p> }.into_any()),
+        (None, false) => None,
+    };
     let entries = if data.entries.is_empty() {
         view! { <p class="empty-state">{text.audit_empty}</p> }.into_any()
     } else {
@@ -93,9 +112,11 @@ pub fn AuditView(
                 {text.csv_link}
             </a>
         </p>
-        <h2 id="audit-entries-heading">{text.audit_entries_heading}</h2>
-        {truncated}
-        {entries}
+        <div id=RESULTS_ID>
+            <h2 id=ENTRIES_HEADING_ID tabindex="-1">{text.audit_entries_heading}</h2>
+            {entries}
+            {more}
+        </div>
     }
     .into_any()
 }
@@ -107,6 +128,7 @@ fn FilterForm(
     data: AuditPageData,
 ) -> impl IntoView {
     let text = use_admin_text();
+    let locale = use_locale();
     let AuditPageData { filter, problems, actors, units, .. } = data;
     let state = |field: &str| {
         let hint = field == fields::FROM || field == fields::TO || field == fields::UNIT;
@@ -149,7 +171,12 @@ fn FilterForm(
     view! {
         <section class="admin-section" aria-labelledby="filter-heading">
             <h2 id="filter-heading">{text.filter_heading}</h2>
-            <form class="form filter-form" method="get" action=AUDIT_PAGE>
+            <form
+                class="form filter-form"
+                method="get"
+                action=AUDIT_PAGE
+                data-in-place-focus=ENTRIES_HEADING_ID
+            >
                 <div class="field-row">
                     <FormField
                         id=fields::FROM.to_owned()
@@ -160,9 +187,11 @@ fn FilterForm(
                         <input
                             id=fields::FROM
                             name=fields::FROM
-                            type="date"
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="off"
                             class="field__input field__input--date"
-                            value=filter.from.clone()
+                            value=shown_day(&filter.from, locale)
                             aria-describedby=from.described_by
                             aria-invalid=from.invalid
                         />
@@ -171,9 +200,11 @@ fn FilterForm(
                         <input
                             id=fields::TO
                             name=fields::TO
-                            type="date"
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="off"
                             class="field__input field__input--date"
-                            value=filter.to.clone()
+                            value=shown_day(&filter.to, locale)
                             aria-describedby=to.described_by
                             aria-invalid=to.invalid
                         />
@@ -226,6 +257,11 @@ fn FilterForm(
             </form>
         </section>
     }
+}
+
+/// A day of the filter as its field shows it: in the officer's era when it reads as a day, else as typed (to mend).
+fn shown_day(typed: &str, locale: Locale) -> String {
+    crate::thai_date::parse_day(typed).map_or_else(|| typed.to_owned(), |day| crate::thai_date::day_input(day, locale))
 }
 
 /// One entry of the log.
@@ -313,6 +349,7 @@ mod tests {
             actors: vec![(3, "นางส่วนกลาง หนึ่ง".to_owned())],
             units: Vec::new(),
             csv_href: "/backend/audit.csv?event=token_redeemed".to_owned(),
+            more_href: None,
         }
     }
 
@@ -348,7 +385,9 @@ mod tests {
         let Rendered { html, .. } = show(data(Vec::new()));
         assert!(html.contains(&format!(r#"method="get" action="{AUDIT_PAGE}""#)), "{html}");
         assert!(html.contains(r#"<option value="token_redeemed" selected"#));
-        assert!(html.contains(r#"type="date""#) && html.contains(r#"for="from""#));
+        // Days are typed as officers write them (day/month/Buddhist-Era year), not in the browser's mm/dd/yyyy.
+        assert!(!html.contains(r#"type="date""#) && html.contains(r#"for="from""#));
+        assert!(html.contains("วัน/เดือน/ปี พ.ศ. เช่น 7/12/2569"));
         assert!(html.contains(r#"<option value="3">นางส่วนกลาง หนึ่ง</option>"#));
         assert!(has_link(&html, "/backend/audit.csv?event=token_redeemed", "ดาวน์โหลด CSV"));
         assert!(html.contains(">กรอง</button>"));
@@ -365,6 +404,20 @@ mod tests {
         assert!(html.contains("แสดงเฉพาะรายการล่าสุด"));
         assert!(html.contains(r##"<a href="#to">วันที่ไม่ถูกต้อง"##), "{html}");
         assert!(html.contains(r#"aria-describedby="to-hint to-error""#));
+    }
+
+    #[test]
+    fn a_day_given_in_either_era_is_shown_in_the_officers_and_more_entries_are_a_link_to_the_next_ones() {
+        let mut data = data(vec![refused_redemption()]);
+        data.filter.from = "2026-12-01".to_owned();
+        data.filter.to = "31/2/2569".to_owned();
+        data.truncated = true;
+        data.more_href = Some("/backend/audit?event=token_redeemed&shown=100".to_owned());
+        let Rendered { html, .. } = show(data);
+        assert!(html.contains(r#"value="1/12/2569""#), "{html}");
+        assert!(html.contains(r#"value="31/2/2569""#), "a day that does not exist is shown as typed, to mend");
+        assert!(html.contains(r#"href="/backend/audit?event=token_redeemed&amp;shown=100" data-in-place-more="audit-results""#));
+        assert!(html.contains(">แสดงรายการเพิ่มเติม</a>") && !html.contains("แสดงเฉพาะรายการล่าสุด"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::administration::{Done, FieldProblem, IssueFormValues, TokenRow, Token
 use crate::api::tokens::{IssueToken, ReissueToken, RevokeToken, tokens_page};
 use crate::app_error::AppError;
 use crate::components::admin_form::{
-    DataTable, DoneBanner, FieldState, FormField, ProblemSummary, TextField, TextKind, moment, problem_of, unit_options,
+    DataTable, DoneBanner, FieldState, FilterField, FormField, ProblemSummary, TextField, TextKind, moment, problem_of, unit_options,
 };
 use crate::components::admin_nav::AdminNav;
 use crate::components::app_failure::{ActionFailure, loaded};
@@ -30,6 +30,8 @@ use self::activation_letter::IssuedTokenPanel;
 
 /// The `id` of the list's heading, which the error summary links to when a revoke or re-issue was refused.
 const LIST_HEADING_ID: &str = "tokens-heading";
+/// The `id` of the region holding the list (what its filter narrows).
+const LIST_ID: &str = "tokens-list";
 
 /// The issue form's fields, in the order they appear (their `name` is also their `id`).
 const ISSUE_FIELDS: [&str; 6] =
@@ -101,7 +103,18 @@ pub fn TokensView(
         // A refused issue keeps what was typed on screen, even when it was refused for an old sign-in.
         {issue_form}
         <h2 id=LIST_HEADING_ID>{text.tokens_list_heading}</h2>
-        {list}
+        {(!data.tokens.is_empty())
+            .then(|| {
+                view! {
+                    <FilterField
+                        id="tokens-filter"
+                        label=text.tokens_filter_label
+                        hint=text.tokens_filter_hint
+                        rows_of=Some(LIST_ID)
+                    />
+                }
+            })}
+        <div id=LIST_ID>{list}</div>
     }
     .into_any()
 }
@@ -220,7 +233,7 @@ fn IssueForm(
                     hint=text.citizen_id_hint
                     error=citizen_id.error
                     value=form.citizen_id.clone()
-                    kind=TextKind::Digits
+                    kind=TextKind::CitizenId
                     modifier="citizen-id"
                     maxlength=17
                 />
@@ -317,15 +330,19 @@ fn token_row(token: &TokenRow, forms: &RowForms, text: &'static AdminText, local
     let closed = token.closed_at.map(|at| view! { <span class="cell-detail">{moment(at, locale, false)}</span> });
     let used_by =
         token.used_by.as_deref().map(|name| view! { <span class="cell-detail">{(text.used_by)(name)}</span> });
+    // Whom the Token is for, as the confirmation names them: their name, else their masked citizen ID.
+    let whom = token.intended_name.clone().or_else(|| token.citizen_id_masked.clone()).unwrap_or_default();
     let revoke = (token.status == TokenState::Pending).then(|| {
         let action = forms.revoke;
         let fields = token_fields(token.id, &forms.csrf_token, text.revoke_button, &person_id, WARNING_BUTTON);
-        view! { <ActionForm action attr:class="inline-form">{fields}</ActionForm> }
+        let question = (text.revoke_question)(&whom);
+        view! { <ActionForm action attr:class="inline-form" attr:data-confirm=question>{fields}</ActionForm> }
     });
     let reissue = matches!(token.status, TokenState::Pending | TokenState::Expired).then(|| {
         let action = forms.reissue;
         let fields = token_fields(token.id, &forms.csrf_token, text.reissue_button, &person_id, SECONDARY_BUTTON);
-        view! { <ActionForm action attr:class="inline-form">{fields}</ActionForm> }
+        let question = (text.reissue_question)(&whom);
+        view! { <ActionForm action attr:class="inline-form" attr:data-confirm=question>{fields}</ActionForm> }
     });
     view! {
         <tr>

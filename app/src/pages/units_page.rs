@@ -14,7 +14,7 @@ use crate::administration::{Done, FieldProblem, UnitOption, UnitsPageData};
 use crate::api::units::{CreateUnit, MoveUnit, RenameUnit, RetireUnit, units_page};
 use crate::app_error::AppError;
 use crate::components::admin_form::{
-    DoneBanner, FieldState, FormField, ProblemSummary, TextField, TextKind, unit_options,
+    DoneBanner, FieldState, FilterField, FormField, ProblemSummary, TextField, TextKind, unit_options,
 };
 use crate::components::admin_nav::AdminNav;
 use crate::components::app_failure::{ActionFailure, loaded};
@@ -147,6 +147,17 @@ pub fn UnitsView(
         <p class="lead">{text.units_intro}</p>
         <CreateForm data=data.clone() problem=create_problem action=actions.create />
         <h2 id="units-tree-heading">{text.units_tree_heading}</h2>
+        {(!data.units.is_empty())
+            .then(|| {
+                view! {
+                    <FilterField
+                        id="units-find"
+                        label=text.units_find_label
+                        hint=text.units_find_hint
+                        rows_of=None
+                    />
+                }
+            })}
         {tree}
     }
 }
@@ -286,8 +297,15 @@ fn unit_item(
     let name_en = unit.name_en.clone().map(|name| view! { <span class="unit-tree__name-en" lang="en">{name}</span> });
     let retired = unit.retired.then(|| view! { <strong class="badge badge--muted">{text.retired_badge}</strong> });
     let forms = (!unit.retired).then(|| unit_forms(unit, parent, data, problem, actions, text));
+    // What finding a unit looks in (with JavaScript, `in_place`): its names and code.
+    let find = [Some(&unit.name_th), unit.name_en.as_ref(), Some(&unit.code)]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
     view! {
-        <li class=depth_class>
+        <li class=depth_class data-depth=unit.depth data-find=find>
             <div class="unit-tree__row">
                 <span class="unit-tree__name">{unit.name_th.clone()}</span>
                 {name_en}

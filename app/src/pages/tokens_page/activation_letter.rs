@@ -56,11 +56,20 @@ pub fn IssuedTokenPanel(
         </div>
         <p class="token-display">
             <span class="visually-hidden">{text.token_label} " "</span>
-            <span class="token-display__value" translate="no">
+            <span id="issued-token" class="token-display__value" translate="no">
                 {issued.grouped.clone()}
             </span>
         </p>
         <div class="actions print-actions">
+            <button
+                type="button"
+                class="button button--secondary"
+                data-copy="issued-token"
+                data-needs-script=""
+                hidden
+            >
+                {text.copy_token_button}
+            </button>
             <PrintButton locale />
         </div>
         <p class="hint print-hint">{text.print_hint}</p>

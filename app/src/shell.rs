@@ -117,7 +117,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         // The live region where in-place answers are said (outside <main>, which they replace).
-        <p id=crate::components::in_place::ANNOUNCER_ID class="visually-hidden" role="status" aria-live="polite"></p>
+        <p id=crate::components::in_place::ANNOUNCER_ID class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
         <SiteFooter />
     }
 }

@@ -104,10 +104,13 @@ pub fn parse_day(typed: &str) -> Option<NaiveDate> {
     if ![first, second, third].iter().all(|part| part.bytes().all(|b| b.is_ascii_digit()) && part.len() <= 4) {
         return None;
     }
-    let (year, month, day) =
-        if first.len() == 4 { (first, second, third) } else if third.len() == 4 { (third, second, first) } else {
-            return None;
-        };
+    let (year, month, day) = if first.len() == 4 {
+        (first, second, third)
+    } else if third.len() == 4 {
+        (third, second, first)
+    } else {
+        return None;
+    };
     let year: i32 = year.parse().ok()?;
     let year = if year >= FIRST_BUDDHIST_ERA_YEAR { year - BUDDHIST_ERA_OFFSET } else { year };
     if year < 1900 {
@@ -192,7 +195,9 @@ mod tests {
     #[test]
     fn a_typed_day_reads_in_the_buddhist_era_or_the_gregorian_one_by_its_year() {
         let day = NaiveDate::from_ymd_opt(2026, 12, 7);
-        for typed in ["7/12/2569", "07/12/2569", " 7-12-2569 ", "7.12.2569", "7 12 2569", "๗/๑๒/๒๕๖๙", "7/12/2026", "2026-12-07"] {
+        for typed in
+            ["7/12/2569", "07/12/2569", " 7-12-2569 ", "7.12.2569", "7 12 2569", "๗/๑๒/๒๕๖๙", "7/12/2026", "2026-12-07"]
+        {
             assert_eq!(parse_day(typed), day, "{typed}");
         }
         for typed in ["", "7/12/69", "31/2/2569", "12/2569", "7/12/2569/1", "x/12/2569", "7/13/2569", "7/12/1800"] {

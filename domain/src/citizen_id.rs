@@ -2,8 +2,8 @@
 //! masked form that pages may show, and the keyed hash the back office stores instead of the number (PDPA: a citizen
 //! ID is never shown, logged or put in a URL in full, and is stored only as a keyed hash and a masked copy).
 
-pub use vocabulary::citizen_id::{LENGTH, check_digit, is_valid, normalize};
 use vocabulary::citizen_id::is_separator;
+pub use vocabulary::citizen_id::{LENGTH, check_digit, is_valid, normalize};
 
 /// The citizen ID as pages may show it, grouped as on the card with the middle five digits hidden:
 /// `1101700207030` → `1-1017-xxxxx-03-0`.

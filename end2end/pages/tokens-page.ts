@@ -80,6 +80,8 @@ export class TokensPage {
   readonly doneBanner: Locator;
   readonly errorSummary: Locator;
   readonly main: Locator;
+  /** With JavaScript: the question asked before a revoke or re-issue is sent. */
+  readonly confirmDialog: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: TOKENS_PAGE_TEXT.title, exact: true });
@@ -95,6 +97,19 @@ export class TokensPage {
     this.doneBanner = page.getByRole('status').filter({ hasText: TOKENS_PAGE_TEXT.done });
     this.errorSummary = page.getByRole('alert');
     this.main = page.getByRole('main');
+    this.confirmDialog = page.getByRole('dialog');
+  }
+
+  /**
+   * Presses a row's revoke or re-issue button and, with JavaScript (which asks first), confirms: whichever the page
+   * does, the action is sent.
+   */
+  async pressAndConfirm(row: Locator, button: string): Promise<void> {
+    await row.getByRole('button', { name: button, exact: true }).click();
+    const asked = this.confirmDialog.getByRole('button', { name: button, exact: true });
+    const answered = this.doneBanner.or(this.page.getByRole('heading', { level: 1 }).filter({ hasNotText: TOKENS_PAGE_TEXT.title }));
+    await expect(asked.or(answered).first()).toBeVisible();
+    if (await asked.isVisible()) await asked.click();
   }
 
   async goto(): Promise<Response | null> {

@@ -149,7 +149,7 @@ test('the Contact Center issues a central officer\'s Token, who activates, issue
     reference: 'กท 0002/2569',
   });
   await tokens.goto();
-  await tokens.row(revokedOfficer.name).getByRole('button', { name: TOKENS_PAGE_TEXT.revokeButton }).click();
+  await tokens.pressAndConfirm(tokens.row(revokedOfficer.name), TOKENS_PAGE_TEXT.revokeButton);
   await expect(tokens.doneBanner).toBeVisible();
   await expect(tokens.row(revokedOfficer.name)).toContainText(TOKENS_PAGE_TEXT.status.revoked);
   await expect(tokens.row(revokedOfficer.name).getByRole('button', { name: TOKENS_PAGE_TEXT.revokeButton })).toHaveCount(0);

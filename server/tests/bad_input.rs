@@ -483,11 +483,17 @@ async fn every_accounts_form_field_refuses_hostile_input_without_a_500_and_chang
     let unchanged = (now.status, now.role, now.unit_id) == (officer.status, officer.role, officer.unit_id);
     sweep.check(unchanged, "the target officer", || format!("changed by refused forms: {officer:?} → {now:?}"));
 
-    for nasty in sweep_values().filter(|nasty| nasty.fits_url) {
-        let query = serde_urlencoded::to_string([("done", nasty.value.as_str())]).expect("query");
-        let reply = app.get(&format!("/backend/accounts?{query}")).await;
-        sweep.check(reply.status == StatusCode::OK, "GET /backend/accounts?done=", || format!("{}", reply.status));
-        sweep.answered_safely(&format!("GET /backend/accounts?done={}", nasty.label), &reply);
+    // The page's query: the banner's code and the search (anything typed finds or does not, never fails).
+    for field in ["done", "q"] {
+        for nasty in sweep_values().filter(|nasty| nasty.fits_url) {
+            let query = serde_urlencoded::to_string([(field, nasty.value.as_str())]).expect("query");
+            let what = format!("GET /backend/accounts?{field}={}", nasty.label);
+            let before = rows(&app).await;
+            let reply = app.get(&format!("/backend/accounts?{query}")).await;
+            sweep.check(reply.status == StatusCode::OK, &what, || format!("{}", reply.status));
+            sweep.answered_safely(&what, &reply);
+            sweep.check(rows(&app).await == before, &what, || "rows changed".to_owned());
+        }
     }
     listings_are_safe(&mut app, &mut sweep).await;
     sweep.finish();
@@ -572,6 +578,14 @@ async fn every_units_form_field_refuses_hostile_input_without_a_500_and_keeps_ac
 async fn every_audit_filter_refuses_hostile_input_with_a_thai_problem_and_the_csv_sends_it_back_to_the_page() {
     let (mut app, _) = staff_signed_in().await;
     let mut sweep = Sweep::default();
+    // How many entries to show: anything but a number shows the first page.
+    for nasty in sweep_values().filter(|nasty| nasty.fits_url) {
+        let query = serde_urlencoded::to_string([("shown", nasty.value.as_str())]).expect("query");
+        let what = format!("GET /backend/audit?shown={}", nasty.label);
+        let page = app.get(&format!("/backend/audit?{query}")).await;
+        sweep.check(page.status == StatusCode::OK, &what, || format!("{}", page.status));
+        sweep.answered_safely(&what, &page);
+    }
     for field in ["from", "to", "event", "actor", "unit"] {
         let problem: &'static [FormProblem] = match field {
             "from" | "to" => &[FormProblem::DateInvalid],

@@ -164,3 +164,38 @@ mod on_server {
         AppError::row_field(officer_id, field, problem)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{clean_search, found_by};
+    use crate::administration::OfficerRow;
+    use vocabulary::{OfficerStatus, Role};
+
+    fn row() -> OfficerRow {
+        OfficerRow {
+            id: 7,
+            name_th: "นางสาวค้นหา  ได้ดี".to_owned(),
+            citizen_id_masked: Some("1-1017-xxxxx-03-0".to_owned()),
+            role: Role::Agency,
+            unit_code: "DOPA-BORA".to_owned(),
+            unit_name_th: "สำนักบริหารการทะเบียน".to_owned(),
+            status: OfficerStatus::Active,
+            last_sign_in_at: None,
+            manageable: true,
+        }
+    }
+
+    #[test]
+    fn an_officer_is_found_by_part_of_their_name_their_units_name_or_its_code_case_and_spacing_aside() {
+        let officer = row();
+        for search in ["", "ค้นหา ได้", "บริหารการทะเบียน", "dopa-bora", "BORA"]
+        {
+            assert!(found_by(&officer, &clean_search(search)), "{search}");
+        }
+        for search in ["สมชาย", "1-1017", "xxxxx", "DOPA-BORB"] {
+            assert!(!found_by(&officer, &clean_search(search)), "{search}: not a name, unit or code");
+        }
+        assert_eq!(clean_search("  ค้นหา \t ได้  "), "ค้นหา ได้");
+        assert_eq!(clean_search(&"ก".repeat(100)).chars().count(), 64);
+    }
+}

@@ -114,9 +114,7 @@ mod browser {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{
-        Document, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, SubmitEvent, Window,
-    };
+    use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, SubmitEvent, Window};
 
     use super::{ANNOUNCER_ID, InPlaceWords, fill};
     use vocabulary::citizen_id::{self, TypedProblem};
@@ -313,8 +311,9 @@ mod browser {
         let history = window.history().ok();
         match after {
             After::Post { .. } => {
+                // The address the page would have without JavaScript (`?done=…`, or the refusal's code).
                 if let Some(history) = history {
-                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path_of(url)));
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
                 }
                 settle_after_change(&region);
             }
@@ -678,8 +677,7 @@ mod browser {
     /// Shows the units whose name (Thai or English) or code holds `typed`, with the units above them; everything,
     /// expanded, when nothing is typed.
     fn find_units(typed: &str) {
-        let Some(tree) = document().and_then(|document| document.query_selector("ol.unit-tree").ok().flatten())
-        else {
+        let Some(tree) = document().and_then(|document| document.query_selector("ol.unit-tree").ok().flatten()) else {
             return;
         };
         let wanted = typed.trim().to_lowercase();

@@ -71,7 +71,7 @@ pub fn AuditView(
                     </a>
                 </p>
             }
-                .into_any(),
+            .into_any(),
         ),
         (None, true) => Some(view! { <p class="warning-text">{text.audit_truncated}</p> }.into_any()),
         (None, false) => None,
@@ -416,7 +416,9 @@ mod tests {
         let Rendered { html, .. } = show(data);
         assert!(html.contains(r#"value="1/12/2569""#), "{html}");
         assert!(html.contains(r#"value="31/2/2569""#), "a day that does not exist is shown as typed, to mend");
-        assert!(html.contains(r#"href="/backend/audit?event=token_redeemed&amp;shown=100" data-in-place-more="audit-results""#));
+        assert!(html.contains(
+            r#"href="/backend/audit?event=token_redeemed&amp;shown=100" data-in-place-more="audit-results""#
+        ));
         assert!(html.contains(">แสดงรายการเพิ่มเติม</a>") && !html.contains("แสดงเฉพาะรายการล่าสุด"));
     }
 

@@ -16,7 +16,8 @@ use crate::administration::{Done, FieldProblem, IssueFormValues, TokenRow, Token
 use crate::api::tokens::{IssueToken, ReissueToken, RevokeToken, tokens_page};
 use crate::app_error::AppError;
 use crate::components::admin_form::{
-    DataTable, DoneBanner, FieldState, FilterField, FormField, ProblemSummary, TextField, TextKind, moment, problem_of, unit_options,
+    DataTable, DoneBanner, FieldState, FilterField, FormField, ProblemSummary, TextField, TextKind, moment, problem_of,
+    unit_options,
 };
 use crate::components::admin_nav::AdminNav;
 use crate::components::app_failure::{ActionFailure, loaded};

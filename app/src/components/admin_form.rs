@@ -303,15 +303,29 @@ pub fn unit_option_text(unit: &UnitOption) -> String {
     }
 }
 
-/// The `<option>`s of `units` that are not retired, the one whose code is `selected` chosen.
+/// The `<option>`s of `units` that are not retired, the one whose code is `selected` chosen. Each carries its name,
+/// parents and what finding it looks in, for the searchable list the select becomes once JavaScript runs.
 pub fn unit_options(units: &[UnitOption], selected: &str) -> impl IntoView + use<> {
     units
         .iter()
         .filter(|unit| !unit.retired)
         .map(|unit| {
             let is_selected = unit.code == selected;
+            // What the searchable list (`in_place`'s combobox) shows and looks in.
+            let find = [Some(&unit.name_th), unit.name_en.as_ref(), Some(&unit.code)]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" ");
             view! {
-                <option value=unit.code.clone() selected=is_selected>
+                <option
+                    value=unit.code.clone()
+                    selected=is_selected
+                    data-name=unit.name_th.clone()
+                    data-parents=unit.parents_th.clone()
+                    data-find=find
+                >
                     {unit_option_text(unit)}
                 </option>
             }

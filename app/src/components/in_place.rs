@@ -20,6 +20,9 @@
 //! - `data-filter-rows="id"` on a field: show only the rows of that region's table that contain what is typed;
 //! - `data-tree-find` on a field, `ol.unit-tree` with `data-depth` and `data-find` (names and code) on its items:
 //!   find a unit, and expand or collapse any unit's sub-units;
+//! - `data-combobox` on a unit `<select>` (its options carry `data-name`, `data-parents`, `data-find`): a searchable
+//!   list over the organisation tree (type part of a Thai or English name or a code; each unit shown with its
+//!   parents), keyboard-operable as an ARIA 1.2 combobox; the select stays, hidden, as the form's value;
 //! - `data-citizen-id` on a field: the number checked as it is typed (`vocabulary::citizen_id`, as the server checks);
 //! - `data-copy="id"` on a button: copy that element's text; `data-print`: the print button (an island, which a
 //!   page moved in leaves unhydrated);
@@ -48,6 +51,8 @@ pub struct InPlaceWords {
     pub shown_of: String,
     /// Units found: `{n}`.
     pub units_found: String,
+    /// The unit list found nothing.
+    pub no_unit: String,
     /// A unit's toggle: the sub-units of `{name}`.
     pub subunits: String,
     /// Copied to the clipboard.
@@ -74,6 +79,7 @@ impl InPlaceWords {
             more: text.in_place_more.to_owned(),
             shown_of: text.in_place_shown_of.to_owned(),
             units_found: text.in_place_units_found.to_owned(),
+            no_unit: text.in_place_no_unit.to_owned(),
             subunits: text.in_place_subunits.to_owned(),
             copied: text.in_place_copied.to_owned(),
             confirm_heading: text.in_place_confirm_heading.to_owned(),
@@ -114,7 +120,10 @@ mod browser {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, SubmitEvent, Window};
+    use web_sys::{
+        Document, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement, SubmitEvent,
+        Window,
+    };
 
     use super::{ANNOUNCER_ID, InPlaceWords, fill};
     use vocabulary::citizen_id::{self, TypedProblem};
@@ -158,6 +167,9 @@ mod browser {
         listen(document.as_ref(), "submit", |event| on_submit(event.unchecked_into()));
         listen(document.as_ref(), "click", on_click);
         listen(document.as_ref(), "input", on_input);
+        listen(document.as_ref(), "keydown", on_key);
+        listen(document.as_ref(), "focusout", on_focus_out);
+        listen(document.as_ref(), "mousedown", on_press);
         listen(window.as_ref(), "popstate", |_| {
             if let Some(location) = window_location() {
                 load(location, None, After::Back);
@@ -473,6 +485,8 @@ mod browser {
             find_units(&field.value());
         } else if field.has_attribute("data-citizen-id") {
             check_citizen_id(&field);
+        } else if field.has_attribute("data-combobox-for") {
+            show_matches(&field, None);
         }
     }
 
@@ -482,6 +496,7 @@ mod browser {
             let _ = element.remove_attribute("hidden");
         });
         for_each(region, "ol.unit-tree", add_tree_toggles);
+        for_each(region, "select[data-combobox]", add_combobox);
         for_each(region, "input[data-citizen-id]", |element| {
             if let Ok(field) = element.dyn_into::<HtmlInputElement>() {
                 check_citizen_id(&field);
@@ -711,6 +726,274 @@ mod browser {
         if !wanted.is_empty() {
             announce(&fill(&words().units_found, "n", found));
         }
+    }
+
+    // ---- the unit combobox ----
+
+    /// Makes `select` a searchable list: a text field (ARIA combobox) that takes over the select's `id` (so its label
+    /// and the error summary's link reach it), description and state, and a listbox of the units matching what is
+    /// typed, each with its parents. The select stays, hidden, and carries the value the form sends.
+    fn add_combobox(select: Element) {
+        let Some(document) = document() else { return };
+        let Ok(select) = select.dyn_into::<HtmlSelectElement>() else { return };
+        if select.has_attribute("data-combobox-ready") {
+            return;
+        }
+        let id = select.id();
+        let (select_id, list_id) = (format!("{id}-select"), format!("{id}-list"));
+        let (Ok(field), Ok(list), Ok(wrapper)) =
+            (document.create_element("input"), document.create_element("ul"), document.create_element("div"))
+        else {
+            return;
+        };
+        select.set_id(&select_id);
+        let _ = select.set_attribute("data-combobox-ready", "");
+        let _ = select.set_attribute("hidden", "");
+        field.set_id(&id);
+        for (name, value) in [
+            ("type", "text"),
+            ("role", "combobox"),
+            ("aria-autocomplete", "list"),
+            ("aria-expanded", "false"),
+            ("aria-controls", list_id.as_str()),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+            ("data-combobox-for", select_id.as_str()),
+        ] {
+            let _ = field.set_attribute(name, value);
+        }
+        for name in ["aria-describedby", "aria-invalid"] {
+            if let Some(value) = select.get_attribute(name) {
+                let _ = field.set_attribute(name, &value);
+            }
+        }
+        field.set_class_name("field__input field__combobox");
+        list.set_id(&list_id);
+        list.set_class_name("combobox__list");
+        let _ = list.set_attribute("role", "listbox");
+        let _ = list.set_attribute("hidden", "");
+        if let Some(label) = document.query_selector(&format!("label[for='{id}']")).ok().flatten() {
+            let _ = list.set_attribute("aria-label", label.text_content().unwrap_or_default().trim());
+        }
+        wrapper.set_class_name("combobox");
+        let _ = wrapper.append_child(&field);
+        let _ = wrapper.append_child(&list);
+        let _ = select.after_with_node_1(&wrapper);
+        if let Ok(field) = field.dyn_into::<HtmlInputElement>() {
+            field.set_value(&chosen_name(&select));
+        }
+    }
+
+    fn select_of(field: &Element) -> Option<HtmlSelectElement> {
+        let id = field.get_attribute("data-combobox-for")?;
+        document()?.get_element_by_id(&id)?.dyn_into().ok()
+    }
+
+    fn list_of(field: &Element) -> Option<Element> {
+        document()?.get_element_by_id(&field.get_attribute("aria-controls")?)
+    }
+
+    /// The name of the unit the select holds (empty when none is chosen).
+    fn chosen_name(select: &HtmlSelectElement) -> String {
+        let index = select.selected_index();
+        let option = (index >= 0).then(|| select.options().item(index as u32)).flatten();
+        option
+            .filter(|option| !option.get_attribute("value").unwrap_or_default().is_empty())
+            .map_or_else(String::new, |option| {
+                option.get_attribute("data-name").unwrap_or_else(|| option.text_content().unwrap_or_default())
+            })
+    }
+
+    /// The select's units (code, name, parents, what finding looks in), in tree order.
+    fn units_of(select: &HtmlSelectElement) -> Vec<(String, String, String, String)> {
+        let options = select.options();
+        (0..options.length())
+            .filter_map(|index| options.item(index))
+            .filter_map(|option| {
+                let code = option.get_attribute("value").filter(|code| !code.is_empty())?;
+                let name =
+                    option.get_attribute("data-name").unwrap_or_else(|| option.text_content().unwrap_or_default());
+                let parents = option.get_attribute("data-parents").unwrap_or_default();
+                let find = option.get_attribute("data-find").unwrap_or_else(|| name.clone()).to_lowercase();
+                Some((code, name, parents, find))
+            })
+            .collect()
+    }
+
+    /// Opens the list with the units matching what the field holds; `active`: the index of the option to mark.
+    fn show_matches(field: &HtmlInputElement, active: Option<usize>) {
+        let (Some(document), Some(select), Some(list)) = (document(), select_of(field), list_of(field)) else {
+            return;
+        };
+        let wanted = field.value().trim().to_lowercase();
+        // The unit already chosen, shown as such, lists everything: the officer opened the list to change it.
+        let everything = wanted.is_empty() || wanted == chosen_name(&select).trim().to_lowercase();
+        list.set_inner_html("");
+        let mut found = 0;
+        for (code, name, parents, find) in units_of(&select) {
+            if !everything && !find.contains(&wanted) {
+                continue;
+            }
+            let Ok(option) = document.create_element("li") else { return };
+            option.set_id(&format!("{}-{found}", list.id()));
+            option.set_class_name("combobox__option");
+            let _ = option.set_attribute("role", "option");
+            let _ = option.set_attribute("data-value", &code);
+            let _ = option.set_attribute("data-name", &name);
+            let _ = option.set_attribute("aria-selected", if code == select.value() { "true" } else { "false" });
+            let (Ok(main), Ok(detail)) = (document.create_element("span"), document.create_element("span")) else {
+                return;
+            };
+            main.set_class_name("combobox__name");
+            main.set_text_content(Some(&name));
+            detail.set_class_name("combobox__parents");
+            detail.set_text_content(Some(&parents));
+            let _ = option.append_child(&main);
+            if !parents.is_empty() {
+                let _ = option.append_child(&detail);
+            }
+            let _ = list.append_child(&option);
+            found += 1;
+        }
+        if found == 0
+            && let Ok(empty) = document.create_element("li")
+        {
+            empty.set_class_name("combobox__empty");
+            empty.set_text_content(Some(&words().no_unit));
+            let _ = list.append_child(&empty);
+        }
+        let _ = list.remove_attribute("hidden");
+        let _ = field.set_attribute("aria-expanded", "true");
+        let _ = field.remove_attribute("aria-activedescendant");
+        if let Some(active) = active.filter(|_| found > 0) {
+            mark(field, &list, active.min(found - 1));
+        }
+        announce(&if found == 0 { words().no_unit.clone() } else { fill(&words().units_found, "n", found) });
+    }
+
+    /// Marks the option at `index` as the one Enter would choose.
+    fn mark(field: &HtmlInputElement, list: &Element, index: usize) {
+        let options = options_of(list);
+        for (at, option) in options.iter().enumerate() {
+            let active = at == index;
+            option.set_class_name(if active {
+                "combobox__option combobox__option--active"
+            } else {
+                "combobox__option"
+            });
+            if active {
+                let _ = field.set_attribute("aria-activedescendant", &option.id());
+                option.scroll_into_view_with_bool(false);
+            }
+        }
+    }
+
+    fn options_of(list: &Element) -> Vec<Element> {
+        let Ok(found) = list.query_selector_all("[role=option]") else { return Vec::new() };
+        (0..found.length()).filter_map(|index| found.item(index)?.dyn_into::<Element>().ok()).collect()
+    }
+
+    fn active_index(field: &HtmlInputElement, list: &Element) -> Option<usize> {
+        let active = field.get_attribute("aria-activedescendant")?;
+        options_of(list).iter().position(|option| option.id() == active)
+    }
+
+    fn close(field: &HtmlInputElement) {
+        if let Some(list) = list_of(field) {
+            let _ = list.set_attribute("hidden", "");
+        }
+        let _ = field.set_attribute("aria-expanded", "false");
+        let _ = field.remove_attribute("aria-activedescendant");
+    }
+
+    fn is_open(field: &HtmlInputElement) -> bool {
+        field.get_attribute("aria-expanded").as_deref() == Some("true")
+    }
+
+    /// Chooses the unit of `option`: the select takes its code, the field its name.
+    fn choose(field: &HtmlInputElement, option: &Element) {
+        if let (Some(select), Some(code)) = (select_of(field), option.get_attribute("data-value")) {
+            select.set_value(&code);
+            field.set_value(&option.get_attribute("data-name").unwrap_or_default());
+            let _ = field.remove_attribute("aria-invalid");
+        }
+        close(field);
+    }
+
+    fn on_key(event: Event) {
+        let Some(field) = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()) else { return };
+        if !field.has_attribute("data-combobox-for") {
+            return;
+        }
+        let Ok(key) = event.clone().dyn_into::<web_sys::KeyboardEvent>().map(|event| event.key()) else { return };
+        let Some(list) = list_of(&field) else { return };
+        let count = options_of(&list).len();
+        let active = active_index(&field, &list);
+        match key.as_str() {
+            "ArrowDown" => {
+                event.prevent_default();
+                if is_open(&field) {
+                    mark(&field, &list, active.map_or(0, |at| (at + 1).min(count.saturating_sub(1))));
+                } else {
+                    show_matches(&field, Some(0));
+                }
+            }
+            "ArrowUp" if is_open(&field) => {
+                event.prevent_default();
+                mark(&field, &list, active.map_or(count.saturating_sub(1), |at| at.saturating_sub(1)));
+            }
+            "Enter" if is_open(&field) => {
+                // Enter chooses; it does not send the form while the list is open.
+                event.prevent_default();
+                let options = options_of(&list);
+                let option = active.and_then(|at| options.get(at)).or(if count == 1 { options.first() } else { None });
+                match option {
+                    Some(option) => choose(&field, option),
+                    None => close(&field),
+                }
+            }
+            "Escape" if is_open(&field) => {
+                event.prevent_default();
+                close(&field);
+            }
+            _ => {}
+        }
+    }
+
+    /// A press on an option chooses it (and keeps the focus in the field).
+    fn on_press(event: Event) {
+        let Some(target) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) else { return };
+        let Some(option) = target.closest(".combobox__list [role=option]").ok().flatten() else { return };
+        event.prevent_default();
+        let field = option
+            .closest(".combobox")
+            .ok()
+            .flatten()
+            .and_then(|combobox| combobox.query_selector("[role=combobox]").ok().flatten())
+            .and_then(|field| field.dyn_into::<HtmlInputElement>().ok());
+        if let Some(field) = field {
+            choose(&field, &option);
+        }
+    }
+
+    /// Leaving the field settles it: nothing typed chooses nothing, a unit's exact name (or the only match) chooses
+    /// it, anything else goes back to the unit chosen before — the field never shows a unit the form would not send.
+    fn on_focus_out(event: Event) {
+        let Some(field) = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()) else { return };
+        let Some(select) = select_of(&field).filter(|_| field.has_attribute("data-combobox-for")) else { return };
+        let typed = field.value().trim().to_lowercase();
+        let units = units_of(&select);
+        let exact = units.iter().find(|(_, name, _, _)| name.trim().to_lowercase() == typed);
+        let matching: Vec<_> = units.iter().filter(|(_, _, _, find)| find.contains(&typed)).collect();
+        match (typed.is_empty(), exact, matching.as_slice()) {
+            (true, _, _) => select.set_value(""),
+            (false, Some((code, name, _, _)), _) | (false, None, [(code, name, _, _)]) => {
+                select.set_value(code);
+                field.set_value(name);
+            }
+            _ => field.set_value(&chosen_name(&select)),
+        }
+        close(&field);
     }
 
     // ---- the citizen ID ----

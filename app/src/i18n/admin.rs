@@ -415,6 +415,8 @@ catalogue! {
         in_place_shown_of: &'static str = ("แสดง {shown} จาก {all} รายการ", "{shown} of {all} shown"),
         /// In place: units found.
         in_place_units_found: &'static str = ("พบ {n} หน่วยงาน", "{n} units found"),
+        /// In place: the unit list found nothing.
+        in_place_no_unit: &'static str = ("ไม่พบหน่วยงานที่ตรงกับคำค้น", "No unit matches"),
         /// In place: a unit's toggle (`{name}`: the unit).
         in_place_subunits: &'static str = ("หน่วยงานภายใต้ {name}", "Units under {name}"),
         /// In place: copied.

@@ -316,6 +316,7 @@ fn assign_form(
                         class="field__input field__select"
                         aria-describedby=unit.described_by
                         aria-invalid=unit.invalid
+                        data-combobox=""
                     >
                         {unit_options(&units, &current_unit)}
                     </select>

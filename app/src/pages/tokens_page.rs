@@ -222,6 +222,7 @@ fn IssueForm(
                         class="field__input field__select"
                         aria-describedby=unit.described_by
                         aria-invalid=unit.invalid
+                        data-combobox=""
                     >
                         <option value="">{text.choose}</option>
                         {unit_options(&units, &form.unit)}
@@ -520,11 +521,20 @@ mod tests {
         assert!(html.contains(">ยกเลิก Token</button>") && html.contains(">ออก Token ใหม่</button>"));
         assert!(html.contains(r#"name="csrf_token" value="csrf-789""#));
         assert!(html.contains(r#"aria-current="page""#), "the admin navigation marks this page");
+        // With JavaScript (`in_place`): revoke and re-issue ask first, naming whom the Token is for; the list has a
+        // filter, hidden until the script runs; the island is on the page with its words.
+        assert!(html.contains(r#"data-confirm="ยกเลิก Token ของ นายผู้รับ ทดสอบ หรือไม่"#), "{html}");
+        assert!(html.contains(r#"data-confirm="ออก Token ใหม่ให้ นายผู้รับ ทดสอบ หรือไม่"#));
+        assert!(html.contains(r#"data-filter-rows="tokens-list""#) && html.contains(r#"<div id="tokens-list">"#));
+        assert!(html.contains(r#"<div data-needs-script="" hidden class="filter-field">"#), "{html}");
+        assert!(html.contains(r#"data-component="InPlace_"#));
     }
 
     #[test]
     fn the_issue_form_offers_the_roles_and_units_and_defaults_to_seven_days() {
         let Rendered { html, .. } = show(data(), None, None);
+        assert!(html.contains(r#"data-citizen-id="""#), "the citizen ID is checked as typed: {html}");
+        assert!(!html.contains("data-filter-rows"), "no list, no filter");
         assert!(html.contains(r#"action="/api/tokens/issue" method="post""#), "{html}");
         assert_eq!(IssueToken::PATH, "/api/tokens/issue");
         assert!(html.contains(r#"value="agency""#) && html.contains(r#"value="service_point""#));

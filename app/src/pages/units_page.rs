@@ -502,6 +502,9 @@ mod tests {
         assert!(html.contains(r#"name="code" value="D1-1""#) && html.contains(r#"name="csrf_token" value="csrf-789""#));
         assert!(!html.contains(r#"id="parent-M1""#), "a ministry cannot move");
         assert!(html.contains("unit-tree__item--depth-2"));
+        // Found and folded with JavaScript (`in_place`): each unit says its depth and what finding looks in.
+        assert!(html.contains(r#"data-depth="0" data-find="กระทรวง"#), "{html}");
+        assert!(html.contains(r#"data-tree-find="""#) && html.contains(r#"data-needs-script="" hidden"#));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
 import type { Role } from './back-office-commands';
 import { inBothLanguages } from './language';
+import { chooseUnit } from './unit-field';
 
 /** Texts of this page (not the specification's own labels). */
 export const TOKENS_PAGE_TEXT = inBothLanguages({
@@ -119,7 +120,7 @@ export class TokensPage {
   /** Fills in and sends the issue form; returns the Token the Tokens page then shows (once, never in its URL). */
   async issue(request: TokenRequest): Promise<string> {
     await this.role.selectOption(request.role);
-    await this.unit.selectOption(request.unitCode);
+    await chooseUnit(this.unit, request.unitCode);
     await this.citizenId.fill(request.citizenId);
     await this.name.fill(request.name);
     await this.reference.fill(request.reference);
@@ -142,7 +143,7 @@ export class TokensPage {
 
   /** Whether the unit `<select>` offers the unit with `code`. */
   unitOption(code: string): Locator {
-    return this.unit.locator(`option[value="${code}"]`);
+    return this.page.locator(`select[name="unit"] option[value="${code}"]`);
   }
 
   roleOption(role: Role): Locator {

@@ -4,6 +4,7 @@
 // Thai, and hydrated in English. The same walk makes the screenshots of docs/DESIGN.md.
 import { expect, test, type Page } from '@playwright/test';
 import { checkPage } from '../pages/accessibility';
+import { chooseUnit } from '../pages/unit-field';
 import { ActivationPage } from '../pages/activation-page';
 import { CONTACT_CENTER_UNIT, addUnitTree, importOfficers } from '../pages/back-office-commands';
 import {
@@ -174,7 +175,7 @@ test('the administration pages of DGA Contact Center staff: Tokens (its errors, 
     reference: 'สพร. 0200/2569',
   };
   await tokens.role.selectOption(request.role);
-  await tokens.unit.selectOption(request.unitCode);
+  await chooseUnit(tokens.unit, request.unitCode);
   await tokens.citizenId.fill('1234567890123');
   await tokens.name.fill(request.name);
   await tokens.reference.fill(request.reference);

@@ -20,6 +20,7 @@ import {
   signInWithDigitalId,
 } from '../pages/officer-journey';
 import { TOKENS_PAGE_TEXT, TokensPage } from '../pages/tokens-page';
+import { checkPage } from '../pages/accessibility';
 
 const TEXT = inBothLanguages({
   th: {
@@ -39,6 +40,7 @@ const TEXT = inBothLanguages({
     entries: 'รายการ',
     dateInvalid: 'วันที่ไม่ถูกต้อง',
     unreachable: 'ติดต่อระบบไม่ได้',
+    noUnit: 'ไม่พบหน่วยงานที่ตรงกับคำค้น',
     day: (date: Date) => `${date.getUTCDate()}/${date.getUTCMonth() + 1}/${date.getUTCFullYear() + 543}`,
     badDay: '31/2/2569',
   },
@@ -59,6 +61,7 @@ const TEXT = inBothLanguages({
     entries: 'Entries',
     dateInvalid: 'The date is not valid',
     unreachable: 'The service could not be reached',
+    noUnit: 'No unit matches',
     day: (date: Date) => `${date.getUTCDate()}/${date.getUTCMonth() + 1}/${date.getUTCFullYear()}`,
     badDay: '31/2/2026',
   },
@@ -66,11 +69,14 @@ const TEXT = inBothLanguages({
 
 test.setTimeout(150_000);
 
-/** Counts the page loads of `page`'s main frame from now on. */
+/**
+ * Counts the page loads of `page`'s main frame from now on: requests for a document (an address changed by
+ * `history.pushState`, which Playwright also reports as a frame navigation, loads nothing).
+ */
 function countNavigations(page: Page): () => number {
   let navigations = 0;
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) navigations += 1;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
   });
   return () => navigations;
 }
@@ -116,6 +122,29 @@ test('Contact Center staff issue, copy, filter, revoke and re-issue Tokens and f
   await tokens.citizenId.fill(first.citizenId.slice(0, 5));
   await expect(page.locator('#citizen_id-check')).toHaveText(TEXT.digits(5));
 
+  // The unit is found by part of its name, from the keyboard: the list shows each match with its parents; the
+  // arrow keys move through it and Enter chooses (without sending the form); the hidden select holds the code.
+  await expect(tokens.unit).toHaveAttribute('role', 'combobox');
+  await tokens.unit.fill(`ทดสอบการบริการ ${units.ministry.code.slice('MIN-'.length)}`);
+  const listbox = page.getByRole('listbox');
+  await expect(listbox.getByRole('option')).toHaveCount(1);
+  await expect(listbox.getByRole('option')).toContainText(units.ministry.nameTh);
+  await checkPage(page, 'tokens-unit-combobox');
+  // Its ministry's name finds it too (a Contact Center issues Tokens for departments: the list holds those).
+  await tokens.unit.fill(units.ministry.nameTh);
+  await expect(listbox.getByRole('option')).toHaveCount(1);
+  await tokens.unit.press('ArrowDown');
+  await expect(tokens.unit).toHaveAttribute('aria-activedescendant', /-0$/);
+  await tokens.unit.press('Enter');
+  await expect(tokens.unit).toHaveAttribute('aria-expanded', 'false');
+  await expect(tokens.unit).toHaveValue(units.department.nameTh);
+  await expect(page.locator('select[name="unit"]')).toHaveValue(units.department.code);
+  // Something that is no unit is not kept: leaving the field puts back the unit chosen.
+  await tokens.unit.fill('ไม่มีหน่วยงานนี้');
+  await expect(listbox).toContainText(TEXT.noUnit);
+  await tokens.unit.press('Tab');
+  await expect(tokens.unit).toHaveValue(units.department.nameTh);
+
   // Issued in place: the Token and its letter, and a button that copies it.
   const token = await tokens.issue({
     role: 'central',
@@ -135,8 +164,8 @@ test('Contact Center staff issue, copy, filter, revoke and re-issue Tokens and f
   await inPlaceReady(page);
   const second = { name: `นางอินเพลส สอง ${units.ministry.code}`, citizenId: citizenId() };
   await tokens.issue({
-    role: 'agency',
-    unitCode: units.division.code,
+    role: 'central',
+    unitCode: units.department.code,
     citizenId: second.citizenId,
     name: second.name,
     reference: 'สพร. 0202/2569',
@@ -165,6 +194,7 @@ test('Contact Center staff issue, copy, filter, revoke and re-issue Tokens and f
   await expect(revoke).toBeFocused();
   await revoke.click();
   await expect(tokens.confirmDialog).toBeVisible();
+  await checkPage(page, 'tokens-confirm-dialog');
   await page.keyboard.press('Escape');
   await expect(tokens.confirmDialog).toBeHidden();
   expect(posts, 'nothing is sent until the officer confirms').toBe(0);
@@ -186,7 +216,8 @@ test('Contact Center staff issue, copy, filter, revoke and re-issue Tokens and f
   // The organisation tree: find a unit (its parents stay shown), fold and unfold a unit's sub-units.
   await page.goto('/backend/units');
   await inPlaceReady(page);
-  const item = (name: string) => page.locator('ol.unit-tree > li').filter({ hasText: name });
+  const item = (name: string) =>
+    page.locator('ol.unit-tree > li').filter({ has: page.locator('.unit-tree__name', { hasText: name }) });
   await page.getByLabel(TEXT.find, { exact: true }).fill(units.department.nameTh);
   await expect(item(units.department.nameTh)).toBeVisible();
   await expect(item(units.ministry.nameTh)).toBeVisible();

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addUnitTree, importOfficers } from '../pages/back-office-commands';
 import { ACCOUNTS_PAGE_TEXT, AccountsPage } from '../pages/accounts-page';
+import { chooseUnit } from '../pages/unit-field';
 import { BACK_OFFICE, citizenId } from '../pages/digital-id-pages';
 import { HomePage } from '../pages/home-page';
 import {
@@ -60,7 +61,7 @@ test('a central officer suspends, reactivates and moves an officer, and a role t
       await target.getByText(ACCOUNTS_PAGE_TEXT.change, { exact: true }).click();
     }
     await target.getByLabel(ACCOUNTS_PAGE_TEXT.newRole, { exact: true }).selectOption(role);
-    await target.getByLabel(ACCOUNTS_PAGE_TEXT.newUnit, { exact: true }).selectOption(unitCode);
+    await chooseUnit(target.getByLabel(ACCOUNTS_PAGE_TEXT.newUnit, { exact: true }), unitCode);
     await target.getByRole('button', { name: ACCOUNTS_PAGE_TEXT.save, exact: true }).click();
   };
   await change('service_point', own.division.code);

@@ -304,7 +304,7 @@ pub fn unit_option_text(unit: &UnitOption) -> String {
 }
 
 /// The `<option>`s of `units` that are not retired, the one whose code is `selected` chosen. Each carries its name,
-/// parents and what finding it looks in, for the searchable list the select becomes once JavaScript runs.
+/// parents and what finding it looks in (its names, code and parents), for the searchable list the select becomes once JavaScript runs.
 pub fn unit_options(units: &[UnitOption], selected: &str) -> impl IntoView + use<> {
     units
         .iter()
@@ -312,7 +312,7 @@ pub fn unit_options(units: &[UnitOption], selected: &str) -> impl IntoView + use
         .map(|unit| {
             let is_selected = unit.code == selected;
             // What the searchable list (`in_place`'s combobox) shows and looks in.
-            let find = [Some(&unit.name_th), unit.name_en.as_ref(), Some(&unit.code)]
+            let find = [Some(&unit.name_th), unit.name_en.as_ref(), Some(&unit.code), Some(&unit.parents_th)]
                 .into_iter()
                 .flatten()
                 .map(String::as_str)

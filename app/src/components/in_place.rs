@@ -21,7 +21,7 @@
 //! - `data-tree-find` on a field, `ol.unit-tree` with `data-depth` and `data-find` (names and code) on its items:
 //!   find a unit, and expand or collapse any unit's sub-units;
 //! - `data-combobox` on a unit `<select>` (its options carry `data-name`, `data-parents`, `data-find`): a searchable
-//!   list over the organisation tree (type part of a Thai or English name or a code; each unit shown with its
+//!   list over the organisation tree (type part of a Thai or English name, a code or a parent's name; each unit shown with its
 //!   parents), keyboard-operable as an ARIA 1.2 combobox; the select stays, hidden, as the form's value;
 //! - `data-citizen-id` on a field: the number checked as it is typed (`vocabulary::citizen_id`, as the server checks);
 //! - `data-copy="id"` on a button: copy that element's text; `data-print`: the print button (an island, which a
@@ -53,6 +53,8 @@ pub struct InPlaceWords {
     pub units_found: String,
     /// The unit list found nothing.
     pub no_unit: String,
+    /// The unit list's name.
+    pub unit_list: String,
     /// A unit's toggle: the sub-units of `{name}`.
     pub subunits: String,
     /// Copied to the clipboard.
@@ -80,6 +82,7 @@ impl InPlaceWords {
             shown_of: text.in_place_shown_of.to_owned(),
             units_found: text.in_place_units_found.to_owned(),
             no_unit: text.in_place_no_unit.to_owned(),
+            unit_list: text.in_place_unit_list.to_owned(),
             subunits: text.in_place_subunits.to_owned(),
             copied: text.in_place_copied.to_owned(),
             confirm_heading: text.in_place_confirm_heading.to_owned(),
@@ -141,6 +144,8 @@ mod browser {
         /// The form waiting for the confirmation dialog's answer, and the button that sent it.
         static CONFIRMING: RefCell<Option<(HtmlFormElement, Option<HtmlElement>)>> = const { RefCell::new(None) };
         static WORDS: RefCell<Rc<InPlaceWords>> = RefCell::new(Rc::default());
+        /// The address shown, without its fragment.
+        static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
     }
 
     fn window() -> Option<Window> {
@@ -170,8 +175,14 @@ mod browser {
         listen(document.as_ref(), "keydown", on_key);
         listen(document.as_ref(), "focusout", on_focus_out);
         listen(document.as_ref(), "mousedown", on_press);
+        // Back and forward between addresses this page pushed (a filter): the page of that address, in place. A move
+        // to a fragment of the same page (an error summary's link) is not one.
+        remember_address();
         listen(window.as_ref(), "popstate", |_| {
-            if let Some(location) = window_location() {
+            if let Some(location) = window_location()
+                && without_fragment(&location) != SHOWN.with(|shown| shown.borrow().clone())
+            {
+                remember_address();
                 load(location, None, After::Back);
             }
         });
@@ -190,6 +201,16 @@ mod browser {
         window()?.location().href().ok()
     }
 
+    fn without_fragment(address: &str) -> String {
+        address.split('#').next().unwrap_or_default().to_owned()
+    }
+
+    /// Notes the address now shown (after a history entry is pushed or replaced).
+    fn remember_address() {
+        let address = window_location().map(|address| without_fragment(&address)).unwrap_or_default();
+        SHOWN.with(|shown| *shown.borrow_mut() = address);
+    }
+
     /// What to do once an answer is in.
     enum After {
         /// A form that changes something was answered: the whole of `<main>`, focus on what it says.
@@ -204,7 +225,7 @@ mod browser {
 
     fn on_submit(event: SubmitEvent) {
         let Some(form) = event.target().and_then(|target| target.dyn_into::<HtmlFormElement>().ok()) else { return };
-        if event.default_prevented() || form.closest("main").ok().flatten().is_none() {
+        if event.default_prevented() || form.closest("main").ok().flatten().is_none() || !answers_here(&form) {
             return;
         }
         event.prevent_default();
@@ -216,6 +237,17 @@ mod browser {
             return;
         }
         send(&form, submitter.as_ref());
+    }
+
+    /// Whether the form's answer is a page of this one: a server function's (it sends the browser back here), or a
+    /// `GET` of this very page (a filter). A form that leaves (a fresh sign-in at Digital ID) is left to the browser.
+    fn answers_here(form: &HtmlFormElement) -> bool {
+        let action = path_of(&form.action());
+        if is_get(form) {
+            window().and_then(|window| window.location().pathname().ok()).is_some_and(|here| here == action)
+        } else {
+            action.starts_with(&format!("{}/", crate::api::PREFIX))
+        }
     }
 
     fn is_get(form: &HtmlFormElement) -> bool {
@@ -356,6 +388,7 @@ mod browser {
             }
             After::Back => {}
         }
+        remember_address();
     }
 
     /// Replaces the region `target` (or the whole of `<main>`) with the answer's; the region now shown.
@@ -772,9 +805,7 @@ mod browser {
         list.set_class_name("combobox__list");
         let _ = list.set_attribute("role", "listbox");
         let _ = list.set_attribute("hidden", "");
-        if let Some(label) = document.query_selector(&format!("label[for='{id}']")).ok().flatten() {
-            let _ = list.set_attribute("aria-label", label.text_content().unwrap_or_default().trim());
-        }
+        let _ = list.set_attribute("aria-label", &words().unit_list);
         wrapper.set_class_name("combobox");
         let _ = wrapper.append_child(&field);
         let _ = wrapper.append_child(&list);

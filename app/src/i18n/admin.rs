@@ -417,6 +417,8 @@ catalogue! {
         in_place_units_found: &'static str = ("พบ {n} หน่วยงาน", "{n} units found"),
         /// In place: the unit list found nothing.
         in_place_no_unit: &'static str = ("ไม่พบหน่วยงานที่ตรงกับคำค้น", "No unit matches"),
+        /// In place: the name of the list of units matching what is typed.
+        in_place_unit_list: &'static str = ("หน่วยงานที่ตรงกับคำค้น", "Matching units"),
         /// In place: a unit's toggle (`{name}`: the unit).
         in_place_subunits: &'static str = ("หน่วยงานภายใต้ {name}", "Units under {name}"),
         /// In place: copied.

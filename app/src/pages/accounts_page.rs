@@ -126,7 +126,6 @@ fn SearchForm(
             method="get"
             action=ACCOUNTS_PAGE
             role="search"
-            aria-label=text.accounts_search_label
             data-in-place-target=RESULTS_ID
         >
             <FormField

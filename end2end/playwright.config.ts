@@ -10,7 +10,9 @@ const designScreenshots = !!process.env.DESIGN_SCREENSHOTS;
 
 export default defineConfig({
   testDir: './tests',
-  testMatch: designScreenshots ? ['accessibility.spec.ts', 'session-timeout.spec.ts'] : undefined,
+  testMatch: designScreenshots
+    ? ['accessibility.spec.ts', 'session-timeout.spec.ts', 'in-place-administration.spec.ts']
+    : undefined,
   globalSetup: './global-setup.ts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,

@@ -222,6 +222,7 @@ test('Contact Center staff issue, copy, filter, revoke and re-issue Tokens and f
   await expect(item(units.department.nameTh)).toBeVisible();
   await expect(item(units.ministry.nameTh)).toBeVisible();
   await expect(item(units.division.nameTh)).toBeHidden();
+  await checkPage(page, 'units-find');
   await page.getByLabel(TEXT.find, { exact: true }).fill('');
   await expect(item(units.division.nameTh)).toBeVisible();
   const fold = page.getByRole('button', { name: TEXT.subunits(units.ministry.nameTh), exact: true });
@@ -294,6 +295,7 @@ test('a central officer searches officers as typed, suspends one in place, and f
   await expect(page.getByRole('main').getByRole('row').filter({ hasText: found })).not.toHaveCount(0);
   await expect(from).toHaveValue(TEXT.day(bangkokToday()));
   if (javaScriptEnabled) await expect(page.getByRole('heading', { level: 2, name: TEXT.entries, exact: true })).toBeFocused();
+  await checkPage(page, 'audit-filtered-by-thai-date');
 
   // A day that does not exist: the summary says so, the field keeps what was typed.
   await from.fill(TEXT.badDay);

@@ -362,10 +362,17 @@ mod browser {
                 settle_after_change(&region);
             }
             After::Get { form, focus, .. } => {
+                // A filter sent is a step Back can undo; a search as typed is one step, however many letters.
+                let as_typed = form.query_selector("[data-live-search]").ok().flatten().is_some();
                 if let Some(history) = history
                     && window_location().as_deref() != Some(url)
                 {
-                    let _ = history.push_state_with_url(&JsValue::from_str("in-place"), "", Some(url));
+                    let state = JsValue::from_str("in-place");
+                    let _ = if as_typed {
+                        history.replace_state_with_url(&state, "", Some(url))
+                    } else {
+                        history.push_state_with_url(&state, "", Some(url))
+                    };
                 }
                 if let Some(summary) = region.query_selector(".error-summary").ok().flatten() {
                     focus_on(&summary);

@@ -295,7 +295,7 @@ test('a central officer searches officers as typed, suspends one in place, and f
   await expect(page.getByRole('main').getByRole('row').filter({ hasText: found })).not.toHaveCount(0);
   await expect(from).toHaveValue(TEXT.day(bangkokToday()));
   if (javaScriptEnabled) await expect(page.getByRole('heading', { level: 2, name: TEXT.entries, exact: true })).toBeFocused();
-  await checkPage(page, 'audit-filtered-by-thai-date');
+  if (javaScriptEnabled) await checkPage(page, 'audit-filtered-by-thai-date');
 
   // A day that does not exist: the summary says so, the field keeps what was typed.
   await from.fill(TEXT.badDay);

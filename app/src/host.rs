@@ -128,13 +128,56 @@ pub fn actor_of(parts: &Parts) -> Result<Actor, AppError> {
 
 /// A failure of ours: logged (`what` and the cause) under a new reference, which alone goes to the officer.
 pub fn internal(what: &str, error: &dyn std::fmt::Display) -> AppError {
-    let reference = new_reference();
-    tracing::error!(%reference, %error, "{what}");
-    AppError::Internal { reference }
+    Failure::ours(what, error).into()
+}
+
+/// A failure the officer is told about only by its reference: the one type that makes the reference and writes the
+/// log line carrying the cause, whatever answers it — a server function (as [`AppError::Internal`], shown in place or
+/// as the page's error), or a route of the host (`server`'s sign-in-failed redirect and service-error page).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use = "a failure is logged already; it must also be answered"]
+pub struct Failure {
+    reference: String,
+}
+
+impl Failure {
+    /// A fault of ours: an `ERROR` line with `what` and the cause.
+    pub fn ours(what: &str, cause: &dyn std::fmt::Display) -> Self {
+        let reference = new_reference();
+        tracing::error!(%reference, error = %cause, "{what}");
+        Self { reference }
+    }
+
+    /// A request refused for what it carried (a callback without its cookie, a used login): a `WARN` line, nothing
+    /// of ours to mend.
+    pub fn refused(what: &str) -> Self {
+        let reference = new_reference();
+        tracing::warn!(%reference, "{what}");
+        Self { reference }
+    }
+
+    /// A sign-in refused (by Digital ID's answer, or by ours: a suspended officer): a `WARN` line with the
+    /// `login_failed` event that monitoring counts.
+    pub fn sign_in_refused(what: &str, cause: &dyn std::fmt::Display) -> Self {
+        let reference = new_reference();
+        tracing::warn!(%reference, event = "login_failed", error = %cause, "{what}");
+        Self { reference }
+    }
+
+    /// The reference the officer reads out to the DGA Contact Center.
+    pub fn reference(&self) -> &str {
+        &self.reference
+    }
+}
+
+impl From<Failure> for AppError {
+    fn from(failure: Failure) -> Self {
+        Self::Internal { reference: failure.reference }
+    }
 }
 
 /// A new reference: 10 uppercase hexadecimal digits ([`crate::app_error::is_reference`]).
-pub fn new_reference() -> String {
+fn new_reference() -> String {
     domain::secrets::random_bytes::<5>().iter().map(|byte| format!("{byte:02X}")).collect()
 }
 
@@ -276,5 +319,20 @@ pub async fn take_flash<T: serde::de::DeserializeOwned>(kind: &str) -> Option<T>
             tracing::error!(%error, kind, "taking a flash failed");
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Failure;
+    use crate::app_error::{AppError, is_reference};
+
+    #[test]
+    fn a_failure_has_a_fresh_well_formed_reference_and_is_the_server_functions_internal_error() {
+        let (first, second) = (Failure::ours("probe", &"cause"), Failure::refused("probe"));
+        assert!(is_reference(first.reference()) && is_reference(second.reference()));
+        assert_ne!(first.reference(), second.reference());
+        let reference = first.reference().to_owned();
+        assert_eq!(AppError::from(first).reference(), Some(reference.as_str()));
     }
 }

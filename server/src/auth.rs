@@ -8,6 +8,7 @@
 //! | `POST /auth/logout` | ends the session here, then at Digital ID (`id_token_hint`, `post_logout_redirect_uri`, `state`) |
 //! | `POST /auth/backchannel-logout` | Digital ID's server says a Digital ID session ended: a valid Logout Token ends the sessions it names |
 
+use app::host::Failure;
 use app::paths::{
     CONSENT_DECLINED_PAGE, DIGITAL_ID_UNAVAILABLE_PAGE, HOME_PAGE, PROFILE_PAGE, SIGN_IN_FAILED_PAGE, SIGN_IN_PAGE,
     SIGNED_OUT_PAGE, TOKENS_PAGE,
@@ -65,15 +66,11 @@ pub struct SessionForm {
     csrf_token: String,
 }
 
-/// A short id that ties what an officer sees to the log line with the details (the server functions' own,
-/// [`app::host::new_reference`]: 10 uppercase hexadecimal digits).
-fn reference() -> String {
-    app::host::new_reference()
-}
-
-/// To the sign-in-failed page with `reference`; the router's [`crate::failure_references`] layer adds the check that
-/// lets the page show it (a reference in a URL someone else wrote is not shown).
-fn failed(reference: &str) -> Response {
+/// To the sign-in-failed page with the failure's reference (made and logged by [`Failure`], as the server functions'
+/// are); the router's [`crate::failure_references`] layer adds the check that lets the page show it (a reference in a
+/// URL someone else wrote is not shown).
+fn failed(failure: &Failure) -> Response {
+    let reference = failure.reference();
     let mut response = see_other(&format!("{SIGN_IN_FAILED_PAGE}?reference={reference}"));
     response.extensions_mut().insert(crate::failure_references::IssuedReference(reference.to_owned()));
     response
@@ -92,7 +89,7 @@ pub async fn login(
     let relying_party = match state.digital_id.relying_party().await {
         Ok(relying_party) => relying_party,
         Err(error) => {
-            tracing::error!(reference = %reference(), %error, "Digital ID cannot be discovered");
+            let _logged = Failure::ours("Digital ID cannot be discovered", &error);
             return see_other(DIGITAL_ID_UNAVAILABLE_PAGE);
         }
     };
@@ -114,9 +111,7 @@ pub async fn login(
         login_transactions::put(&state.db, &secret, &login_state, payload, LOGIN_TRANSACTION_LIFETIME, Utc::now())
             .await;
     if let Err(error) = stored {
-        let reference = reference();
-        tracing::error!(%reference, %error, "storing a login transaction failed");
-        return failed(&reference);
+        return failed(&Failure::ours("storing a login transaction failed", &error));
     }
     let destination = match form.intent.as_deref() {
         Some("register") => relying_party.registration_url(&start.authorize_url),
@@ -147,35 +142,27 @@ async fn finish_callback(
     params: Option<CallbackParams>,
     origin: &Origin,
 ) -> Response {
-    let reference = reference();
     let Some(params) = params else {
-        tracing::warn!(%reference, "sign-in callback with an unreadable query");
-        return failed(&reference);
+        return failed(&Failure::refused("sign-in callback with an unreadable query"));
     };
     let Some(secret) = crate::cookies::read(headers, state.cookies.login_name()) else {
-        tracing::warn!(%reference, "sign-in callback without the pre-login cookie");
-        return failed(&reference);
+        return failed(&Failure::refused("sign-in callback without the pre-login cookie"));
     };
     let Some(login_state) = params.state.as_deref() else {
-        tracing::warn!(%reference, "sign-in callback without state");
-        return failed(&reference);
+        return failed(&Failure::refused("sign-in callback without state"));
     };
     let pending = match login_transactions::take(&state.db, &secret, login_state, Utc::now()).await {
         Ok(Some(payload)) => serde_json::from_str::<PendingLogin>(&payload).ok(),
         Ok(None) => None,
-        Err(error) => {
-            tracing::error!(%reference, %error, "reading the login transaction failed");
-            return failed(&reference);
-        }
+        Err(error) => return failed(&Failure::ours("reading the login transaction failed", &error)),
     };
     let Some(pending) = pending else {
-        tracing::warn!(%reference, "sign-in callback for an unknown, used or expired login");
-        return failed(&reference);
+        return failed(&Failure::refused("sign-in callback for an unknown, used or expired login"));
     };
     let relying_party = match state.digital_id.relying_party().await {
         Ok(relying_party) => relying_party,
         Err(error) => {
-            tracing::error!(%reference, %error, "Digital ID cannot be discovered");
+            let _logged = Failure::ours("Digital ID cannot be discovered", &error);
             return see_other(DIGITAL_ID_UNAVAILABLE_PAGE);
         }
     };
@@ -186,27 +173,24 @@ async fn finish_callback(
             // Nobody is known yet (Digital ID sends no identity with a refusal): the entry has only when and where.
             let entry = Entry::new(AuditEvent::ConsentDeclined, origin).failed("access_denied");
             if let Err(error) = audit::record(&state.db, entry, Utc::now()).await {
-                tracing::error!(%reference, %error, "recording a declined consent failed");
+                let _logged = Failure::ours("recording a declined consent failed", &error);
             }
             return see_other(CONSENT_DECLINED_PAGE);
         }
         Err(error) => {
-            tracing::warn!(%reference, event = "login_failed", %error, "sign-in refused");
+            let failure = Failure::sign_in_refused("sign-in refused", &error);
             // One audit row per refused sign-in that came back for a login this browser started (anything earlier
             // — no cookie, an unknown state — is only logged, so strangers cannot fill the append-only log).
-            let entry = Entry::new(AuditEvent::SignInRefused, origin).failed(error.code()).detail(&reference);
+            let entry = Entry::new(AuditEvent::SignInRefused, origin).failed(error.code()).detail(failure.reference());
             if let Err(error) = audit::record(&state.db, entry, Utc::now()).await {
-                tracing::error!(%reference, %error, "recording a refused sign-in failed");
+                let _logged = Failure::ours("recording a refused sign-in failed", &error);
             }
-            return failed(&reference);
+            return failed(&failure);
         }
     };
     match start_session(state, headers, signed_in, &pending.return_to, origin).await {
         Ok(response) => response,
-        Err(error) => {
-            tracing::error!(%reference, %error, "starting a session failed");
-            failed(&reference)
-        }
+        Err(error) => failed(&Failure::ours("starting a session failed", &error)),
     }
 }
 
@@ -296,11 +280,11 @@ async fn start_session(
             return refuse_for_assurance(state, &officer, &shortfall, origin, now).await;
         }
         SignInMatch::Officer(officer) if officer.status != domain::entities::officer::OfficerStatus::Active => {
-            let reference = reference();
-            tracing::warn!(%reference, officer_id = officer.id, event = "login_failed", "a suspended officer tried to sign in");
+            let officer_id = format!("officer {}", officer.id);
+            let failure = Failure::sign_in_refused("a suspended officer tried to sign in", &officer_id);
             let entry = Entry::new(AuditEvent::SignInRefused, origin).failed("suspended").target(&officer);
             audit::record(&state.db, entry, now).await?;
-            return Ok(failed(&reference));
+            return Ok(failed(&failure));
         }
         SignInMatch::Officer(officer) => {
             // Checked at every sign-in, so raising a role's minimum applies from each officer's next sign-in.
@@ -356,9 +340,7 @@ pub async fn logout(State(state): State<AppState>, request: Request) -> Response
         return (StatusCode::FORBIDDEN, [(CACHE_CONTROL, "no-store")], sentence).into_response();
     }
     if let Err(error) = sessions::end(&state.db, &current.secret).await {
-        let reference = reference();
-        tracing::error!(%reference, %error, "ending a session failed");
-        return failed(&reference);
+        return failed(&Failure::ours("ending a session failed", &error));
     }
     tracing::info!(event = "logout", officer_id = ?current.officer.as_ref().map(|officer| officer.id), "signed out");
     if let Some(officer) = &current.officer {
@@ -436,8 +418,7 @@ pub async fn backchannel_logout(
     let ended = match sessions::end_for_provider_logout(&state.db, logout).await {
         Ok(ended) => ended,
         Err(error) => {
-            let reference = reference();
-            tracing::error!(%reference, %error, "back-channel logout: ending sessions failed");
+            let _logged = Failure::ours("back-channel logout: ending sessions failed", &error);
             return (StatusCode::INTERNAL_SERVER_ERROR, [(CACHE_CONTROL, "no-store")]).into_response();
         }
     };

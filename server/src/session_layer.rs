@@ -111,13 +111,11 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
 /// and a reference (the one thing logged with the error), as an anonymous page in the browser's language (its cookie;
 /// the officer's own choice is on their record, which cannot be read either).
 async fn unavailable(state: &AppState, request: Request, what: &str, error: &sea_orm::DbErr) -> Response {
-    let reference = app::host::new_reference();
-    tracing::error!(%reference, %error, "{what}");
+    let failure = app::host::Failure::ours(what, error);
     let locale = crate::language::of_request(state, request.headers(), None);
     let (mut parts, _) = request.into_parts();
     parts.extensions.insert(RequestContext { locale, path: OFFICERS_PAGE.to_owned(), ..RequestContext::default() });
-    let mut response =
-        crate::error_page::service_error(state, &parts, &reference, StatusCode::SERVICE_UNAVAILABLE).await;
+    let mut response = crate::error_page::service_error(state, &parts, &failure, StatusCode::SERVICE_UNAVAILABLE).await;
     response.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static(SERVICE_RETRY_AFTER_SECONDS));
     response
 }

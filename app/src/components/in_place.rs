@@ -1065,15 +1065,17 @@ mod browser {
                 note.set_text_content(Some(&format!("{count} · {problem}")));
                 note.set_class_name("field__count field__count--problem");
                 let _ = field.set_attribute("aria-invalid", "true");
+                let _ = field.set_attribute("data-checked-invalid", "");
             }
             None => {
                 note.set_text_content(Some(&count));
                 note.set_class_name("field__count");
-                // A refusal from the server stays marked until the number is mended.
-                if field.get_attribute("aria-invalid").as_deref() == Some("true")
-                    && typed.chars().filter(char::is_ascii_digit).count() == citizen_id::LENGTH
-                {
+                // Our own mark goes as soon as the number may be right again; the server's refusal stays until the
+                // number is whole and valid.
+                let whole = typed.chars().filter(char::is_ascii_digit).count() == citizen_id::LENGTH;
+                if field.has_attribute("data-checked-invalid") || whole {
                     let _ = field.remove_attribute("aria-invalid");
+                    let _ = field.remove_attribute("data-checked-invalid");
                 }
             }
         }

@@ -31,6 +31,7 @@ const TEXT = inBothLanguages({
     copy: 'คัดลอก Token',
     copied: 'คัดลอก Token แล้ว',
     find: 'ค้นหาหน่วยงาน',
+    addUnit: 'เพิ่มหน่วยงาน',
     unitsTitle: 'โครงสร้างหน่วยงาน',
     subunits: (name: string) => `หน่วยงานภายใต้ ${name}`,
     search: 'ค้นหาเจ้าหน้าที่',
@@ -52,6 +53,7 @@ const TEXT = inBothLanguages({
     copy: 'Copy the Token',
     copied: 'Token copied',
     find: 'Find a unit',
+    addUnit: 'Add unit',
     unitsTitle: 'Organisation units',
     subunits: (name: string) => `Units under ${name}`,
     search: 'Find an officer',
@@ -213,9 +215,22 @@ test('Contact Center staff issue, copy, filter, revoke and re-issue Tokens and f
   await expect(tokens.issuedToken).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
   expect(navigations(), 'revoked and re-issued without a page load').toBe(afterLoad);
 
-  // The organisation tree: find a unit (its parents stay shown), fold and unfold a unit's sub-units.
+  // The organisation tree: a unit added in place (the tree shows it at once), then find a unit (its parents stay
+  // shown), fold and unfold a unit's sub-units.
   await page.goto('/backend/units');
   await inPlaceReady(page);
+  const atUnits = navigations();
+  const newCode = `NEW-${units.ministry.code.slice('MIN-'.length)}`;
+  // The add form's fields (each unit's own forms below have fields of the same names).
+  await page.locator('#code').fill(newCode);
+  await page.locator('#name_th').fill(`กระทรวงใหม่ ${newCode}`);
+  await page.locator('#kind').selectOption('ministry');
+  await page.getByRole('button', { name: TEXT.addUnit, exact: true }).click();
+  // The units page is long (every unit with its forms): its answer may take a moment on a busy machine.
+  await expect(page.getByRole('status').first()).toBeFocused({ timeout: 15_000 });
+  await expect(page.locator('ol.unit-tree')).toContainText(`กระทรวงใหม่ ${newCode}`);
+  await expect(page.locator('#code'), 'the form is empty again').toHaveValue('');
+  expect(navigations(), 'a unit added without a page load').toBe(atUnits);
   const item = (name: string) =>
     page.locator('ol.unit-tree > li').filter({ has: page.locator('.unit-tree__name', { hasText: name }) });
   await page.getByLabel(TEXT.find, { exact: true }).fill(units.department.nameTh);

@@ -21,6 +21,7 @@ test.setTimeout(120_000);
 
 test('a central officer suspends, reactivates and moves an officer, and a role that does not fit the unit is refused by its field', async ({
   browser,
+  javaScriptEnabled,
 }, testInfo) => {
   const own = addUnitTree();
   const other = addUnitTree();
@@ -71,11 +72,16 @@ test('a central officer suspends, reactivates and moves an officer, and a role t
   await expect(accounts.errorSummary.getByRole('link')).toHaveAttribute('href', `#unit-${officerId}`);
   await expect(accounts.row(officerName)).toContainText(own.division.nameTh);
 
-  // The same officer moved to the service point, as a service-point officer: done.
+  // The same officer moved to the service point, as a service-point officer: done — with JavaScript, in place.
+  let documents = 0;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documents += 1;
+  });
   await change('service_point', own.servicePoint.code);
   await expect(page).toHaveURL(backOfficeUrl('/backend/accounts?done=assigned'));
   await expect(accounts.doneBanner).toContainText(ACCOUNTS_PAGE_TEXT.doneAssigned);
   await expect(accounts.row(officerName)).toContainText(own.servicePoint.nameTh);
+  if (javaScriptEnabled) expect(documents, 'moved without a page load').toBe(0);
 
   // By hand, at an officer this page never showed (another department's are tried in delegated-administration):
   // refused as not there, by a redirect back to the page that says so.

@@ -6,7 +6,7 @@
 // filter are checked here in every project; issuing, revoking and suspending in delegated-administration.spec.ts and
 // officer-accounts.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
-import { CONTACT_CENTER_UNIT, addUnitTree, importOfficers } from '../pages/back-office-commands';
+import { CONTACT_CENTER_UNIT, addUnitTree, importOfficers, issueToken } from '../pages/back-office-commands';
 import { ACCOUNTS_PAGE_TEXT, AccountsPage } from '../pages/accounts-page';
 import { citizenId } from '../pages/digital-id-pages';
 import { HomePage } from '../pages/home-page';
@@ -44,6 +44,7 @@ const TEXT = inBothLanguages({
     noUnit: 'ไม่พบหน่วยงานที่ตรงกับคำค้น',
     day: (date: Date) => `${date.getUTCDate()}/${date.getUTCMonth() + 1}/${date.getUTCFullYear() + 543}`,
     badDay: '31/2/2569',
+    more: 'แสดงรายการเพิ่มเติม',
   },
   en: {
     checksum: 'The citizen ID number is not valid',
@@ -66,6 +67,7 @@ const TEXT = inBothLanguages({
     noUnit: 'No unit matches',
     day: (date: Date) => `${date.getUTCDate()}/${date.getUTCMonth() + 1}/${date.getUTCFullYear()}`,
     badDay: '31/2/2026',
+    more: 'Show more entries',
   },
 });
 
@@ -311,6 +313,21 @@ test('a central officer searches officers as typed, suspends one in place, and f
   await expect(from).toHaveValue(TEXT.day(bangkokToday()));
   if (javaScriptEnabled) await expect(page.getByRole('heading', { level: 2, name: TEXT.entries, exact: true })).toBeFocused();
   if (javaScriptEnabled) await checkPage(page, 'audit-filtered-by-thai-date');
+
+  // More than a page of entries (50 Tokens issued at the command line, each audited): "show more" adds the next
+  // ones — in place with JavaScript, the focus on the first new entry; a plain link without.
+  for (let i = 0; i < 50; i += 1) issueToken({ role: 'agency', unit: own.division.code });
+  await page.getByRole('button', { name: TEXT.filter, exact: true }).click();
+  const entries = page.getByRole('main').locator('#audit-results tbody tr');
+  await expect(entries).toHaveCount(50);
+  const atMore = navigations();
+  await page.getByRole('link', { name: TEXT.more, exact: true }).click();
+  await expect(page).toHaveURL(/[?&]shown=100/);
+  await expect.poll(() => entries.count()).toBeGreaterThan(50);
+  if (javaScriptEnabled) {
+    await expect(entries.nth(50)).toBeFocused();
+    expect(navigations(), 'more entries without a page load').toBe(atMore);
+  }
 
   // A day that does not exist: the summary says so, the field keeps what was typed.
   await from.fill(TEXT.badDay);

@@ -143,7 +143,7 @@ pub struct Failure {
 impl Failure {
     /// A fault of ours: an `ERROR` line with `what` and the cause.
     pub fn ours(what: &str, cause: &dyn std::fmt::Display) -> Self {
-        let reference = new_reference();
+        let reference = this_reference();
         tracing::error!(%reference, error = %cause, "{what}");
         Self { reference }
     }
@@ -151,7 +151,7 @@ impl Failure {
     /// A request refused for what it carried (a callback without its cookie, a used login): a `WARN` line, nothing
     /// of ours to mend.
     pub fn refused(what: &str) -> Self {
-        let reference = new_reference();
+        let reference = this_reference();
         tracing::warn!(%reference, "{what}");
         Self { reference }
     }
@@ -159,7 +159,7 @@ impl Failure {
     /// A sign-in refused (by Digital ID's answer, or by ours: a suspended officer): a `WARN` line with the
     /// `login_failed` event that monitoring counts.
     pub fn sign_in_refused(what: &str, cause: &dyn std::fmt::Display) -> Self {
-        let reference = new_reference();
+        let reference = this_reference();
         tracing::warn!(%reference, event = "login_failed", error = %cause, "{what}");
         Self { reference }
     }
@@ -179,6 +179,45 @@ impl From<Failure> for AppError {
 /// A new reference: 10 uppercase hexadecimal digits ([`crate::app_error::is_reference`]).
 fn new_reference() -> String {
     domain::secrets::random_bytes::<5>().iter().map(|byte| format!("{byte:02X}")).collect()
+}
+
+/// A failure's reference: the id of the request being answered, so the reference an officer reads out finds every
+/// log line of their request; a new one outside any request (a background task).
+fn this_reference() -> String {
+    RequestId::current().map_or_else(new_reference, |id| id.0)
+}
+
+/// The id of one request: 10 uppercase hexadecimal digits, the shape of a failure reference. The host's outermost
+/// layer gives every request a new one (never the client's), puts it in the request's extensions and in
+/// [`REQUEST_ID`] for the task answering, names its log span with it and returns it as `X-Request-Id`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestId(pub String);
+
+tokio::task_local! {
+    /// The id of the request this task is answering (see [`RequestId`]).
+    pub static REQUEST_ID: RequestId;
+}
+
+impl RequestId {
+    /// A new, random id.
+    pub fn new() -> Self {
+        Self(new_reference())
+    }
+
+    /// The id of the request being answered: the task's, else (on a task the renderer spawned) the one in the
+    /// request Leptos provides; `None` outside a request.
+    pub fn current() -> Option<Self> {
+        REQUEST_ID
+            .try_with(Clone::clone)
+            .ok()
+            .or_else(|| use_context::<Parts>().and_then(|parts| parts.extensions.get::<Self>().cloned()))
+    }
+}
+
+impl Default for RequestId {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// What a form's server function did, as the page's `?done=` message names it ([`answer`]).

@@ -23,7 +23,7 @@ use vocabulary::token_text;
 
 mod attempts;
 mod issuing;
-pub use attempts::{AttemptLimits, Caller, Limit, Reservation, ReservedAttempt, reserve};
+pub use attempts::{AttemptLimits, Caller, Limit, Reservation, ReservedAttempt, breaker_open, reserve};
 pub(crate) use issuing::{Grant, insert, issued_entry};
 pub use issuing::{IssueError, IssueToken, Issued, Issuer, TextField, check_role_fits_unit, issue};
 

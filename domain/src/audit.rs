@@ -5,6 +5,8 @@
 //! citizen IDs only: nothing here ever sees a Token or a session id, and a citizen ID typed into free text (a name,
 //! a reference) is masked when the entry is written and again when it is exported.
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
@@ -109,8 +111,27 @@ impl Entry {
     }
 }
 
-/// Writes `entry`. Call it on the transaction of the change it records.
+/// Told of every entry [`record`] writes: its event and its reason code (`None` when it succeeded).
+pub type Observer = fn(AuditEvent, Option<&str>);
+
+static OBSERVER: OnceLock<Observer> = OnceLock::new();
+
+/// Has `observer` told of every entry [`record`] writes from now on, just after its insert succeeds: the server's
+/// metrics count sign-ins, Tokens and declined consents this way, from the one place every such event passes, with
+/// no dependency here. It sees the event and the reason code only — never a name, an address or a detail.
+///
+/// One observer per process: the first call sets it and later calls change nothing (returning `false`), so calling
+/// it again with the same function — once per server state, as tests build many — is harmless. The observer runs
+/// inside `record`, on the writer's task: it must be quick and must not block. An entry written inside a transaction
+/// is observed when its insert succeeds; if the transaction later rolls back, it has been observed all the same.
+pub fn observe(observer: Observer) -> bool {
+    OBSERVER.set(observer).is_ok()
+}
+
+/// Writes `entry`. Call it on the transaction of the change it records. The [`observe`]r is told once the row is
+/// inserted (before the transaction, if any, commits).
 pub async fn record(db: &impl ConnectionTrait, entry: Entry, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let (event, reason) = (entry.event, entry.reason.clone());
     let (actor_officer_id, actor_name) = entry.actor.unzip();
     audit_event::ActiveModel {
         occurred_at: Set(now),
@@ -129,6 +150,9 @@ pub async fn record(db: &impl ConnectionTrait, entry: Entry, now: DateTime<Utc>)
     }
     .insert(db)
     .await?;
+    if let Some(observer) = OBSERVER.get() {
+        observer(event, reason.as_deref());
+    }
     Ok(())
 }
 

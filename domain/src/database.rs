@@ -4,7 +4,9 @@ use std::fmt;
 use std::path::Path;
 use std::time::Duration;
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, Statement, TransactionTrait,
+};
 use sea_orm_migration::MigratorTrait;
 
 use crate::migration::Migrator;
@@ -116,10 +118,41 @@ pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, OpenError>
 }
 
 /// Applies every pending migration and returns how many ran.
+///
+/// On PostgreSQL several instances may start at once on one database (a rolling deploy, a scaled service): each
+/// first takes an advisory lock, held by a transaction on a connection of its own, so one migrates while the others
+/// wait and then find nothing pending (the migrations run on the pool's other connections: a PostgreSQL pool is never
+/// held to one). Without it, two instances creating the same tables collide
+/// (`duplicate key value violates unique constraint "pg_type_typname_nsp_index"`) and one exits.
 pub async fn migrate(db: &DatabaseConnection) -> Result<usize, DbErr> {
+    let lock = match db.get_database_backend() {
+        DbBackend::Postgres => {
+            let txn = db.begin().await?;
+            txn.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_advisory_xact_lock($1)",
+                [MIGRATION_LOCK_KEY.into()],
+            ))
+            .await?;
+            Some(txn)
+        }
+        _ => None,
+    };
     let pending = Migrator::get_pending_migrations(db).await?.len();
     Migrator::up(db, None).await?;
+    if let Some(txn) = lock {
+        txn.commit().await?;
+    }
     Ok(pending)
+}
+
+/// The advisory-lock key under which migrations run (PostgreSQL): unique among this database's advisory locks.
+const MIGRATION_LOCK_KEY: i64 = 0x11F0_316A;
+
+/// Whether every migration this build knows has been applied (for readiness: an instance must not serve a schema it
+/// does not expect).
+pub async fn schema_is_current(db: &DatabaseConnection) -> Result<bool, DbErr> {
+    Ok(Migrator::get_pending_migrations(db).await?.is_empty())
 }
 
 #[cfg(test)]

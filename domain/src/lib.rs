@@ -11,16 +11,20 @@
 //! - [`assurance`]: how well Digital ID knows a person, and how well each role needs them known.
 //! - [`citizen_id`]: the citizen ID's rules, masking and keyed hash; [`secrets`]: random secrets and hashes;
 //!   [`free_text`]: which characters names and references may hold (no direction controls, invisibles, stacked marks).
+//! - [`housekeeping`]: deleting what has expired, one instance at a time.
+//! - [`backup`]: online copies of an SQLite database (`server backup`; PostgreSQL has `pg_dump`).
 
 pub mod activation;
 pub mod administration;
 pub mod assurance;
 pub mod audit;
+pub mod backup;
 pub mod citizen_id;
 pub mod database;
 pub mod entities;
 pub mod flash;
 pub mod free_text;
+pub mod housekeeping;
 pub mod import;
 pub mod login_transactions;
 pub mod migration;

@@ -10,6 +10,7 @@ mod m20261203_000002_create_audit_event;
 mod m20261204_000001_add_officer_preferred_locale;
 mod m20261210_000001_index_activation_attempt_time;
 mod m20261211_000001_create_session_flash;
+mod m20261213_000001_audit_retention;
 
 /// Runs this crate's migrations in order; the applied ones are recorded in `seaql_migrations`.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000001_add_officer_preferred_locale::Migration),
             Box::new(m20261210_000001_index_activation_attempt_time::Migration),
             Box::new(m20261211_000001_create_session_flash::Migration),
+            Box::new(m20261213_000001_audit_retention::Migration),
         ]
     }
 }

@@ -6,7 +6,9 @@
 //! use one sea-orm connection for SQLite and PostgreSQL. That is one small table and the functions below.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
 
 use crate::entities::officer_session;
 use crate::officers::DigitalIdIdentity;
@@ -223,6 +225,17 @@ pub async fn end_for_provider_logout(
         officer_session::Entity::delete_many().filter(officer_session::Column::Id.is_in(ids)).exec(db).await?;
     }
     Ok(ended)
+}
+
+/// How many sessions are live at `now` — neither idle past the policy's timeout nor past their absolute end, as
+/// [`find`] would judge them — in one `COUNT` (the operators' gauge of active sessions). Sessions of Digital ID
+/// accounts still to be activated count too.
+pub async fn count_live(db: &impl ConnectionTrait, policy: SessionPolicy, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    officer_session::Entity::find()
+        .filter(officer_session::Column::ExpiresAt.gt(now))
+        .filter(officer_session::Column::LastSeenAt.gt(now - policy.idle_timeout))
+        .count(db)
+        .await
 }
 
 /// Deletes every session past its idle or absolute timeout.

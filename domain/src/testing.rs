@@ -35,6 +35,14 @@ impl TestDatabase {
         Some(Self { db, cleanup: Some((admin, name)) })
     }
 
+    /// The existing database at `url` (a file, or one restored from a backup), with any pending migration applied;
+    /// [`TestDatabase::close`] only closes it: whoever made it removes it.
+    pub async fn at(url: &str) -> Self {
+        let db = database::connect(&DatabaseUrl::new(url)).await.expect("the database at the URL connects");
+        database::migrate(&db).await.expect("migrations apply");
+        Self { db, cleanup: None }
+    }
+
     /// Every backend this run tests against: SQLite, then PostgreSQL if configured.
     pub async fn all() -> Vec<Self> {
         let mut all = vec![Self::sqlite().await];
@@ -64,7 +72,7 @@ impl TestDatabase {
 }
 
 /// Replaces the database name (the URL path) of a PostgreSQL URL, keeping credentials and query.
-fn with_database_name(url: &str, name: &str) -> String {
+pub fn with_database_name(url: &str, name: &str) -> String {
     let (base, query) = url.split_once('?').map_or((url, None), |(base, query)| (base, Some(query)));
     let authority_start = base.find("://").map_or(0, |i| i + 3);
     let path_start = base[authority_start..].find('/').map_or(base.len(), |i| authority_start + i);

@@ -204,12 +204,16 @@ async fn g11_failures_spread_over_many_subjects_and_addresses_trip_the_overall_b
             admitted(reserve_with(db, limits, &who, &format!("203.0.113.{}", n / 3), &token, t0()).await);
         }
         let now = t0() + Duration::minutes(1);
+        let open = |at| activation::breaker_open(db, limits, at);
+        assert!(!open(now).await.expect("read"), "{backend}: 11 failures of 12");
         let newcomer = |n: usize| identity(&format!("sub-newcomer-{n}"), None);
         admitted(reserve_with(db, limits, &newcomer(1), OWNER_IP, &token, now).await);
+        assert!(open(now).await.expect("read"), "{backend}: the operators' gauge sees it open");
         let (limit, wait) = limited(reserve_with(db, limits, &newcomer(2), OWNER_IP, &token, now).await);
         assert_eq!(limit, Limit::Breaker, "{backend}: open for everyone");
         assert_eq!(wait, Duration::minutes(14), "{backend}: until the oldest failure leaves the 15 minutes");
         let later = t0() + Duration::minutes(16);
+        assert!(!open(later).await.expect("read"), "{backend}: closed once the failures leave the window");
         admitted(reserve_with(db, limits, &newcomer(2), OWNER_IP, &token, later).await);
         test.close().await;
     }

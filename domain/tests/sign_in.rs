@@ -327,6 +327,22 @@ async fn a_session_is_found_by_its_secret_and_stored_under_the_secrets_sha256() 
 }
 
 #[tokio::test]
+async fn live_sessions_are_counted_as_find_would_judge_them() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let who = identity("s", None);
+        start_session(&test.db, None, &who, t0()).await;
+        start_session(&test.db, None, &who, t0() + Duration::minutes(20)).await;
+        let live = |at| sessions::count_live(&test.db, policy(), at);
+        assert_eq!(live(t0() + Duration::minutes(29)).await.expect("count"), 2, "{backend}");
+        assert_eq!(live(t0() + Duration::minutes(30)).await.expect("count"), 1, "{backend}: the first is idle");
+        assert_eq!(live(t0() + Duration::minutes(50)).await.expect("count"), 0, "{backend}: both are idle");
+        assert_eq!(session_count(&test.db).await, 2, "{backend}: counting deletes nothing");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
 async fn e1_e2_every_new_session_gets_a_new_secret() {
     for test in TestDatabase::all().await {
         let backend = test.backend();

@@ -1,5 +1,5 @@
-//! The command line: `server` (serve, after applying pending migrations), `server migrate`, and the bootstrap
-//! commands of DGA operators: `server units add`, `server units load-sample`, `server import-officers`, `server issue-token`.
+//! The command line: `server` (serve, after applying pending migrations), `server migrate`, `server backup`, and the
+//! bootstrap commands of DGA operators: `server units add`, `server units load-sample`, `server import-officers`, `server issue-token`.
 
 use std::path::PathBuf;
 
@@ -40,6 +40,13 @@ pub enum Command {
         /// List applied and pending migrations without changing anything.
         #[arg(long)]
         status: bool,
+    },
+    /// Write a consistent copy of the SQLite database to a new file while the server runs (`VACUUM INTO`); on
+    /// PostgreSQL use pg_dump (deploy/backup.sh does either).
+    Backup {
+        /// The backup file to create; an existing file is never overwritten.
+        #[arg(long)]
+        to: PathBuf,
     },
     /// Organisation units.
     #[command(subcommand)]
@@ -114,6 +121,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Migrate { status: false } => migrate(&db).await,
         Command::Migrate { status: true } => print_status(&db).await,
+        Command::Backup { to } => {
+            let bytes = domain::backup::sqlite_into(&db, &to).await?;
+            say(&format!("backed up the database to {} ({bytes} bytes)", to.display()));
+            Ok(())
+        }
         Command::Units(UnitsCommand::Add { code, name_th, name_en, kind, parent }) => {
             migrate(&db).await?;
             let kind = UnitKind::from_code(&kind)
@@ -231,12 +243,49 @@ async fn serve(mut settings: Settings, db: DatabaseConnection) -> anyhow::Result
     }
     let address = settings.site.address;
     let limits = settings.site.connections;
+    let grace = settings.site.shutdown_grace;
+    let housekeeping = settings.housekeeping;
+    let operator_address = settings.operator_address;
     let state = AppState::new(settings, db);
     let listener = TcpListener::bind(address).await.with_context(|| format!("binding {address}"))?;
     tracing::info!(?limits, "serving on http://{address}");
+    tokio::spawn(crate::housekeeping::run(state.clone(), housekeeping));
+    // SIGTERM: `/readyz` says "draining" at once; the listeners close `grace` later; requests in flight finish.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let readiness = state.readiness.clone();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        readiness.drain();
+        tracing::info!(
+            grace_seconds = grace.as_secs(),
+            "draining: /readyz answers 503; the listener closes after the grace"
+        );
+        // A second signal (Ctrl-C twice in development) skips the rest of the grace.
+        tokio::select! {
+            () = tokio::time::sleep(grace) => {},
+            () = shutdown_signal() => {},
+        }
+        let _ = stop.send(true);
+    });
+    let closing = |mut stopped: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = stopped.wait_for(|stop| *stop).await;
+    };
+    // Metrics (and the probes) for operators, never on the public listener; it closes with it.
+    if let Some(operator) = operator_address {
+        let listener =
+            TcpListener::bind(operator).await.with_context(|| format!("binding the operator address {operator}"))?;
+        tracing::info!("metrics on http://{operator}/metrics");
+        let (state, shutdown) = (state.clone(), closing(stopped.clone()));
+        tokio::spawn(async move {
+            if let Err(error) = crate::operator::serve(listener, state, shutdown).await {
+                tracing::error!(%error, "the operator listener stopped");
+            }
+        });
+    }
     // Every request carries the peer address, which feeds the activation rate limit (behind a proxy it is the
     // proxy's: see docs/OPERATIONS.md).
-    digital_id::serving::serve(listener, router(state), limits, shutdown_signal()).await?;
+    digital_id::serving::serve(listener, router(state), limits, closing(stopped)).await?;
+    tracing::info!("stopped");
     Ok(())
 }
 

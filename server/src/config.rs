@@ -24,6 +24,10 @@ pub const KEYS: &[(&str, &str, Secrecy)] = &[
     ("site.body_timeout_seconds", "SITE_BODY_TIMEOUT_SECONDS", Secrecy::Public),
     ("site.max_connections", "SITE_MAX_CONNECTIONS", Secrecy::Public),
     ("site.trusted_proxies", "SITE_TRUSTED_PROXIES", Secrecy::Public),
+    ("site.shutdown_grace_seconds", "SITE_SHUTDOWN_GRACE_SECONDS", Secrecy::Public),
+    ("operator.address", "OPERATOR_ADDRESS", Secrecy::Public),
+    ("housekeeping.interval_seconds", "HOUSEKEEPING_INTERVAL_SECONDS", Secrecy::Public),
+    ("housekeeping.audit_retention_days", "AUDIT_RETENTION_DAYS", Secrecy::Public),
     ("database.url", "DATABASE_URL", Secrecy::Secret),
     ("digital_id.issuer", "DIGITAL_ID_ISSUER", Secrecy::Public),
     ("digital_id.client_id", "DIGITAL_ID_CLIENT_ID", Secrecy::Public),
@@ -71,7 +75,25 @@ pub struct Settings {
     pub assurance: AssurancePolicy,
     /// The built-in Digital ID simulator; `Some` exactly when no external issuer is configured.
     pub simulator: Option<SimulatorSettings>,
+    /// The operators' listener (metrics), `None` when switched off (`OPERATOR_ADDRESS` empty).
+    pub operator_address: Option<SocketAddr>,
+    /// Clearing out what has expired, and how long the audit log is kept.
+    pub housekeeping: HousekeepingSettings,
 }
+
+/// `[housekeeping]`
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HousekeepingSettings {
+    /// How often expired sessions, logins in progress, flashes and old activation tries are deleted, by one instance
+    /// at a time (`HOUSEKEEPING_INTERVAL_SECONDS`).
+    pub interval: std::time::Duration,
+    /// Audit entries older than this are deleted; `None` keeps every entry (`AUDIT_RETENTION_DAYS`, 0 = keep).
+    pub audit_retention_days: Option<u32>,
+}
+
+/// The shortest audit retention accepted, in days. The database's own trigger refuses to delete a younger entry
+/// (`m20261213_000001_audit_retention`), whatever the configuration or a compromised server says.
+pub const AUDIT_RETENTION_MINIMUM_DAYS: u32 = domain::housekeeping::AUDIT_RETENTION_FLOOR_DAYS;
 
 /// `[simulator]`: the built-in Digital ID simulator, started with the server when `digital_id.issuer` is empty.
 #[derive(Clone, Debug)]
@@ -107,6 +129,9 @@ pub struct SiteSettings {
     /// The reverse proxies whose `X-Forwarded-For` names the client (`SITE_TRUSTED_PROXIES`: addresses and CIDR
     /// ranges separated by spaces or commas); empty believes only the socket peer.
     pub trusted_proxies: TrustedProxies,
+    /// On SIGTERM, how long `/readyz` says "draining" while the listener still accepts, so load balancers stop
+    /// sending before connections are refused (`SITE_SHUTDOWN_GRACE_SECONDS`).
+    pub shutdown_grace: std::time::Duration,
 }
 
 /// `[digital_id]`
@@ -218,6 +243,21 @@ struct RawSettings {
     privacy: RawPrivacy,
     assurance: RawAssurance,
     simulator: RawSimulator,
+    operator: RawOperator,
+    housekeeping: RawHousekeeping,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOperator {
+    address: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHousekeeping {
+    interval_seconds: u64,
+    audit_retention_days: u32,
 }
 
 #[derive(Deserialize)]
@@ -255,6 +295,7 @@ struct RawSite {
     body_timeout_seconds: u64,
     max_connections: usize,
     trusted_proxies: String,
+    shutdown_grace_seconds: u64,
 }
 
 #[derive(Deserialize)]
@@ -321,6 +362,9 @@ fn lookup(
     }
 }
 
+/// The longest drain accepted: beyond it a deployment waits for nothing.
+const MAX_SHUTDOWN_GRACE_SECONDS: u64 = 300;
+
 fn invalid(key: &'static str, reason: impl Into<String>) -> ConfigError {
     let variable = KEYS.iter().find(|(k, _, _)| *k == key).map_or("?", |(_, variable, _)| variable);
     ConfigError::Invalid { key, variable, reason: reason.into() }
@@ -355,6 +399,41 @@ impl RawSettings {
         let trusted_proxies = TrustedProxies::parse(&self.site.trusted_proxies).map_err(|reason| {
             invalid("site.trusted_proxies", format!("{reason}; expected addresses or CIDR ranges"))
         })?;
+        if self.site.shutdown_grace_seconds > MAX_SHUTDOWN_GRACE_SECONDS {
+            return Err(invalid("site.shutdown_grace_seconds", format!("must be 0 to {MAX_SHUTDOWN_GRACE_SECONDS}")));
+        }
+        let shutdown_grace = std::time::Duration::from_secs(self.site.shutdown_grace_seconds);
+        let operator_address = match self.operator.address.trim() {
+            "" => None,
+            text => {
+                let operator: SocketAddr = text
+                    .parse()
+                    .map_err(|_| invalid("operator.address", "expected host:port, e.g. 127.0.0.1:9464, or empty"))?;
+                if operator == address || (operator.port() == address.port() && operator.ip().is_unspecified()) {
+                    return Err(invalid(
+                        "operator.address",
+                        "must differ from site.address (never the public listener)",
+                    ));
+                }
+                Some(operator)
+            }
+        };
+        let housekeeping = HousekeepingSettings {
+            interval: match self.housekeeping.interval_seconds {
+                seconds @ 10..=86_400 => std::time::Duration::from_secs(seconds),
+                _ => return Err(invalid("housekeeping.interval_seconds", "must be 10 to 86400")),
+            },
+            audit_retention_days: match self.housekeeping.audit_retention_days {
+                0 => None,
+                days if days < AUDIT_RETENTION_MINIMUM_DAYS => {
+                    return Err(invalid(
+                        "housekeeping.audit_retention_days",
+                        format!("must be 0 (keep every entry) or at least {AUDIT_RETENTION_MINIMUM_DAYS}"),
+                    ));
+                }
+                days => Some(days),
+            },
+        };
         let database_url = self.database.url.trim();
         if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
             return Err(invalid("database.url", "expected a sqlite:… or postgres://… URL"));
@@ -461,7 +540,14 @@ impl RawSettings {
         };
 
         Ok(Settings {
-            site: SiteSettings { address, base_url, root: PathBuf::from(self.site.root), connections, trusted_proxies },
+            site: SiteSettings {
+                address,
+                base_url,
+                root: PathBuf::from(self.site.root),
+                connections,
+                trusted_proxies,
+                shutdown_grace,
+            },
             database_url: DatabaseUrl::new(database_url),
             digital_id: DigitalIdSettings {
                 issuer,
@@ -475,6 +561,8 @@ impl RawSettings {
             citizen_id_key,
             assurance,
             simulator,
+            operator_address,
+            housekeeping,
         })
     }
 }

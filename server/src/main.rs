@@ -1,14 +1,14 @@
 //! The `server` binary: logging, then the command line (see `server --help`).
 
+use std::io::IsTerminal;
+
 use clap::Parser;
-use tracing_subscriber::EnvFilter;
+use server::logging::{self, LogFormat};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(server::DEFAULT_LOG_FILTER)),
-        )
-        .init();
+    let ansi = std::io::stdout().is_terminal();
+    let subscriber = logging::subscriber(LogFormat::from_env()?, logging::filter_from_env(), std::io::stdout, ansi);
+    tracing::subscriber::set_global_default(subscriber)?;
     server::cli::run(server::cli::Cli::parse()).await
 }

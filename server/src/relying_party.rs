@@ -27,12 +27,13 @@ use serde::{Deserialize, Serialize};
 use domain::assurance::Assurance;
 
 use crate::config::{SecretHashing, Settings};
+use crate::metrics::{DigitalIdCalls, DigitalIdEndpoint};
 
 mod discovery;
 mod logout_token;
 
 pub use discovery::{DigitalIdProviderMetadata, DiscoveryError, Metadata, http_client};
-use discovery::{Provider, Registration, fetch_provider};
+use discovery::{Measured, Provider, Registration, fetch_provider};
 pub use logout_token::{BACKCHANNEL_LOGOUT_EVENT, LogoutRequest, LogoutTokenError};
 
 /// Clock difference tolerated on `exp` and `iat`.
@@ -200,6 +201,8 @@ pub struct RelyingParty {
     registration: Registration,
     scopes: Vec<String>,
     http: reqwest::Client,
+    /// Where the requests to Digital ID are timed and their failures counted.
+    calls: DigitalIdCalls,
     provider: RwLock<Arc<Provider>>,
     last_key_refresh: Mutex<Option<Instant>>,
     /// `jti`s of accepted Logout Tokens with their `iat`, kept while a token that old would still be accepted.
@@ -233,8 +236,19 @@ pub fn dga_hash(secret: &str) -> String {
 }
 
 impl RelyingParty {
-    /// Discovers Digital ID at `issuer` and checks it offers what we need (code flow, S256, RS256, userinfo).
+    /// Discovers Digital ID at `issuer` and checks it offers what we need (code flow, S256, RS256, userinfo); its
+    /// requests to Digital ID are measured nowhere that is served (see [`RelyingParty::discover_measured`]).
     pub async fn discover(settings: &Settings, issuer: &str) -> Result<Self, DiscoveryError> {
+        Self::discover_measured(settings, issuer, DigitalIdCalls::default()).await
+    }
+
+    /// [`RelyingParty::discover`], timing every request to Digital ID and counting its failures in `calls` (the
+    /// server state's metrics).
+    pub async fn discover_measured(
+        settings: &Settings,
+        issuer: &str,
+        calls: DigitalIdCalls,
+    ) -> Result<Self, DiscoveryError> {
         let secret = settings.digital_id.client_secret.as_ref().map(|secret| secret.expose()).unwrap_or_default();
         let client_secret = ClientSecret::new(match settings.digital_id.secret_hashing {
             SecretHashing::Dga => dga_hash(secret),
@@ -252,15 +266,21 @@ impl RelyingParty {
         };
         let http = http_client()
             .map_err(|error| DiscoveryError::Discovery { issuer: issuer.to_owned(), reason: error.to_string() })?;
-        let provider = fetch_provider(&registration, &http).await?;
+        let provider = fetch_provider(&registration, &http, &calls).await?;
         Ok(Self {
             registration,
             scopes: settings.digital_id.scopes.clone(),
             http,
+            calls,
             provider: RwLock::new(Arc::new(provider)),
             last_key_refresh: Mutex::new(None),
             seen_logout_tokens: Mutex::default(),
         })
+    }
+
+    /// The HTTP client for a request to `endpoint`.
+    fn measured(&self, endpoint: DigitalIdEndpoint) -> Measured<'_> {
+        Measured { http: &self.http, calls: &self.calls, endpoint: Some(endpoint) }
     }
 
     fn provider(&self) -> Arc<Provider> {
@@ -365,7 +385,7 @@ impl RelyingParty {
             .client
             .exchange_code(AuthorizationCode::new(code))
             .set_pkce_verifier(PkceCodeVerifier::new(transaction.pkce_verifier.clone()))
-            .request_async(&self.http)
+            .request_async(&self.measured(DigitalIdEndpoint::Token))
             .await
             .map_err(|error| LoginError::Token(describe_token_error(&error)))?;
         let id_token = token_response.id_token().ok_or_else(|| LoginError::IdToken("missing".into()))?.clone();
@@ -393,7 +413,7 @@ impl RelyingParty {
         let userinfo: UserInfoClaims<DigitalIdClaims, CoreGenderClaim> = provider
             .client
             .user_info(token_response.access_token().clone(), Some(subject.clone()))
-            .request_async(&self.http)
+            .request_async(&self.measured(DigitalIdEndpoint::Userinfo))
             .await
             .map_err(|error| LoginError::Userinfo(error.to_string()))?;
         Ok(SignedIn {
@@ -505,7 +525,7 @@ impl RelyingParty {
             *last = Some(Instant::now());
         }
         tracing::info!(issuer = %self.registration.issuer.as_str(), "unknown signing key: fetching Digital ID's keys again");
-        let provider = Arc::new(fetch_provider(&self.registration, &self.http).await?);
+        let provider = Arc::new(fetch_provider(&self.registration, &self.http, &self.calls).await?);
         *self.provider.write().unwrap_or_else(PoisonError::into_inner) = provider.clone();
         Ok(provider)
     }

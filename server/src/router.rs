@@ -3,7 +3,7 @@
 //! | path | handler |
 //! |---|---|
 //! | `/` | redirect to the officers' page `/backend` |
-//! | `/healthz` | liveness and database check for operators and load balancers |
+//! | `/healthz`, `/readyz` | liveness, and readiness for load balancers ([`crate::probes`]) |
 //! | `POST /auth/login`, `GET /auth/callback`, `POST /auth/logout` | sign-in and sign-out ([`crate::auth`]) |
 //! | `POST /auth/backchannel-logout` | Digital ID's server ends sessions ([`crate::auth::backchannel_logout`]; outside the same-origin check and the session layer) |
 //! | `GET /backend/audit.csv` | the audit log's CSV download ([`crate::audit_csv`]) |
@@ -11,7 +11,7 @@
 //! | Leptos routes (`app::shell`) | server-side rendered pages (pages with data await their loaders: `SsrMode::Async`) |
 //! | anything else | a static file from the site root (precompressed when available), else the 404 page |
 //!
-//! Layers, outermost first: tracing; the client's address ([`crate::client_address`]); security headers with the CSP nonce ([`crate::web_security`]); the 404 page for
+//! Layers, outermost first: the request's id ([`crate::request_id`]); tracing (a span per request naming its id); the client's address ([`crate::client_address`]); security headers with the CSP nonce ([`crate::web_security`]); the 404 page for
 //! `//…`, backslash and over-long paths ([`crate::edge_paths`]); failure references only as issued
 //! ([`crate::failure_references`]); the same-origin check on every non-GET request; the session layer ([`crate::session_layer`]), which also decides
 //! who may open which page.
@@ -19,7 +19,7 @@
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
-use axum::middleware::from_fn_with_state;
+use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use leptos::prelude::provide_context;
@@ -36,9 +36,12 @@ use crate::client_address;
 use crate::edge_paths::{self, refuse_unfit_paths};
 use crate::failure_references::only_issued_references;
 use crate::rendering::{backend, page_context, render_page};
+use crate::request_id;
 use crate::session_layer::session_layer;
 use crate::state::AppState;
 use crate::web_security::{same_origin_only, security_headers};
+
+pub use crate::probes::{health, readiness};
 
 /// The app's routes, walked once per process. Walking them runs the app with resources suppressed through a
 /// process-wide flag (leptos_router 0.8's `SuppressResourceLoad`): a page whose data starts loading while another
@@ -73,6 +76,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(|| async { Redirect::to(OFFICERS_PAGE) }))
         .route("/healthz", get(health))
+        .route("/readyz", get(readiness))
         .route(LOGIN, post(auth::login))
         .route(CALLBACK, get(auth::callback))
         .route(LOGOUT, post(auth::logout))
@@ -80,6 +84,7 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{}/{{*function}}", app::api::PREFIX), get(server_functions).post(server_functions))
         .leptos_routes_with_context(&state, routes, page_context(&state), move || shell(options.clone()))
         .fallback_service(static_files)
+        .layer(axum::middleware::from_fn(refusal_status))
         .layer(from_fn_with_state(state.clone(), session_layer))
         .layer(from_fn_with_state(state.clone(), same_origin_only))
         // Server to server: no browser, no cookie, no Origin; the signed Logout Token authenticates the request.
@@ -93,26 +98,54 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), client_address::layer))
         // Spans name the path only: a query can carry an authorization code or state (`/auth/callback?code=…`);
         // and only its start, so a long path cannot fill the log.
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
-            tracing::info_span!("request", method = %request.method(), path = %edge_paths::for_log(request.uri().path()))
-        }))
+        // Every answer on purpose — a 404 page, the service-error page with its 500 or 503 — is not a failure of the
+        // layer's: a fault of ours has logged its cause once, at ERROR, with the request's id (`app::host::Failure`).
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request| {
+                    tracing::info_span!(
+                        "request",
+                        id = %request_id::of(request),
+                        method = %request.method(),
+                        path = %edge_paths::for_log(request.uri().path())
+                    )
+                })
+                .on_failure(()),
+        )
+        // Counts and times every answer under its route pattern (`crate::metrics`, served on the operator address only).
+        .layer(from_fn_with_state(state.clone(), crate::metrics::layer))
+        // Outermost: the request's id, for the span above and every layer and handler inside.
+        .layer(axum::middleware::from_fn(request_id::layer))
         .with_state(state)
 }
 
-/// `/api/*`: the server functions, each with the [`Backend`] as context (the request's head, with what our layers
-/// put into its extensions, is provided by `leptos_axum`).
+/// `/api/*` that no server function claims (Leptos's routes, added with the pages, answer the registered paths): the
+/// server functions' handler, with the [`Backend`] as context, answers with its "not found" error.
 async fn server_functions(State(state): State<AppState>, request: Request) -> Response {
     let backend = backend(&state);
     leptos_axum::handle_server_fns_with_context(move || provide_context(backend.clone()), request).await.into_response()
 }
 
-/// `200 ok` when the database answers, `503` otherwise (details only in the log).
-async fn health(State(state): State<AppState>) -> impl IntoResponse {
-    match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ok"),
-        Err(error) => {
-            tracing::error!(%error, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
-        }
+/// A server function's refusal answers with its own status. Leptos sends every error as 500, which for "sign in
+/// first" (401) or "not yours" (403) would page an operator and tell a script nothing; only a failure of ours (and
+/// any answer that is not an [`app::app_error::AppError`]) stays a 500.
+async fn refusal_status(request: Request, next: Next) -> Response {
+    let is_server_function = request.uri().path().starts_with(&format!("{}/", app::api::PREFIX));
+    let response = next.run(request).await;
+    if !is_server_function || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
     }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::app_error::AppError>(&bytes)
+        && let Ok(status) = StatusCode::from_u16(error.status())
+    {
+        parts.status = status;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
+
+/// The most of a server function's error answer read to find its status (an `AppError` is a few hundred bytes).
+const ERROR_BODY_LIMIT: usize = 64 * 1024;

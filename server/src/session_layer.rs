@@ -39,9 +39,9 @@ fn access(path: &str) -> Access {
     }
 }
 
-/// Paths that never need a session: static files and the health check.
+/// Paths that never need a session: static files and the probes.
 fn is_sessionless(path: &str) -> bool {
-    path.starts_with("/pkg/") || path.starts_with("/fonts/") || path == "/healthz"
+    path.starts_with("/pkg/") || path.starts_with("/fonts/") || path == "/healthz" || path == "/readyz"
 }
 
 /// The layer itself (see the module's table).

@@ -11,6 +11,8 @@ use sea_orm::DatabaseConnection;
 
 use crate::config::Settings;
 use crate::cookies::CookiePolicy;
+use crate::metrics::{DigitalIdCalls, Metrics};
+use crate::probes::Readiness;
 use crate::relying_party::{DiscoveryError, RelyingParty};
 use crate::web_security::origin_of;
 
@@ -37,6 +39,10 @@ pub struct AppState {
     pub session_policy: SessionPolicy,
     /// Activation guessing limits.
     pub attempt_limits: AttemptLimits,
+    /// Whether this instance is being taken out of service (`/readyz`).
+    pub readiness: Arc<Readiness>,
+    /// The Prometheus metrics, served on the operator address only ([`crate::operator`]).
+    pub metrics: Metrics,
 }
 
 impl AppState {
@@ -48,6 +54,8 @@ impl AppState {
             absolute_timeout: chrono::Duration::hours(i64::from(settings.session.absolute_timeout_hours)),
         };
         let settings = Arc::new(settings);
+        let metrics = Metrics::new();
+        let calls = metrics.digital_id();
         Self {
             leptos_options: leptos_options(&settings),
             db,
@@ -57,7 +65,14 @@ impl AppState {
             citizen_id_key: CitizenIdKey::new(settings.citizen_id_key.expose().as_bytes().to_vec()),
             session_policy,
             attempt_limits: AttemptLimits::default(),
-            digital_id: Arc::new(DigitalId { settings: settings.clone(), issuer, relying_party: Default::default() }),
+            readiness: Arc::default(),
+            metrics,
+            digital_id: Arc::new(DigitalId {
+                settings: settings.clone(),
+                issuer,
+                calls,
+                relying_party: Default::default(),
+            }),
             settings,
         }
     }
@@ -76,6 +91,8 @@ pub struct DigitalId {
     settings: Arc<Settings>,
     /// The issuer in use.
     pub issuer: String,
+    /// Where its requests are timed and their failures counted.
+    calls: DigitalIdCalls,
     relying_party: tokio::sync::OnceCell<Arc<RelyingParty>>,
 }
 
@@ -83,7 +100,9 @@ impl DigitalId {
     /// The relying party, discovering Digital ID first if that has not succeeded yet.
     pub async fn relying_party(&self) -> Result<Arc<RelyingParty>, DiscoveryError> {
         self.relying_party
-            .get_or_try_init(|| async { RelyingParty::discover(&self.settings, &self.issuer).await.map(Arc::new) })
+            .get_or_try_init(|| async {
+                RelyingParty::discover_measured(&self.settings, &self.issuer, self.calls.clone()).await.map(Arc::new)
+            })
             .await
             .cloned()
     }

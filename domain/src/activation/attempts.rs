@@ -268,15 +268,7 @@ async fn breaker_wait(
     now: DateTime<Utc>,
 ) -> Result<Option<Duration>, DbErr> {
     let failures = failures.filter(activation_attempt::Column::AttemptedAt.gt(now - limits.overall_window));
-    let per_subject: Vec<i64> = failures
-        .clone()
-        .select_only()
-        .column_as(Expr::col(activation_attempt::Column::Id).count(), "failures")
-        .group_by(activation_attempt::Column::Subject)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let counted: u64 = per_subject.iter().map(|&n| Ord::min(u64::try_from(n).unwrap_or(0), limits.per_subject)).sum();
+    let counted = breaker_count(db, failures.clone(), limits).await?;
     if counted < limits.overall {
         return Ok(None);
     }
@@ -289,6 +281,33 @@ async fn breaker_wait(
     let oldest = failures.order_by_asc(activation_attempt::Column::AttemptedAt).one(db).await?;
     let until = oldest.map_or(now + limits.overall_window, |attempt| attempt.attempted_at + limits.overall_window);
     Ok(Some(at_least_a_second(until - now)))
+}
+
+/// The failures the breaker counts among `failures` (already cut to its window): each subject's, up to
+/// [`AttemptLimits::per_subject`].
+async fn breaker_count(
+    db: &impl ConnectionTrait,
+    failures: Select<activation_attempt::Entity>,
+    limits: AttemptLimits,
+) -> Result<u64, DbErr> {
+    let per_subject: Vec<i64> = failures
+        .select_only()
+        .column_as(Expr::col(activation_attempt::Column::Id).count(), "failures")
+        .group_by(activation_attempt::Column::Subject)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(per_subject.iter().map(|&n| Ord::min(u64::try_from(n).unwrap_or(0), limits.per_subject)).sum())
+}
+
+/// Whether the breaker is open at `now`: whether [`reserve`] would refuse a try by anyone but a rightful officer
+/// because of it, counted the same way. Only reads (nothing is reserved, no alert is logged): for the operators'
+/// gauge, asked at every scrape.
+pub async fn breaker_open(db: &impl ConnectionTrait, limits: AttemptLimits, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let failures = activation_attempt::Entity::find()
+        .filter(activation_attempt::Column::Succeeded.eq(false))
+        .filter(activation_attempt::Column::AttemptedAt.gt(now - limits.overall_window));
+    Ok(breaker_count(db, failures, limits).await? >= limits.overall)
 }
 
 fn at_least_a_second(wait: Duration) -> Duration {

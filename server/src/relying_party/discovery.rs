@@ -1,7 +1,9 @@
 //! Discovery: reading Digital ID's metadata and keys, checking it offers what we need, and the HTTP client every
-//! request to it uses.
+//! request to it uses (each request timed and its failure counted: [`Measured`]).
 
-use std::time::Duration;
+use std::future::Future;
+use std::pin::Pin;
+use std::time::{Duration, Instant};
 
 use openidconnect::core::{
     CoreAuthDisplay, CoreClaimName, CoreClaimType, CoreClient, CoreClientAuthMethod, CoreGrantType, CoreJsonWebKey,
@@ -9,10 +11,12 @@ use openidconnect::core::{
     CoreResponseType, CoreSubjectIdentifierType,
 };
 use openidconnect::{
-    AdditionalProviderMetadata, ClientId, ClientSecret, EndSessionUrl, EndpointNotSet, EndpointSet, IssuerUrl,
-    ProviderMetadata, RedirectUrl,
+    AdditionalProviderMetadata, AsyncHttpClient, ClientId, ClientSecret, EndSessionUrl, EndpointNotSet, EndpointSet,
+    HttpClientError, HttpRequest, HttpResponse, IssuerUrl, ProviderMetadata, RedirectUrl,
 };
 use serde::{Deserialize, Serialize};
+
+use crate::metrics::{DigitalIdCalls, DigitalIdEndpoint};
 
 /// Connect timeout for every request to Digital ID.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
@@ -102,6 +106,41 @@ pub fn http_client() -> Result<reqwest::Client, reqwest::Error> {
         .build()
 }
 
+/// The HTTP client for one call to Digital ID, timing each request and counting its failure in
+/// [`DigitalIdCalls`] under `endpoint` — or, with `None` (discovery), under the endpoint its address names: the
+/// discovery document, else the keys that discovery fetches next.
+pub(super) struct Measured<'a> {
+    pub(super) http: &'a reqwest::Client,
+    pub(super) calls: &'a DigitalIdCalls,
+    pub(super) endpoint: Option<DigitalIdEndpoint>,
+}
+
+/// A request's answer, as `openidconnect` takes it from an HTTP client.
+type Answer<'c> =
+    Pin<Box<dyn Future<Output = Result<HttpResponse, HttpClientError<reqwest::Error>>> + Send + Sync + 'c>>;
+
+impl<'c> AsyncHttpClient<'c> for Measured<'_> {
+    type Error = HttpClientError<reqwest::Error>;
+    type Future = Answer<'c>;
+
+    fn call(&'c self, request: HttpRequest) -> Self::Future {
+        let endpoint = self.endpoint.unwrap_or(if request.uri().path().ends_with(DISCOVERY_DOCUMENT) {
+            DigitalIdEndpoint::Discovery
+        } else {
+            DigitalIdEndpoint::Jwks
+        });
+        Box::pin(async move {
+            let started = Instant::now();
+            let answer = self.http.call(request).await;
+            self.calls.observe(endpoint, started.elapsed(), answer.as_ref().ok().map(HttpResponse::status));
+            answer
+        })
+    }
+}
+
+/// The end of the discovery document's address (OpenID Connect Discovery 1.0 §4).
+const DISCOVERY_DOCUMENT: &str = "/.well-known/openid-configuration";
+
 /// Whether every endpoint of an https issuer is https too (a plain-http endpoint would carry codes, tokens and the
 /// client secret in clear); a loopback http issuer (the simulator, tests) may name http endpoints.
 fn endpoints_as_secure_as<'u>(issuer: &url::Url, endpoints: impl IntoIterator<Item = &'u url::Url>) -> bool {
@@ -112,9 +151,10 @@ fn endpoints_as_secure_as<'u>(issuer: &url::Url, endpoints: impl IntoIterator<It
 pub(super) async fn fetch_provider(
     registration: &Registration,
     http: &reqwest::Client,
+    calls: &DigitalIdCalls,
 ) -> Result<Provider, DiscoveryError> {
     let issuer = registration.issuer.as_str().to_owned();
-    let metadata = Metadata::discover_async(registration.issuer.clone(), http)
+    let metadata = Metadata::discover_async(registration.issuer.clone(), &Measured { http, calls, endpoint: None })
         .await
         .map_err(|error| DiscoveryError::Discovery { issuer: issuer.clone(), reason: error.to_string() })?;
     let unsuitable = |reason| DiscoveryError::Unsuitable { issuer: issuer.clone(), reason };

@@ -23,14 +23,16 @@ impl CapturedLog {
     /// Starts capturing this thread's log lines, plain text without colours, at [`server::DEFAULT_LOG_FILTER`]
     /// followed by `extra` (say `,server=debug`); capturing ends when the guard is dropped.
     pub fn start(extra: &str) -> (Self, tracing::subscriber::DefaultGuard) {
+        Self::start_as(server::logging::LogFormat::Text, extra)
+    }
+
+    /// The same, in `format` (the server's own subscriber: `LOG_FORMAT=json` writes what [`CapturedLog::start_as`]
+    /// with `Json` captures).
+    pub fn start_as(format: server::logging::LogFormat, extra: &str) -> (Self, tracing::subscriber::DefaultGuard) {
         let log = Self::default();
         let writer = log.clone();
-        let filter = format!("{}{extra}", server::DEFAULT_LOG_FILTER);
-        let subscriber = tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
-            .with_ansi(false)
-            .with_writer(move || writer.clone())
-            .finish();
+        let filter = tracing_subscriber::EnvFilter::new(format!("{}{extra}", server::DEFAULT_LOG_FILTER));
+        let subscriber = server::logging::subscriber(format, filter, move || writer.clone(), false);
         (log, tracing::subscriber::set_default(subscriber))
     }
 

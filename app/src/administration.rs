@@ -27,6 +27,20 @@ pub struct UnitOption {
     pub retired: bool,
 }
 
+impl UnitOption {
+    /// What finding this unit looks in, with JavaScript (`in_place`): its names and code, and with `parents` its
+    /// parents' names too (the unit combobox, where a department's divisions are found by the department's name; the
+    /// tree shows the parents around a unit already).
+    pub fn find_text(&self, parents: bool) -> String {
+        [Some(&self.name_th), self.name_en.as_ref(), Some(&self.code), parents.then_some(&self.parents_th)]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// One Token in the list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenRow {

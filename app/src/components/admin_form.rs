@@ -311,13 +311,7 @@ pub fn unit_options(units: &[UnitOption], selected: &str) -> impl IntoView + use
         .filter(|unit| !unit.retired)
         .map(|unit| {
             let is_selected = unit.code == selected;
-            // What the searchable list (`in_place`'s combobox) shows and looks in.
-            let find = [Some(&unit.name_th), unit.name_en.as_ref(), Some(&unit.code), Some(&unit.parents_th)]
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let find = unit.find_text(true);
             view! {
                 <option
                     value=unit.code.clone()

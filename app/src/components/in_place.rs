@@ -304,18 +304,7 @@ mod browser {
 
     /// The answer's final address (after redirects), its HTML, and that HTML parsed; `None` when no page of ours came.
     async fn fetch_page(address: &str, body: Option<String>) -> Option<(String, String, Document)> {
-        let init = web_sys::RequestInit::new();
-        let headers = web_sys::Headers::new().ok()?;
-        let _ = headers.set("Accept", "text/html");
-        if let Some(body) = body {
-            init.set_method("POST");
-            let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
-            init.set_body(&JsValue::from_str(&body));
-        }
-        init.set_headers(&headers);
-        let request = web_sys::Request::new_with_str_and_init(address, &init).ok()?;
-        let response = JsFuture::from(window()?.fetch_with_request(&request)).await.ok()?;
-        let response = response.dyn_into::<web_sys::Response>().ok()?;
+        let response = crate::components::server_call::fetch(address, body, "text/html").await?;
         let html = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
         let page = web_sys::DomParser::new().ok()?.parse_from_string(&html, web_sys::SupportedType::TextHtml).ok()?;
         // A proxy's own error page is not one of ours: say the service could not be reached.
@@ -438,6 +427,15 @@ mod browser {
             After::More { .. } | After::Back => None,
         };
         let message = words().unreachable.clone();
+        // "Show more" stays where it was, no longer busy: the officer may press it again.
+        if let After::More { target, .. } = after
+            && let Some(link) = document()
+                .and_then(|document| document.get_element_by_id(target))
+                .and_then(|region| region.query_selector("a[data-in-place-more]").ok().flatten())
+        {
+            let _ = link.remove_attribute("aria-busy");
+            focus_on(&link);
+        }
         if let Some(form) = form {
             release(&form);
             let Some(document) = document() else { return };

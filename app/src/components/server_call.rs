@@ -68,13 +68,27 @@ fn encode(value: &str) -> String {
 
 #[cfg(feature = "hydrate")]
 async fn send(path: &str, body: Option<String>) -> Option<Reply> {
+    use wasm_bindgen_futures::JsFuture;
+
+    let response = fetch(path, body, "application/json").await?;
+    let body = JsFuture::from(response.text().ok()?).await.ok()?.as_string().unwrap_or_default();
+    let headers = response.headers();
+    let go_to =
+        if headers.has("serverfnredirect").unwrap_or(false) { headers.get("location").ok().flatten() } else { None };
+    Some(Reply { status: response.status(), go_to, body })
+}
+
+/// `fetch` of `path` as a form sends it — a form-encoded `POST` of `body`, else a `GET` — accepting `accept` (JSON
+/// from a server function, or `text/html`: the page a browser without JavaScript would get, as `in_place` asks). The
+/// response (redirects followed), or `None` when none came.
+#[cfg(feature = "hydrate")]
+pub async fn fetch(path: &str, body: Option<String>, accept: &str) -> Option<web_sys::Response> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    let window = web_sys::window()?;
     let init = web_sys::RequestInit::new();
     let headers = web_sys::Headers::new().ok()?;
-    let _ = headers.set("Accept", "application/json");
+    let _ = headers.set("Accept", accept);
     if let Some(body) = body {
         init.set_method("POST");
         let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
@@ -82,13 +96,8 @@ async fn send(path: &str, body: Option<String>) -> Option<Reply> {
     }
     init.set_headers(&headers);
     let request = web_sys::Request::new_with_str_and_init(path, &init).ok()?;
-    let response = JsFuture::from(window.fetch_with_request(&request)).await.ok()?;
-    let response = response.dyn_into::<web_sys::Response>().ok()?;
-    let body = JsFuture::from(response.text().ok()?).await.ok()?.as_string().unwrap_or_default();
-    let headers = response.headers();
-    let go_to =
-        if headers.has("serverfnredirect").unwrap_or(false) { headers.get("location").ok().flatten() } else { None };
-    Some(Reply { status: response.status(), go_to, body })
+    let response = JsFuture::from(web_sys::window()?.fetch_with_request(&request)).await.ok()?;
+    response.dyn_into::<web_sys::Response>().ok()
 }
 
 #[cfg(not(feature = "hydrate"))]

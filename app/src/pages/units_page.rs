@@ -297,13 +297,7 @@ fn unit_item(
     let name_en = unit.name_en.clone().map(|name| view! { <span class="unit-tree__name-en" lang="en">{name}</span> });
     let retired = unit.retired.then(|| view! { <strong class="badge badge--muted">{text.retired_badge}</strong> });
     let forms = (!unit.retired).then(|| unit_forms(unit, parent, data, problem, actions, text));
-    // What finding a unit looks in (with JavaScript, `in_place`): its names and code.
-    let find = [Some(&unit.name_th), unit.name_en.as_ref(), Some(&unit.code)]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let find = unit.find_text(false);
     view! {
         <li class=depth_class data-depth=unit.depth data-find=find>
             <div class="unit-tree__row">

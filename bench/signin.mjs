@@ -3,10 +3,14 @@
 // /auth/callback → the home page — with C of them at a time, for N sign-ins or S seconds. Node's built-in fetch, one
 // cookie jar per origin per sign-in (name, value, path and expiry; enough for both parties' cookies), no other
 // dependency. Prints one JSON object: sign-ins, errors (with samples), wall seconds, rate, latency percentiles of a
-// whole sign-in, and the session cookie of the last one (for wrk).
+// whole sign-in, and the session cookie of the last one (for wrk). With `--breakdown PID` (sign-ins one at a time) it
+// also says where the server's CPU goes: the CPU time of all of process PID's threads (`/proc/PID/task/*/schedstat`,
+// nanoseconds) read around each of our steps — POST /auth/login, the provider's steps, GET /auth/callback (which
+// calls the provider's token and userinfo endpoints), GET /backend/home — averaged per sign-in.
 //
 // Usage: node bench/signin.mjs --base http://127.0.0.1:3410 --issuer http://127.0.0.1:PORT
-//          (--count N | --duration S) [--concurrency C] [--accounts A] [--progress]
+//          (--count N | --duration S) [--concurrency C] [--accounts A] [--progress] [--breakdown PID]
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values: options } = parseArgs({
@@ -19,6 +23,7 @@ const { values: options } = parseArgs({
     accounts: { type: 'string', default: '1000' },
     timeout: { type: 'string', default: '30' },
     progress: { type: 'boolean', default: false },
+    breakdown: { type: 'string' },
   },
 });
 if (!options.base || !options.issuer || (!options.count === !options.duration)) {
@@ -29,7 +34,7 @@ const base = options.base.replace(/\/$/, '');
 const issuer = options.issuer.replace(/\/$/, '');
 const count = options.count ? Number(options.count) : Infinity;
 const deadline = options.duration ? Date.now() + Number(options.duration) * 1000 : Infinity;
-const concurrency = Number(options.concurrency);
+const concurrency = options.breakdown ? 1 : Number(options.concurrency);
 const accounts = Number(options.accounts);
 const timeoutMs = Number(options.timeout) * 1000;
 
@@ -112,6 +117,29 @@ class Browser {
   }
 }
 
+/** Nanoseconds of CPU all of the server's threads have used (0 without `--breakdown`). */
+const serverCpuNs = () => {
+  if (!options.breakdown) return 0;
+  const tasks = `/proc/${options.breakdown}/task`;
+  let total = 0;
+  for (const task of readdirSync(tasks)) {
+    try {
+      total += Number(readFileSync(`${tasks}/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // A thread that ended between the listing and the read.
+    }
+  }
+  return total;
+};
+const spent = { login: 0, provider: 0, callback: 0, home: 0 };
+let mark = 0;
+/** Adds the server CPU since the previous mark to `step`. */
+const charge = (step) => {
+  const now = serverCpuNs();
+  if (step) spent[step] += now - mark;
+  mark = now;
+};
+
 const fail = (step, response) => {
   const where = response.location ? ` → ${new URL(response.location).pathname}` : '';
   throw new Error(`${step}: HTTP ${response.status}${where}`);
@@ -120,11 +148,13 @@ const fail = (step, response) => {
 /** One complete sign-in of account n; returns the session cookie. */
 async function signIn(n) {
   const browser = new Browser();
+  charge();
   let response = await browser.request(`${base}/auth/login`, {
     method: 'POST',
     form: { provider: 'digital-id' },
     headers: { origin: base },
   });
+  charge('login');
   if (response.status !== 303 || !response.location?.startsWith(`${issuer}/`)) fail('POST /auth/login', response);
   for (let hop = 0; !response.location.startsWith(`${base}/`); hop += 1) {
     if (hop > 12) throw new Error('too many redirects at the provider');
@@ -145,11 +175,14 @@ async function signIn(n) {
     }
     if (!response.location) fail(`provider ${url.pathname}`, response);
   }
+  charge('provider');
   const callback = await browser.request(response.location);
+  charge('callback');
   if (callback.status !== 303 || new URL(callback.location ?? base).pathname !== '/backend/home') {
     fail('GET /auth/callback', callback);
   }
   const home = await browser.request(callback.location);
+  charge('home');
   if (home.status !== 200) fail('GET /backend/home', home);
   const session = browser.jar(new URL(base).origin).get('info_session');
   return `${session.name}=${session.value}`;
@@ -196,5 +229,10 @@ console.log(
     p99_ms: round(percentile(0.99)),
     max_ms: round(latencies.at(-1)),
     cookie,
+    ...(options.breakdown && {
+      breakdown_ms: Object.fromEntries(
+        Object.entries(spent).map(([step, ns]) => [step, round(latencies.length ? ns / 1e6 / latencies.length : 0, 3)]),
+      ),
+    }),
   }),
 );

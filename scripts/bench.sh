@@ -18,6 +18,7 @@ Usage: scripts/bench.sh [options]
   --sqlite-only         only SQLite
   --postgres-only       only PostgreSQL
   --signins N           sign-ins for the CPU figure, 4 at a time (default 200; quick 40)
+  --breakdown N         sign-ins, one at a time, for where the server's CPU goes (default 100; quick 20)
   --duration S          seconds of each wrk run (default 15; quick 3)
   --connections N       wrk connections for the pages (default 32)
   --peak-steps "C …"    concurrent sign-ins of the morning-peak steps (default "4 8 16 32"; quick "4 8")
@@ -38,7 +39,7 @@ die() {
 }
 
 build=1 quick=0 databases="sqlite postgres"
-signins="" duration="" connections=32 peak_steps="" peak_duration="" sessions=""
+signins="" breakdown="" duration="" connections=32 peak_steps="" peak_duration="" sessions=""
 port=3410 operator_port=9610 postgres=postgres://postgres@127.0.0.1:5432 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,6 +48,7 @@ while [ $# -gt 0 ]; do
     --sqlite-only) databases=sqlite ;;
     --postgres-only) databases=postgres ;;
     --signins) signins=${2:?}; shift ;;
+    --breakdown) breakdown=${2:?}; shift ;;
     --duration) duration=${2:?}; shift ;;
     --connections) connections=${2:?}; shift ;;
     --peak-steps) peak_steps=${2:?}; shift ;;
@@ -62,11 +64,11 @@ while [ $# -gt 0 ]; do
   shift
 done
 if [ "$quick" = 1 ]; then
-  : "${signins:=40}" "${duration:=3}" "${peak_steps:=4 8}" "${peak_duration:=3}" "${sessions:=100}"
+  : "${signins:=40}" "${breakdown:=20}" "${duration:=3}" "${peak_steps:=4 8}" "${peak_duration:=3}" "${sessions:=100}"
 else
-  : "${signins:=200}" "${duration:=15}" "${peak_steps:=4 8 16 32}" "${peak_duration:=20}" "${sessions:=10000}"
+  : "${signins:=200}" "${breakdown:=100}" "${duration:=15}" "${peak_steps:=4 8 16 32}" "${peak_duration:=20}" "${sessions:=10000}"
 fi
-for number in "$signins" "$duration" "$connections" "$peak_duration" "$sessions" "$port" "$operator_port" $peak_steps; do
+for number in "$signins" "$breakdown" "$duration" "$connections" "$peak_duration" "$sessions" "$port" "$operator_port" $peak_steps; do
   [[ "$number" =~ ^[1-9][0-9]*$ ]] || die "not a positive whole number: $number"
 done
 # Imported officers: one per session up to the import's limit, at least a thousand, so peaks sign in many officers.
@@ -78,7 +80,7 @@ step() { printf '\n==> %s (%ss so far)\n' "$*" $((SECONDS - started)) >&2; }
 
 # --- everything started here is stopped on exit, whatever happens ---------------------------------------------------
 work=$(mktemp -d /tmp/info-bench.XXXXXX)
-server_pid="" provider_pid="" pg_database=""
+server_pid="" provider_pid="" driver_pid="" pg_database=""
 stop_server() {
   [ -n "$server_pid" ] || return 0
   kill -TERM "$server_pid" 2>/dev/null || true
@@ -90,6 +92,7 @@ stop_server() {
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  [ -z "$driver_pid" ] || kill -TERM "$driver_pid" 2>/dev/null || true
   stop_server
   if [ -n "$provider_pid" ]; then
     kill -TERM "$provider_pid" 2>/dev/null || true
@@ -99,7 +102,7 @@ cleanup() {
     psql "$postgres/postgres" -q -c "DROP DATABASE IF EXISTS \"$pg_database\" WITH (FORCE)" >/dev/null 2>&1 ||
       echo "bench: could not drop the scratch database $pg_database" >&2
   fi
-  if [ "$status" = 0 ]; then
+  if [ "$status" = 0 ] || [ -z "$(ls -A "$work")" ]; then
     rm -rf "$work"
   else
     echo "bench: failed (exit $status); logs kept in $work" >&2
@@ -155,6 +158,13 @@ pg_ticks_between() {
     n = split(after, a, " "); for (i = 1; i <= n; i++) { split(a[i], kv, "="); total += kv[2] - seen[kv[1]] }
     print total + 0 }'
 }
+# The scratch database's transactions so far (each autocommit statement is one), read once every backend has
+# reported: a PostgreSQL 15 backend flushes its statistics within 10 s of going idle, hence the wait.
+pg_transactions() {
+  sleep 11
+  psql "$postgres/postgres" -Atqc "select xact_commit + xact_rollback from pg_stat_database where datname = '$pg_database'"
+}
+per() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f", n ? (b - a) / n : 0 }'; }
 ms_per() { awk -v ticks="$1" -v count="$2" -v hz="$clock_ticks" 'BEGIN { printf "%.2f", count ? ticks * 1000 / hz / count : 0 }'; }
 json() { node -e 'const v = JSON.parse(process.argv[1])[process.argv[2]]; console.log(Array.isArray(v) ? v.join("; ") : v ?? "")' "$1" "$2"; }
 # A wrk latency ("812.00us", "1.20ms", "2.00s") in milliseconds.
@@ -165,8 +175,14 @@ to_ms() {
 }
 status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 
-signin() { # driver options…; prints the driver's JSON
-  node bench/signin.mjs --base "$base" --issuer "$issuer" --accounts "$officers" "$@"
+# Runs the sign-in driver (options…) and sets $result to its JSON. In the background and waited for, so that a signal
+# to this script stops it at once (cleanup kills it) rather than after its last sign-in.
+signin() {
+  node bench/signin.mjs --base "$base" --issuer "$issuer" --accounts "$officers" "$@" >"$work/signin.json" &
+  driver_pid=$!
+  wait "$driver_pid"
+  driver_pid=""
+  result=$(<"$work/signin.json")
 }
 
 # --- Digital ID: npm oidc-provider, one for the whole run ------------------------------------------------------------
@@ -209,6 +225,7 @@ page_load() { # db name path wrk-options…
   R[$db.$name.p50]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$file")")
   R[$db.$name.p99]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$file")")
   requests=$(awk '/requests in/ { print $1 }' "$file")
+  R[$db.$name.requests]=$requests
   R[$db.$name.errors]=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$file")
   R[$db.$name.cpu]=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$clock_ticks" 'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }')
 }
@@ -221,7 +238,7 @@ expect_status() { # expected description curl-args…
 }
 
 measure() { # db database-url
-  local db=$1 url=$2 before after provider_before provider_after pg_before pg_after result
+  local db=$1 url=$2 before after provider_before provider_after pg_before pg_after result pg_x=()
   step "$db: migrations, sample units, $officers imported officers"
   export DATABASE_URL=$url
   target/release/server units load-sample >"$work/cli-$db.log" 2>&1
@@ -239,11 +256,12 @@ measure() { # db database-url
   R[$db.rss_idle]=$(rss_mb "$server_pid")
 
   step "$db: warm-up (10 sign-ins), then $signins complete sign-ins, 4 at a time"
-  result=$(signin --count 10 --concurrency 2)
+  signin --count 10 --concurrency 2
   [ "$(json "$result" errors)" = 0 ] || die "warm-up sign-ins failed: $(json "$result" error_samples)"
+  [ "$db" = postgres ] && pg_x[0]=$(pg_transactions)
   before=$(cpu_ticks "$server_pid") provider_before=$(cpu_ticks "$provider_pid")
   [ "$db" = postgres ] && pg_before=$(pg_backend_ticks)
-  result=$(signin --count "$signins" --concurrency 4)
+  signin --count "$signins" --concurrency 4
   after=$(cpu_ticks "$server_pid") provider_after=$(cpu_ticks "$provider_pid")
   [ "$db" = postgres ] && pg_after=$(pg_backend_ticks)
   local done_signins
@@ -255,13 +273,21 @@ measure() { # db database-url
   R[$db.provider_cpu]=$(ms_per $((provider_after - provider_before)) "$done_signins")
   if [ "$db" = postgres ]; then
     R[$db.pg_cpu]=$(ms_per "$(pg_ticks_between "${pg_before//$'\n'/ }" "${pg_after//$'\n'/ }")" "$done_signins")
+    pg_x[1]=$(pg_transactions)
+    R[$db.pg_xacts_signin]=$(per "${pg_x[0]}" "${pg_x[1]}" "$done_signins")
   fi
   R[$db.signin_rate]=$(json "$result" rate)
   R[$db.signin_p50]=$(json "$result" p50_ms)
   R[$db.signin_p99]=$(json "$result" p99_ms)
 
+  step "$db: where a sign-in's server CPU goes ($breakdown sign-ins one at a time)"
+  signin --count "$breakdown" --breakdown "$server_pid"
+  R[$db.breakdown]=$(node -e 'const b = JSON.parse(process.argv[1]).breakdown_ms
+    console.log("POST /auth/login " + b.login + " ms · while at the provider " + b.provider + " ms · " +
+      "GET /auth/callback " + b.callback + " ms · GET /backend/home " + b.home + " ms")' "$result")
+
   step "$db: pages with wrk, $connections connections, ${duration}s each (public, home, profile)"
-  result=$(signin --count 1 --concurrency 1) # a fresh session (idle timeout: 30 minutes)
+  signin --count 1 --concurrency 1 # a fresh session (idle timeout: 30 minutes)
   local cookie
   cookie=$(json "$result" cookie)
   [ -n "$cookie" ] || die "no session cookie: $(json "$result" error_samples)"
@@ -269,8 +295,15 @@ measure() { # db database-url
   expect_status 200 "home with the session cookie" -H "Cookie: $cookie" "$base/backend/home"
   expect_status 200 "profile with the session cookie" -H "Cookie: $cookie" "$base/backend/profile"
   local threads=$((connections < 2 ? 1 : 2))
+  [ "$db" = postgres ] && pg_x[2]=$(pg_transactions)
   page_load "$db" public /backend -t "$threads" -c "$connections"
+  [ "$db" = postgres ] && pg_x[3]=$(pg_transactions)
   page_load "$db" home /backend/home -t "$threads" -c "$connections" -H "Cookie: $cookie"
+  if [ "$db" = postgres ]; then
+    pg_x[4]=$(pg_transactions)
+    R[$db.pg_xacts_public]=$(per "${pg_x[2]}" "${pg_x[3]}" "${R[$db.public.requests]}")
+    R[$db.pg_xacts_home]=$(per "${pg_x[3]}" "${pg_x[4]}" "${R[$db.home.requests]}")
+  fi
   expect_status 200 "home after its load (session still valid)" -H "Cookie: $cookie" "$base/backend/home"
   page_load "$db" profile /backend/profile -t "$threads" -c "$connections" -H "Cookie: $cookie"
   expect_status 200 "profile after its load (session still valid)" -H "Cookie: $cookie" "$base/backend/profile"
@@ -284,7 +317,7 @@ measure() { # db database-url
   PEAK[$db]=""
   for concurrent in $peak_steps; do
     step "$db: morning peak, $concurrent sign-ins at a time for ${peak_duration}s"
-    result=$(signin --duration "$peak_duration" --concurrency "$concurrent")
+    signin --duration "$peak_duration" --concurrency "$concurrent"
     rate=$(json "$result" rate) p99=$(json "$result" p99_ms) errors=$(json "$result" errors)
     PEAK[$db]+="| $concurrent | $rate | $(json "$result" p50_ms) | $p99 | $errors | $(json "$result" error_samples) |"$'\n'
     if [ "$errors" = 0 ] && awk -v p="$p99" -v r="$rate" -v b="$best_rate" 'BEGIN { exit !(p != "" && p < 1000 && r > b) }'; then
@@ -294,7 +327,7 @@ measure() { # db database-url
   R[$db.peak]=${best:-none of the steps had p99 under 1 s and no errors}
 
   step "$db: $sessions sign-ins (sessions), 8 at a time"
-  result=$(signin --count "$sessions" --concurrency 8 --progress)
+  signin --count "$sessions" --concurrency 8 --progress
   R[$db.sessions_made]=$(json "$result" signins)
   R[$db.sessions_errors]=$(json "$result" errors)
   R[$db.rss_sessions]=$(rss_mb "$server_pid")
@@ -341,22 +374,25 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 day=$(date -u +%Y-%m-%d)
 report="$work/report.md"
 {
-  echo "## $(date -u '+%Y-%m-%d %H:%M UTC') — commit $commit$([ "$quick" = 1 ] && echo ' — QUICK SMOKE RUN (small counts; not a measurement)')"
+  echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — commit $commit$([ "$quick" = 1 ] && echo ' — QUICK SMOKE RUN (small counts; not a measurement)')"
   echo
   echo "- Machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, Linux $(uname -r); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Tools: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), Node $(node -v), oidc-provider $(node -p 'require("./server/tests/oidc-provider/node_modules/oidc-provider/package.json").version')$([[ " $databases " == *" postgres "* ]] && echo ", PostgreSQL $(psql "$postgres/postgres" -Atqc 'show server_version' | cut -d' ' -f1)")"
   echo "- Settings: $signins sign-ins for CPU (4 at a time); wrk ${duration}s, $connections connections; morning peak steps \"$peak_steps\", ${peak_duration}s each; $sessions sessions; $officers imported officers"
   for db in $databases; do
     echo
-    echo "### $(label "$db")"
+    echo "#### $(label "$db")"
     echo
     echo "| figure | value |"
     echo "|---|---|"
     echo "| server CPU per complete sign-in | **${R[$db.cpu]} ms** (${R[$db.signins]} sign-ins, ${R[$db.signin_errors]} errors) |"
     echo "| — the provider's CPU per sign-in (not counted) | ${R[$db.provider_cpu]} ms |"
     [ "$db" = postgres ] && echo "| — PostgreSQL backends' CPU per sign-in (not counted) | ${R[$db.pg_cpu]} ms |"
+    [ "$db" = postgres ] && echo "| — database transactions per sign-in (PostgreSQL statistics) | ${R[$db.pg_xacts_signin]} |"
+    echo "| — where it goes, one at a time ($breakdown sign-ins, threads' schedstat) | ${R[$db.breakdown]} |"
     echo "| sign-in, 4 at a time: rate, p50, p99 | ${R[$db.signin_rate]}/s, ${R[$db.signin_p50]} ms, ${R[$db.signin_p99]} ms |"
     echo "| morning peak (p99 < 1 s, no errors) | ${R[$db.peak]} |"
+    [ "$db" = postgres ] && echo "| database transactions per request: public page, signed-in home | ${R[$db.pg_xacts_public]}, ${R[$db.pg_xacts_home]} |"
     echo "| RSS idle (after start) | ${R[$db.rss_idle]} MB |"
     echo "| RSS after the page loads | ${R[$db.rss_load]} MB |"
     echo "| RSS after $sessions more sign-ins | **${R[$db.rss_sessions]} MB** (${R[$db.sessions_errors]} errors; ${R[$db.sessions_in_db]} sessions in the database) |"
@@ -374,7 +410,7 @@ report="$work/report.md"
     printf '%s' "${PEAK[$db]}"
   done
   echo
-  echo "### Against the targets"
+  echo "#### Against the targets"
   echo
   printf '| target |'; for db in $databases; do printf ' %s |' "$(label "$db")"; done; echo
   printf '|---|'; for db in $databases; do printf '%s' '---|'; done; echo

@@ -18,11 +18,17 @@ mod on_server {
     use crate::app_error::AppError;
     use crate::host::views::officer_view;
     use crate::host::{backend, current_session, internal, request};
-    use crate::request_context::OfficerView;
+    use crate::request_context::{OfficerView, RequestContext, Visitor};
 
     pub async fn record() -> Result<OfficerView, AppError> {
-        let current = current_session(&request()?)?;
+        let parts = request()?;
+        let current = current_session(&parts)?;
         let officer = current.officer.as_ref().ok_or(AppError::ActivationNeeded)?;
+        // The session layer built this officer's view for this very request (the header shows it): the page uses
+        // it rather than reading the same rows again — half a signed-in page's database round trips (issue 23).
+        if let Some(RequestContext { visitor: Visitor::Officer(view), .. }) = parts.extensions.get::<RequestContext>() {
+            return Ok(view.clone());
+        }
         officer_view(&backend()?.db, officer, &current.session.row.csrf_token)
             .await
             .map_err(|error| internal("officer record failed", &error))

@@ -2,7 +2,10 @@
 //! (a unit's parent chain, its department, and that department's central officers).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+    Statement,
+};
 
 use crate::entities::officer::{self, OfficerStatus, Role};
 use crate::entities::organisation_unit::{self, UnitKind};
@@ -132,16 +135,27 @@ pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> Result<Optio
 
 /// The unit and its ancestors, the unit first and the ministry last.
 pub async fn chain(db: &impl ConnectionTrait, unit_id: i32) -> Result<Vec<organisation_unit::Model>, DbErr> {
-    let mut chain = Vec::new();
-    let mut next = Some(unit_id);
-    // The tree has four levels; the bound only guards against a corrupted cycle.
-    while let Some(id) = next.filter(|_| chain.len() < 8) {
-        let Some(unit) = organisation_unit::Entity::find_by_id(id).one(db).await? else { break };
-        next = unit.parent_id;
-        chain.push(unit);
-    }
-    Ok(chain)
+    // One round trip (every signed-in request walks an officer's chain): a recursive query up the parents, nearest
+    // first. The tree has four levels; the depth bound only guards against a corrupted cycle.
+    let backend = db.get_database_backend();
+    let placeholder = if backend == DbBackend::Postgres { "$1" } else { "?" };
+    let sql = format!(
+        "WITH RECURSIVE up(id, depth) AS ( \
+           SELECT id, 0 FROM organisation_unit WHERE id = {placeholder} \
+           UNION ALL \
+           SELECT unit.parent_id, up.depth + 1 FROM organisation_unit unit JOIN up ON unit.id = up.id \
+           WHERE unit.parent_id IS NOT NULL AND up.depth < {MAX_DEPTH} \
+         ) \
+         SELECT organisation_unit.* FROM organisation_unit JOIN up ON organisation_unit.id = up.id ORDER BY up.depth"
+    );
+    organisation_unit::Entity::find()
+        .from_raw_sql(Statement::from_sql_and_values(backend, sql, [unit_id.into()]))
+        .all(db)
+        .await
 }
+
+/// The most parents [`chain`] climbs (the tree has four levels).
+const MAX_DEPTH: u32 = 7;
 
 /// The department `unit_id` belongs to (or is), and its active central officers: the people an officer of that
 /// unit asks for a token or for corrected rights.

@@ -43,3 +43,8 @@ pub mod units;
 
 /// Where every server function lives.
 pub const PREFIX: &str = "/api";
+
+/// Whether `path` is a server function's address (under [`PREFIX`]).
+pub fn is_server_function(path: &str) -> bool {
+    path.strip_prefix(PREFIX).is_some_and(|rest| rest.starts_with('/'))
+}

@@ -54,6 +54,12 @@ pub fn refusal(path: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether `path` is one of the site's files (the bundle under `/pkg/`, the fonts under `/fonts/`): no session is
+/// looked up for them, and metrics count them under one route.
+pub fn is_site_file(path: &str) -> bool {
+    path.starts_with("/pkg/") || path.starts_with("/fonts/")
+}
+
 /// `path` cut to [`LOGGED_PATH_BYTES`] (on a character boundary), with its length when cut, for log lines.
 pub fn for_log(path: &str) -> String {
     if path.len() <= LOGGED_PATH_BYTES {

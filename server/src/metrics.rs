@@ -236,13 +236,13 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
 /// (`app::paths::page`, a trailing `/` ignored); [`STATIC`] for the site's files; the matched pattern for our other
 /// routes; else [`OTHER`]. So the label's values are bounded by the code, whatever paths clients send.
 pub fn route_label(matched: Option<&str>, path: &str) -> Cow<'static, str> {
-    if path == app::api::PREFIX || path.starts_with(&format!("{}/", app::api::PREFIX)) {
+    if path == app::api::PREFIX || app::api::is_server_function(path) {
         return server_function_endpoint(path).map_or(Cow::Borrowed(OTHER), Cow::Borrowed);
     }
     if let Some(page) = app::paths::page(path) {
         return Cow::Borrowed(page.path);
     }
-    if path.starts_with("/pkg/") || path.starts_with("/fonts/") {
+    if crate::edge_paths::is_site_file(path) {
         return Cow::Borrowed(STATIC);
     }
     matched.map_or(Cow::Borrowed(OTHER), |pattern| Cow::Owned(pattern.to_owned()))

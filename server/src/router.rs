@@ -130,7 +130,7 @@ async fn server_functions(State(state): State<AppState>, request: Request) -> Re
 /// first" (401) or "not yours" (403) would page an operator and tell a script nothing; only a failure of ours (and
 /// any answer that is not an [`app::app_error::AppError`]) stays a 500.
 async fn refusal_status(request: Request, next: Next) -> Response {
-    let is_server_function = request.uri().path().starts_with(&format!("{}/", app::api::PREFIX));
+    let is_server_function = app::api::is_server_function(request.uri().path());
     let response = next.run(request).await;
     if !is_server_function || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;

@@ -41,7 +41,7 @@ fn access(path: &str) -> Access {
 
 /// Paths that never need a session: static files and the probes.
 fn is_sessionless(path: &str) -> bool {
-    path.starts_with("/pkg/") || path.starts_with("/fonts/") || path == "/healthz" || path == "/readyz"
+    crate::edge_paths::is_site_file(path) || path == "/healthz" || path == "/readyz"
 }
 
 /// The layer itself (see the module's table).

@@ -29,6 +29,9 @@ Usage: scripts/bench.sh [options]
   --postgres URL        the PostgreSQL server, without a database (default postgres://postgres@127.0.0.1:5432);
                         a scratch database is created on it and dropped at the end
   --out FILE            append the report here (default bench/results/<date>-<commit>.md)
+  --profile             also sample the server with perf (Debian's linux-perf; installed when missing) during an
+                        extra run of the signed-in home and of sign-ins, after the measured ones, and add each flat
+                        profile (the functions with the most samples) to the report
   -h, --help            this text
 EOF
 }
@@ -40,7 +43,7 @@ die() {
 
 build=1 quick=0 databases="sqlite postgres"
 signins="" breakdown="" duration="" connections=32 peak_steps="" peak_duration="" sessions=""
-port=3410 operator_port=9610 postgres=postgres://postgres@127.0.0.1:5432 out=""
+port=3410 operator_port=9610 postgres=postgres://postgres@127.0.0.1:5432 out="" profile=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
@@ -58,6 +61,7 @@ while [ $# -gt 0 ]; do
     --operator-port) operator_port=${2:?}; shift ;;
     --postgres) postgres=${2%/}; shift ;;
     --out) out=${2:?}; shift ;;
+    --profile) profile=1 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;
   esac
@@ -114,6 +118,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+if [ "$profile" = 1 ] && ! command -v perf >/dev/null; then
+  step "installing perf (Debian package linux-perf)"
+  [ "$(id -u)" = 0 ] || die "perf is missing: apt-get install linux-perf (as root)"
+  apt-get install -y linux-perf >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y linux-perf >/dev/null; }
+fi
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_free "$port" || die "port $port is in use: choose another with --port"
 port_free "$operator_port" || die "port $operator_port is in use: choose another with --operator-port"
@@ -230,6 +239,21 @@ page_load() { # db name path wrk-options…
   R[$db.$name.cpu]=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$clock_ticks" 'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }')
 }
 
+# Runs a command while perf samples the server (flat: the release build has no frame pointers for call graphs);
+# sets R[db.profile.name] to the functions with at least 1 % of the samples.
+profiled() { # db name command…
+  local db=$1 name=$2 data="$work/perf-$1-$2.data" sampler
+  shift 2
+  perf record -q -F 997 -p "$server_pid" -o "$data" >/dev/null 2>&1 &
+  sampler=$!
+  sleep 0.5
+  "$@"
+  kill -INT "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  R[$db.profile.$name]=$(perf report -i "$data" --no-children --sort symbol --stdio --percent-limit 1 2>/dev/null |
+    grep -v '^#' | grep -v '^[[:space:]]*$' | sed 's/[[:space:]]\+/ /g; s/^ //' | cut -c1-160)
+}
+
 expect_status() { # expected description curl-args…
   local expected=$1 what=$2 got
   shift 2
@@ -307,6 +331,12 @@ measure() { # db database-url
   expect_status 200 "home after its load (session still valid)" -H "Cookie: $cookie" "$base/backend/home"
   page_load "$db" profile /backend/profile -t "$threads" -c "$connections" -H "Cookie: $cookie"
   expect_status 200 "profile after its load (session still valid)" -H "Cookie: $cookie" "$base/backend/profile"
+
+  if [ "$profile" = 1 ]; then
+    step "$db: profiles (perf): the signed-in home with wrk, then sign-ins 4 at a time"
+    profiled "$db" home page_load "$db" home_profiled /backend/home -t "$threads" -c "$connections" -H "Cookie: $cookie"
+    profiled "$db" signin signin --count "$signins" --concurrency 4
+  fi
 
   step "$db: static file $static_path over one keep-alive connection"
   expect_status 200 "$static_path" -H 'Accept-Encoding: br' "$base$static_path"
@@ -408,6 +438,16 @@ report="$work/report.md"
     echo "| morning peak: at a time | sign-ins/s | p50 ms | p99 ms | errors | error samples |"
     echo "|---|---|---|---|---|---|"
     printf '%s' "${PEAK[$db]}"
+    if [ "$profile" = 1 ]; then
+      for name in home signin; do
+        echo
+        echo "Where the server's CPU goes: $([ "$name" = home ] && echo 'signed-in home under wrk' || echo "$signins sign-ins, 4 at a time") (perf, flat, functions with ≥ 1 % of the samples):"
+        echo
+        echo '```'
+        echo "${R[$db.profile.$name]}"
+        echo '```'
+      done
+    fi
   done
   echo
   echo "#### Against the targets"

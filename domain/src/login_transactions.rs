@@ -6,7 +6,7 @@
 //! each tab's callback takes its own.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
 
 use crate::entities::login_transaction;
 use crate::secrets::sha256_hex;
@@ -16,8 +16,8 @@ fn id(browser_secret: &str, state: &str) -> String {
     sha256_hex(&format!("{browser_secret}:{state}"))
 }
 
-/// Stores `payload` for the login `state` of the browser holding `browser_secret`, until `now + lifetime`.
-/// Expired transactions are cleared out on the way.
+/// Stores `payload` for the login `state` of the browser holding `browser_secret`, until `now + lifetime`. (Expired
+/// transactions are cleared out by the housekeeping sweep, not on every sign-in: `crate::housekeeping`.)
 pub async fn put(
     db: &impl ConnectionTrait,
     browser_secret: &str,
@@ -26,7 +26,6 @@ pub async fn put(
     lifetime: Duration,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    login_transaction::Entity::delete_many().filter(login_transaction::Column::ExpiresAt.lte(now)).exec(db).await?;
     login_transaction::ActiveModel {
         id: Set(id(browser_secret, state)),
         payload: Set(payload),
@@ -38,15 +37,14 @@ pub async fn put(
 }
 
 /// Takes the transaction of this browser's login `state`: it is deleted, and only the caller whose delete removed
-/// the row gets the payload, so a callback can never be replayed or raced. `None` if unknown, taken or expired.
+/// the row gets the payload (one `DELETE … RETURNING`), so a callback can never be replayed or raced. `None` if
+/// unknown, taken or expired.
 pub async fn take(
     db: &impl ConnectionTrait,
     browser_secret: &str,
     state: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, DbErr> {
-    let id = id(browser_secret, state);
-    let Some(row) = login_transaction::Entity::find_by_id(id.clone()).one(db).await? else { return Ok(None) };
-    let deleted = login_transaction::Entity::delete_by_id(id).exec(db).await?;
-    Ok((deleted.rows_affected == 1 && row.expires_at > now).then_some(row.payload))
+    let taken = login_transaction::Entity::delete_by_id(id(browser_secret, state)).exec_with_returning(db).await?;
+    Ok(taken.filter(|row| row.expires_at > now).map(|row| row.payload))
 }

@@ -10,7 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 
-use crate::entities::officer_session;
+use crate::entities::{officer, officer_session};
 use crate::officers::DigitalIdIdentity;
 use crate::secrets::{random_secret, sha256_hex};
 
@@ -104,14 +104,14 @@ pub struct Session {
     pub identity: DigitalIdIdentity,
 }
 
-/// Begins a session under a fresh 256-bit secret, and clears out sessions that have ended.
+/// Begins a session under a fresh 256-bit secret. (Sessions that have ended are cleared out by the housekeeping
+/// sweep, not on every sign-in: `crate::housekeeping`.)
 pub async fn create(
     db: &impl ConnectionTrait,
     new: NewSession<'_>,
     policy: SessionPolicy,
     now: DateTime<Utc>,
 ) -> Result<(SessionSecret, Session), DbErr> {
-    purge_expired(db, policy, now).await?;
     let secret = SessionSecret(random_secret());
     let identity_json = serde_json::to_string(new.identity).map_err(|error| DbErr::Custom(error.to_string()))?;
     let row = officer_session::ActiveModel {
@@ -141,7 +141,20 @@ pub async fn find(
     policy: SessionPolicy,
     now: DateTime<Utc>,
 ) -> Result<Option<Session>, DbErr> {
-    let Some(row) = officer_session::Entity::find_by_id(secret.id()).one(db).await? else { return Ok(None) };
+    Ok(find_with_officer(db, secret, policy, now).await?.map(|(session, _)| session))
+}
+
+/// [`find`], with the session's officer read in the same query (the row joined with its officer): what every
+/// signed-in request needs, in one round trip. The officer is `None` for a Digital ID account still to be
+/// activated, and for a session whose officer row is gone.
+pub async fn find_with_officer(
+    db: &impl ConnectionTrait,
+    secret: &SessionSecret,
+    policy: SessionPolicy,
+    now: DateTime<Utc>,
+) -> Result<Option<(Session, Option<officer::Model>)>, DbErr> {
+    let found = officer_session::Entity::find_by_id(secret.id()).find_also_related(officer::Entity).one(db).await?;
+    let Some((row, officer)) = found else { return Ok(None) };
     if row.expires_at <= now || row.last_seen_at + policy.idle_timeout <= now {
         officer_session::Entity::delete_by_id(row.id).exec(db).await?;
         return Ok(None);
@@ -158,7 +171,7 @@ pub async fn find(
     } else {
         row
     };
-    Ok(Some(Session { row, identity }))
+    Ok(Some((Session { row, identity }, officer)))
 }
 
 /// Moves a live session's last-seen time to `now` at once (the officer asked to stay signed in), so its idle
@@ -219,12 +232,7 @@ pub async fn end_for_provider_logout(
     if let Some(sid) = logout.provider_session_id {
         condition = condition.add(officer_session::Column::ProviderSessionId.eq(sid));
     }
-    let ended = officer_session::Entity::find().filter(condition.clone()).all(db).await?;
-    if !ended.is_empty() {
-        let ids = ended.iter().map(|row| row.id.clone());
-        officer_session::Entity::delete_many().filter(officer_session::Column::Id.is_in(ids)).exec(db).await?;
-    }
-    Ok(ended)
+    officer_session::Entity::delete_many().filter(condition).exec_with_returning(db).await
 }
 
 /// How many sessions are live at `now` — neither idle past the policy's timeout nor past their absolute end, as

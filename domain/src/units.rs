@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
-    Statement,
+    ActiveEnum, ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult,
+    IdenStatic, Iterable, QueryFilter, Set, Statement,
 };
 
 use crate::entities::officer::{self, OfficerStatus, Role};
@@ -135,23 +135,35 @@ pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> Result<Optio
 
 /// The unit and its ancestors, the unit first and the ministry last.
 pub async fn chain(db: &impl ConnectionTrait, unit_id: i32) -> Result<Vec<organisation_unit::Model>, DbErr> {
-    // One round trip (every signed-in request walks an officer's chain): a recursive query up the parents, nearest
-    // first. The tree has four levels; the depth bound only guards against a corrupted cycle.
     let backend = db.get_database_backend();
-    let placeholder = if backend == DbBackend::Postgres { "$1" } else { "?" };
-    let sql = format!(
-        "WITH RECURSIVE up(id, depth) AS ( \
-           SELECT id, 0 FROM organisation_unit WHERE id = {placeholder} \
-           UNION ALL \
-           SELECT unit.parent_id, up.depth + 1 FROM organisation_unit unit JOIN up ON unit.id = up.id \
-           WHERE unit.parent_id IS NOT NULL AND up.depth < {MAX_DEPTH} \
-         ) \
-         SELECT organisation_unit.* FROM organisation_unit JOIN up ON organisation_unit.id = up.id ORDER BY up.depth"
-    );
+    let sql = format!("{} SELECT organisation_unit.* FROM up {JOIN_UNITS} ORDER BY up.depth", up_the_tree(backend));
     organisation_unit::Entity::find()
         .from_raw_sql(Statement::from_sql_and_values(backend, sql, [unit_id.into()]))
         .all(db)
         .await
+}
+
+/// One round trip (every signed-in request walks an officer's chain): a recursive query up the parents from the unit
+/// in the first parameter, `up(id, depth)` nearest first. The tree has four levels; the depth bound only guards
+/// against a corrupted cycle.
+fn up_the_tree(backend: DbBackend) -> String {
+    format!(
+        "WITH RECURSIVE up(id, depth) AS ( \
+           SELECT id, 0 FROM organisation_unit WHERE id = {} \
+           UNION ALL \
+           SELECT unit.parent_id, up.depth + 1 FROM organisation_unit unit JOIN up ON unit.id = up.id \
+           WHERE unit.parent_id IS NOT NULL AND up.depth < {MAX_DEPTH} \
+         )",
+        placeholder(backend, 1)
+    )
+}
+
+/// The units of [`up_the_tree`]'s chain.
+const JOIN_UNITS: &str = "JOIN organisation_unit ON organisation_unit.id = up.id";
+
+/// The `n`th (from 1) bound value in a raw statement.
+fn placeholder(backend: DbBackend, n: usize) -> String {
+    if backend == DbBackend::Postgres { format!("${n}") } else { "?".to_owned() }
 }
 
 /// The most parents [`chain`] climbs (the tree has four levels).
@@ -163,26 +175,55 @@ pub async fn central_officers_for(
     db: &impl ConnectionTrait,
     unit_id: i32,
 ) -> Result<(Option<organisation_unit::Model>, Vec<officer::Model>), DbErr> {
-    let department = department_in(&chain(db, unit_id).await?).cloned();
-    let officers = match &department {
-        Some(department) => central_officers_of(db, department.id).await?,
-        None => Vec::new(),
-    };
-    Ok((department, officers))
+    let (chain, officers) = chain_and_central_officers(db, unit_id).await?;
+    Ok((department_in(&chain).cloned(), officers))
 }
+
+/// The unit's [`chain`] and the active central officers, by name, of the department in it (none when the unit lies
+/// under no department), in one query: what a signed-in officer's pages show on every request.
+pub async fn chain_and_central_officers(
+    db: &impl ConnectionTrait,
+    unit_id: i32,
+) -> Result<(Vec<organisation_unit::Model>, Vec<officer::Model>), DbErr> {
+    let backend = db.get_database_backend();
+    // Each unit of the chain, the department once per central officer (left join: a unit without any still comes).
+    let officer_columns = officer::Column::iter()
+        .map(|column| format!(r#"central."{0}" AS "{CENTRAL}{0}""#, column.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "{up} SELECT organisation_unit.*, {officer_columns} FROM up {JOIN_UNITS} \
+         LEFT JOIN officer central ON central.unit_id = organisation_unit.id AND organisation_unit.kind = {kind} \
+           AND central.role = {role} AND central.status = {status} \
+         ORDER BY up.depth, central.name_th",
+        up = up_the_tree(backend),
+        kind = placeholder(backend, 2),
+        role = placeholder(backend, 3),
+        status = placeholder(backend, 4),
+    );
+    let values = [
+        unit_id.into(),
+        UnitKind::Department.to_value().into(),
+        Role::Central.to_value().into(),
+        OfficerStatus::Active.to_value().into(),
+    ];
+    let rows = db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
+    let mut chain: Vec<organisation_unit::Model> = Vec::new();
+    let mut officers = Vec::new();
+    for row in &rows {
+        let unit = organisation_unit::Model::from_query_result(row, "")?;
+        if chain.last().is_none_or(|last| last.id != unit.id) {
+            chain.push(unit);
+        }
+        officers.extend(Option::<officer::Model>::from_query_result(row, CENTRAL)?);
+    }
+    Ok((chain, officers))
+}
+
+/// The prefix of the central officers' columns in [`chain_and_central_officers`].
+const CENTRAL: &str = "central_";
 
 /// The department in a unit's [`chain`], if the unit lies under one (or is one).
 pub fn department_in(chain: &[organisation_unit::Model]) -> Option<&organisation_unit::Model> {
     chain.iter().find(|unit| unit.kind == UnitKind::Department)
-}
-
-/// The active central officers of a department, by name.
-pub async fn central_officers_of(db: &impl ConnectionTrait, department_id: i32) -> Result<Vec<officer::Model>, DbErr> {
-    officer::Entity::find()
-        .filter(officer::Column::UnitId.eq(department_id))
-        .filter(officer::Column::Role.eq(Role::Central))
-        .filter(officer::Column::Status.eq(OfficerStatus::Active))
-        .order_by_asc(officer::Column::NameTh)
-        .all(db)
-        .await
 }

@@ -133,6 +133,9 @@ async fn a_service_points_contacts_are_the_active_central_officers_of_its_depart
             assert_eq!(department.map(|d| d.code), Some("DOPA".to_owned()), "{backend}: from {}", unit.code);
             let names: Vec<_> = officers.into_iter().map(|officer| officer.name_th).collect();
             assert_eq!(names, expected, "{backend}: from {}", unit.code);
+            // The chain read with them (one row per central officer) has the department once.
+            let (chain, _) = units::chain_and_central_officers(db, unit.id).await.expect("query");
+            assert_eq!(chain, units::chain(db, unit.id).await.expect("chain"), "{backend}: from {}", unit.code);
         }
         let (department, officers) = units::central_officers_for(db, tree.ministry.id).await.expect("query");
         assert!(department.is_none() && officers.is_empty(), "{backend}: a ministry has no department");

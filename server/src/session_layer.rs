@@ -133,19 +133,21 @@ async fn find_session(
         return Ok((None, false));
     };
     let secret = SessionSecret::new(value);
-    let Some(session) = sessions::find(&state.db, &secret, state.session_policy, Utc::now()).await? else {
+    // The session and its officer in one query: both are read afresh on every request, so a suspension, logout or
+    // timeout on any instance takes effect on the next request here.
+    let Some((session, officer)) =
+        sessions::find_with_officer(&state.db, &secret, state.session_policy, Utc::now()).await?
+    else {
         return Ok((None, true));
     };
-    let officer = match session.row.officer_id {
-        None => None,
-        Some(id) => match domain::officers::find(&state.db, id).await? {
-            Some(officer) if officer.status == OfficerStatus::Active => Some(officer),
-            _ => {
-                // Suspended (or gone) since the session began: it ends now.
-                sessions::end(&state.db, &secret).await?;
-                return Ok((None, true));
-            }
-        },
+    let officer = match (session.row.officer_id, officer) {
+        (None, _) => None,
+        (Some(_), Some(officer)) if officer.status == OfficerStatus::Active => Some(officer),
+        (Some(_), _) => {
+            // Suspended (or gone) since the session began: it ends now.
+            sessions::end(&state.db, &secret).await?;
+            return Ok((None, true));
+        }
     };
     Ok((Some(CurrentSession { secret, session, officer }), false))
 }

@@ -16,12 +16,8 @@ pub async fn officer_view(
     officer: &officer::Model,
     csrf_token: &str,
 ) -> Result<OfficerView, DbErr> {
-    // One walk up the tree serves both the unit chain and the department's central officers.
-    let unit_chain = domain::units::chain(db, officer.unit_id).await?;
-    let central_officers = match domain::units::department_in(&unit_chain) {
-        Some(department) => domain::units::central_officers_of(db, department.id).await?,
-        None => Vec::new(),
-    };
+    // One query serves both the unit chain and the department's central officers.
+    let (unit_chain, central_officers) = domain::units::chain_and_central_officers(db, officer.unit_id).await?;
     Ok(OfficerView {
         name_th: officer.name_th.clone(),
         role: officer.role,

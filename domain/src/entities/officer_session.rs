@@ -57,4 +57,10 @@ pub enum Relation {
     Officer,
 }
 
+impl Related<super::officer::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Officer.def()
+    }
+}
+
 impl ActiveModelBehavior for ActiveModel {}

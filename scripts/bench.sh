@@ -29,6 +29,7 @@ Usage: scripts/bench.sh [options]
   --postgres URL        the PostgreSQL server, without a database (default postgres://postgres@127.0.0.1:5432);
                         a scratch database is created on it and dropped at the end
   --out FILE            append the report here (default bench/results/<date>-<commit>.md)
+  --keep                keep the scratch directory (logs, wrk outputs, perf data) and say where it is
   --profile             also sample the server with perf (Debian's linux-perf; installed when missing) during an
                         extra run of the signed-in home and of sign-ins, after the measured ones, and add each flat
                         profile (the functions with the most samples) to the report
@@ -43,7 +44,7 @@ die() {
 
 build=1 quick=0 databases="sqlite postgres"
 signins="" breakdown="" duration="" connections=32 peak_steps="" peak_duration="" sessions=""
-port=3410 operator_port=9610 postgres=postgres://postgres@127.0.0.1:5432 out="" profile=0
+port=3410 operator_port=9610 postgres=postgres://postgres@127.0.0.1:5432 out="" profile=0 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
@@ -62,6 +63,7 @@ while [ $# -gt 0 ]; do
     --postgres) postgres=${2%/}; shift ;;
     --out) out=${2:?}; shift ;;
     --profile) profile=1 ;;
+    --keep) keep=1 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;
   esac
@@ -106,7 +108,9 @@ cleanup() {
     psql "$postgres/postgres" -q -c "DROP DATABASE IF EXISTS \"$pg_database\" WITH (FORCE)" >/dev/null 2>&1 ||
       echo "bench: could not drop the scratch database $pg_database" >&2
   fi
-  if [ "$status" = 0 ] || [ -z "$(ls -A "$work")" ]; then
+  if [ "$keep" = 1 ]; then
+    echo "bench: the scratch directory is kept: $work" >&2
+  elif [ "$status" = 0 ] || [ -z "$(ls -A "$work")" ]; then
     rm -rf "$work"
   else
     echo "bench: failed (exit $status); logs kept in $work" >&2
@@ -239,18 +243,19 @@ page_load() { # db name path wrk-options…
   R[$db.$name.cpu]=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$clock_ticks" 'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }')
 }
 
-# Runs a command while perf samples the server (flat: the release build has no frame pointers for call graphs);
-# sets R[db.profile.name] to the functions with at least 1 % of the samples.
+# Runs a command while perf samples the server (call graphs unwound from the binary's unwind tables, for `perf report
+# --children` on the kept data); sets R[db.profile.name] to the flat profile: the functions with at least 1 % of the
+# samples.
 profiled() { # db name command…
   local db=$1 name=$2 data="$work/perf-$1-$2.data" sampler
   shift 2
-  perf record -q -F 997 -p "$server_pid" -o "$data" >/dev/null 2>&1 &
+  perf record -q -F 499 --call-graph dwarf,16384 -p "$server_pid" -o "$data" >/dev/null 2>&1 &
   sampler=$!
   sleep 0.5
   "$@"
   kill -INT "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
-  R[$db.profile.$name]=$(perf report -i "$data" --no-children --sort symbol --stdio --percent-limit 1 2>/dev/null |
+  R[$db.profile.$name]=$(perf report -i "$data" --no-children -g none --sort symbol --stdio --percent-limit 1 2>/dev/null |
     grep -v '^#' | grep -v '^[[:space:]]*$' | sed 's/[[:space:]]\+/ /g; s/^ //' | cut -c1-160)
 }
 
@@ -329,11 +334,14 @@ measure() { # db database-url
     R[$db.pg_xacts_home]=$(per "${pg_x[3]}" "${pg_x[4]}" "${R[$db.home.requests]}")
   fi
   expect_status 200 "home after its load (session still valid)" -H "Cookie: $cookie" "$base/backend/home"
+  # The public page again, signed in: what finding the session and the officer's header cost, without a page's data.
+  page_load "$db" public_signed_in /backend -t "$threads" -c "$connections" -H "Cookie: $cookie"
   page_load "$db" profile /backend/profile -t "$threads" -c "$connections" -H "Cookie: $cookie"
   expect_status 200 "profile after its load (session still valid)" -H "Cookie: $cookie" "$base/backend/profile"
 
   if [ "$profile" = 1 ]; then
-    step "$db: profiles (perf): the signed-in home with wrk, then sign-ins 4 at a time"
+    step "$db: profiles (perf): the public page and the signed-in home with wrk, then sign-ins 4 at a time"
+    profiled "$db" public page_load "$db" public_profiled /backend -t "$threads" -c "$connections"
     profiled "$db" home page_load "$db" home_profiled /backend/home -t "$threads" -c "$connections" -H "Cookie: $cookie"
     profiled "$db" signin signin --count "$signins" --concurrency 4
   fi
@@ -431,6 +439,7 @@ report="$work/report.md"
     echo "| wrk | throughput | p50 ms | p99 ms | errors | server CPU per request |"
     echo "|---|---|---|---|---|---|"
     page_row "$db" public "public page \`/backend\` ($connections conn.)"
+    page_row "$db" public_signed_in "the public page signed in ($connections conn.)"
     page_row "$db" home "signed-in home \`/backend/home\` ($connections conn.)"
     page_row "$db" profile "profile \`/backend/profile\` ($connections conn.)"
     page_row "$db" static "static \`$static_path\` (1 keep-alive conn., br)"
@@ -439,9 +448,14 @@ report="$work/report.md"
     echo "|---|---|---|---|---|---|"
     printf '%s' "${PEAK[$db]}"
     if [ "$profile" = 1 ]; then
-      for name in home signin; do
+      for name in public home signin; do
+        case "$name" in
+          public) what="the public page under wrk" ;;
+          home) what="the signed-in home under wrk" ;;
+          signin) what="$signins sign-ins, 4 at a time" ;;
+        esac
         echo
-        echo "Where the server's CPU goes: $([ "$name" = home ] && echo 'signed-in home under wrk' || echo "$signins sign-ins, 4 at a time") (perf, flat, functions with ≥ 1 % of the samples):"
+        echo "Where the server's CPU goes: $what (perf, flat, functions with ≥ 1 % of the samples):"
         echo
         echo '```'
         echo "${R[$db.profile.$name]}"

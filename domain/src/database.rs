@@ -104,6 +104,10 @@ pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, OpenError>
     }
     let mut options = ConnectOptions::new(url.expose());
     options.connect_timeout(Duration::from_secs(5)).acquire_timeout(Duration::from_secs(5)).sqlx_logging(false);
+    // The pool pings a connection before lending it only when it has been idle a while, not on every query: a ping is
+    // a round trip to the database, and every query already costs one more when the connection is given back (the
+    // driver pings then too). A connection that broke while in use fails its next query once and is dropped.
+    options.test_before_acquire_if_idle_for(Duration::from_secs(30));
     if url.is_sqlite() && sqlite_file.is_none() {
         // Every connection to `sqlite::memory:` is a separate, empty database: keep exactly one, and never let the
         // pool close it for idleness or age, which would silently empty the database.

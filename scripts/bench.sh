@@ -259,6 +259,26 @@ profiled() { # db name command…
     grep -v '^#' | grep -v '^[[:space:]]*$' | sed 's/[[:space:]]\+/ /g; s/^ //' | cut -c1-160)
 }
 
+# The functions whose CPU per request grows most from the public page to the signed-in home, from the two profiles
+# (µs per request: samples × the sampling period ÷ the profiled run's requests), as Markdown table rows; the first
+# row is the total.
+profile_difference() { # db
+  local db=$1 name
+  for name in public home; do
+    perf report -i "$work/perf-$db-$name.data" --no-children -g none -n --sort symbol --stdio 2>/dev/null |
+      awk -v n="${R[$db.${name}_profiled.requests]}" -v page="$name" '
+        /^#/ || NF < 4 || $1 !~ /%$/ { next }
+        { samples = $2; $1 = ""; $2 = ""; $3 = ""; sub(/^ +/, ""); gsub(/\|/, "\\|")
+          printf "%s\t%s\t%.2f\n", page, $0, samples * 1000000 / 499 / n }'
+  done | awk -F'\t' '
+    { cost[$1, $2] = $3; total[$1] += $3; symbols[$2] = 1 }
+    END {
+      printf "| total sampled | %.0f | %.0f | %+.0f |\n", total["public"], total["home"], total["home"] - total["public"]
+      for (s in symbols) print (cost["home", s] - cost["public", s]) "\t" s "\t" cost["public", s] + 0 "\t" cost["home", s] + 0
+    }' | { read -r first; echo "$first"; sort -t$'\t' -k1,1gr | head -n 15 |
+      awk -F'\t' '{ printf "| `%s` | %.1f | %.1f | %+.1f |\n", substr($2, 1, 110), $3, $4, $1 }'; }
+}
+
 expect_status() { # expected description curl-args…
   local expected=$1 what=$2 got
   shift 2
@@ -344,6 +364,7 @@ measure() { # db database-url
     profiled "$db" public page_load "$db" public_profiled /backend -t "$threads" -c "$connections"
     profiled "$db" home page_load "$db" home_profiled /backend/home -t "$threads" -c "$connections" -H "Cookie: $cookie"
     profiled "$db" signin signin --count "$signins" --concurrency 4
+    R[$db.profile.difference]=$(profile_difference "$db")
   fi
 
   step "$db: static file $static_path over one keep-alive connection"
@@ -461,6 +482,12 @@ report="$work/report.md"
         echo "${R[$db.profile.$name]}"
         echo '```'
       done
+      echo
+      echo "What a signed-in home costs more than the public page, by function (CPU per request from the two profiles, µs):"
+      echo
+      echo "| function | public page | signed-in home | difference |"
+      echo "|---|---|---|---|"
+      echo "${R[$db.profile.difference]}"
     fi
   done
   echo

@@ -14,13 +14,13 @@ mod support {
 
 use chrono::{DateTime, Duration, Utc};
 use domain::assurance::{Assurance, AssurancePolicy, IalLevel};
-use domain::entities::officer::{OfficerStatus, Role};
+use domain::entities::officer::{self, OfficerStatus, Role};
 use domain::entities::{login_transaction, officer_session};
 use domain::login_transactions;
 use domain::officers::{self, DigitalIdIdentity};
 use domain::sessions::{self, NewSession, SessionPolicy, SessionSecret};
 use domain::testing::TestDatabase;
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 use support::clock::t0;
 use support::digital_id::ISSUER;
 use support::officers::{import_csv, insert_officer};
@@ -322,6 +322,39 @@ async fn a_session_is_found_by_its_secret_and_stored_under_the_secrets_sha256() 
         let wrong = SessionSecret::new(created.row.id.clone());
         let found = sessions::find(&test.db, &wrong, policy(), t0()).await.expect("query");
         assert!(found.is_none(), "{backend}: the stored id is not a secret that opens the session");
+        test.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_session_is_found_with_its_officer_as_the_officer_is_now_and_a_pending_accounts_with_none() {
+    for test in TestDatabase::all().await {
+        let backend = test.backend();
+        let tree = tree(&test.db).await;
+        let officer =
+            insert_officer(&test.db, tree.division.id, Role::Agency, OfficerStatus::Active, "นายก", "s").await;
+        let (secret, _) = start_session(&test.db, Some(officer.id), &identity("s", None), t0()).await;
+        let (pending, _) = start_session(&test.db, None, &identity("p", None), t0()).await;
+        let later = t0() + Duration::minutes(5);
+
+        let (session, found) =
+            sessions::find_with_officer(&test.db, &secret, policy(), later).await.expect("query").expect("live");
+        assert_eq!(session.row.officer_id, Some(officer.id), "{backend}");
+        assert_eq!(found, Some(officer.clone()), "{backend}: the officer read with the session");
+
+        // Suspended on another instance: the same single query sees it at once (nothing is cached).
+        let mut suspended: officer::ActiveModel = officer.clone().into();
+        suspended.status = Set(OfficerStatus::Suspended);
+        suspended.update(&test.db).await.expect("suspended");
+        let (_, found) = sessions::find_with_officer(&test.db, &secret, policy(), later)
+            .await
+            .expect("query")
+            .expect("the session itself is still live");
+        assert_eq!(found.map(|officer| officer.status), Some(OfficerStatus::Suspended), "{backend}");
+
+        let (session, found) =
+            sessions::find_with_officer(&test.db, &pending, policy(), later).await.expect("query").expect("live");
+        assert_eq!((session.row.officer_id, found), (None, None), "{backend}: an account still to be activated");
         test.close().await;
     }
 }

@@ -256,7 +256,7 @@ profiled() { # db name command…
   kill -INT "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   R[$db.profile.$name]=$(perf report -i "$data" --no-children -g none --sort symbol --stdio --percent-limit 1 2>/dev/null |
-    grep -v '^#' | grep -v '^[[:space:]]*$' | sed 's/[[:space:]]\+/ /g; s/^ //' | cut -c1-160)
+    awk '!/^#/ && NF { gsub(/[[:space:]]+/, " "); sub(/^ /, ""); print substr($0, 1, 160) }')
 }
 
 # The functions whose CPU per request grows most from the public page to the signed-in home, from the two profiles
@@ -275,8 +275,8 @@ profile_difference() { # db
     END {
       printf "| total sampled | %.0f | %.0f | %+.0f |\n", total["public"], total["home"], total["home"] - total["public"]
       for (s in symbols) print (cost["home", s] - cost["public", s]) "\t" s "\t" cost["public", s] + 0 "\t" cost["home", s] + 0
-    }' | { read -r first; echo "$first"; sort -t$'\t' -k1,1gr | head -n 15 |
-      awk -F'\t' '{ printf "| `%s` | %.1f | %.1f | %+.1f |\n", substr($2, 1, 110), $3, $4, $1 }'; }
+    }' | { read -r first; echo "$first"; sort -t$'\t' -k1,1gr |
+      awk -F'\t' 'NR <= 15 { printf "| `%s` | %.1f | %.1f | %+.1f |\n", substr($2, 1, 110), $3, $4, $1 }'; }
 }
 
 expect_status() { # expected description curl-args…

@@ -187,14 +187,20 @@ pub async fn chain_and_central_officers(
 ) -> Result<(Vec<organisation_unit::Model>, Vec<officer::Model>), DbErr> {
     let backend = db.get_database_backend();
     // Each unit of the chain, the department once per central officer (left join: a unit without any still comes).
+    // The department is named by its own CTE so PostgreSQL looks the officers up by the unit index: joined on the
+    // unit's kind instead, its planner scanned every officer on each request.
     let officer_columns = officer::Column::iter()
         .map(|column| format!(r#"central."{0}" AS "{CENTRAL}{0}""#, column.as_str()))
         .collect::<Vec<_>>()
         .join(", ");
     let sql = format!(
-        "{up} SELECT organisation_unit.*, {officer_columns} FROM up {JOIN_UNITS} \
-         LEFT JOIN officer central ON central.unit_id = organisation_unit.id AND organisation_unit.kind = {kind} \
-           AND central.role = {role} AND central.status = {status} \
+        "{up}, department(id) AS ( \
+           SELECT organisation_unit.id FROM up {JOIN_UNITS} WHERE organisation_unit.kind = {kind} \
+           ORDER BY up.depth LIMIT 1 \
+         ) \
+         SELECT organisation_unit.*, {officer_columns} FROM up {JOIN_UNITS} \
+         LEFT JOIN officer central ON central.unit_id = organisation_unit.id \
+           AND central.unit_id = (SELECT id FROM department) AND central.role = {role} AND central.status = {status} \
          ORDER BY up.depth, central.name_th",
         up = up_the_tree(backend),
         kind = placeholder(backend, 2),

@@ -256,7 +256,7 @@ profiled() { # db name command…
   kill -INT "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   R[$db.profile.$name]=$(perf report -i "$data" --no-children -g none --sort symbol --stdio --percent-limit 1 2>/dev/null |
-    awk '!/^#/ && NF { gsub(/[[:space:]]+/, " "); sub(/^ /, ""); print substr($0, 1, 160) }')
+    awk '!/^#/ && NF { gsub(/[[:space:]]+/, " "); sub(/^ /, ""); sub(/ - -$/, ""); print substr($0, 1, 160) }')
 }
 
 # The functions whose CPU per request grows most from the public page to the signed-in home, from the two profiles
@@ -268,7 +268,7 @@ profile_difference() { # db
     perf report -i "$work/perf-$db-$name.data" --no-children -g none -n --sort symbol --stdio 2>/dev/null |
       awk -v n="${R[$db.${name}_profiled.requests]}" -v page="$name" '
         /^#/ || NF < 4 || $1 !~ /%$/ { next }
-        { samples = $2; $1 = ""; $2 = ""; $3 = ""; sub(/^ +/, ""); gsub(/\|/, "\\|")
+        { samples = $2; $1 = ""; $2 = ""; $3 = ""; sub(/^ +/, ""); sub(/ +- +-$/, ""); gsub(/\|/, "\\|")
           printf "%s\t%s\t%.2f\n", page, $0, samples * 1000000 / 499 / n }'
   done | awk -F'\t' '
     { cost[$1, $2] = $3; total[$1] += $3; symbols[$2] = 1 }
